@@ -1,0 +1,69 @@
+import { verifyAudit } from '../db/audit.ts';
+import { migrate } from '../db/migrate.ts';
+import { ensureDemo } from './demo.ts';
+import { withDatabase } from './runtime.ts';
+import { serve } from './serve.ts';
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+export const commands: CliCommand[] = [
+  {
+    name: 'serve',
+    usage: 'serve',
+    summary: '启动服务器（npm start）：迁移数据库，空库时加载演示数据',
+    async run() {
+      await serve();
+      return new Promise<number>(() => {}); // runs until a signal
+    },
+  },
+  {
+    name: 'db migrate',
+    usage: 'db migrate',
+    summary: '执行数据库迁移',
+    run: () =>
+      withDatabase(async (database) => {
+        const applied = await migrate(database.pool);
+        process.stdout.write(applied.length ? `已执行迁移：${applied.join(', ')}\n` : '数据库已是最新，无需迁移\n');
+        return 0;
+      }),
+  },
+  {
+    name: 'demo',
+    usage: 'demo',
+    summary: '加载演示数据（凉州区及其部门、各角色演示账号）；已加载时不作更改',
+    run: () =>
+      withDatabase(async (database, config) => {
+        const { loaded, lines } = await ensureDemo(database, config);
+        process.stdout.write(`${loaded ? '已加载演示数据。' : '演示数据已存在，未作更改。'}\n${lines.join('\n')}\n`);
+        return 0;
+      }),
+  },
+  {
+    name: 'audit verify',
+    usage: 'audit verify',
+    summary: '校验审计日志 SM3 哈希链，报告第一个断裂处',
+    run: () =>
+      withDatabase(async (database) => {
+        const r = await verifyAudit(database.db);
+        if (r.ok) {
+          process.stdout.write(`审计日志完整：共 ${r.count} 条，哈希链校验通过。\n`);
+          return 0;
+        }
+        const reasons: Record<string, string> = {
+          hash_mismatch: '内容被修改（哈希不符）',
+          prev_mismatch: '前序哈希不符（记录被删除或替换）',
+          gap: '序号不连续（记录被删除）',
+          tail_missing: '末尾记录缺失',
+        };
+        process.stdout.write(
+          `审计日志被篡改：第 ${r.firstBroken!.seq} 条起断裂，原因：${reasons[r.firstBroken!.reason] ?? r.firstBroken!.reason}。\n`,
+        );
+        return 1;
+      }),
+  },
+];

@@ -1,0 +1,51 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import type { Ctx } from '../commands/context.ts';
+import { SYSTEM_ACTOR } from '../commands/context.ts';
+import { type Config, loadConfig } from '../config/index.ts';
+import { type Database, openDatabase } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
+
+export function createLogger(level: string) {
+  return pino({
+    level,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+      censor: '[已隐藏]',
+    },
+  });
+}
+
+/** Opens the configured database, applies migrations, runs `fn`, closes. */
+export async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await migrate(database.pool);
+    return await fn(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+export function systemCtx(database: Database, config: Config): Ctx {
+  return { db: database.db, now: () => new Date(), actor: SYSTEM_ACTOR, secretKey: config.secretKey };
+}
+
+/** The demo password: GONGKAI_DEMO_PASSWORD, else the one generated at first load (kept in the data dir). */
+export function demoPasswordFile(config: Config) {
+  return join(config.dataDir, 'demo-password.txt');
+}
+
+export function readDemoPassword(config: Config): string | undefined {
+  if (config.demoPassword) return config.demoPassword;
+  const f = demoPasswordFile(config);
+  return existsSync(f) ? readFileSync(f, 'utf8').trim() : undefined;
+}
+
+export function saveDemoPassword(config: Config, password: string) {
+  if (config.demoPassword) return;
+  writeFileSync(demoPasswordFile(config), password + '\n', { mode: 0o600 });
+  chmodSync(demoPasswordFile(config), 0o600);
+}

@@ -1,0 +1,68 @@
+import { loadConfig } from '../config/index.ts';
+import { verifyAudit } from '../db/audit.ts';
+import { openDatabase } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
+import { buildServer } from '../http/server.ts';
+import { ensureDemo } from './demo.ts';
+import { createLogger } from './runtime.ts';
+
+/** `gongkai serve` (npm start): migrate, load the demo on an empty database, serve, shut down gracefully. */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, '正在停止服务 (shutting down)');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    try {
+      await app?.close();
+      await database.close();
+    } finally {
+      clearTimeout(timer);
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let app: Awaited<ReturnType<typeof buildServer>> | undefined;
+  try {
+    const applied = await migrate(database.pool);
+    if (applied.length) logger.info({ applied }, '数据库迁移完成 (migrations applied)');
+    const audit = await verifyAudit(database.db);
+    if (!audit.ok) logger.error({ firstBroken: audit.firstBroken }, '审计日志哈希链校验失败 (audit chain broken)');
+    const agencies = await database.db.selectFrom('agencies').select('id').limit(1).execute();
+    const demo =
+      agencies.length === 0 ||
+      (await database.db.selectFrom('users').select('id').where('username', '=', 'demo-operator').executeTakeFirst())
+        ? await ensureDemo(database, config)
+        : null;
+    app = await buildServer({
+      db: database.db,
+      now: () => new Date(),
+      secretKey: config.secretKey,
+      https: config.publicUrl?.startsWith('https://') ?? false,
+      dbKind: database.kind,
+      logger,
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const url =
+      config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+    const out = [
+      '',
+      `gongkai 已启动：${url}/`,
+      `  数据库 (database): ${database.kind === 'embedded' ? `内置 PGlite（${config.dataDir}/pgdata）` : 'PostgreSQL（DATABASE_URL）'}`,
+      `  健康检查 (health): ${url}/healthz`,
+      ...(demo ? [demo.loaded ? '  已加载演示数据 (demo data loaded)' : '', ...demo.lines] : []),
+      '',
+    ];
+    process.stdout.write(out.filter((l) => l !== '').join('\n') + '\n');
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await database.close();
+    throw err;
+  }
+}

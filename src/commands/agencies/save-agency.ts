@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { findAgency, findAgencyByCreditCode, findRegion } from '../../db/repos/agencies.ts';
+import { SYSTEM } from '../../domain/access/index.ts';
+import { checkCreditCode, creditCodeProblemText } from '../../domain/credit-code.ts';
+import { invalid, notFound } from '../../domain/errors.ts';
+import { authorize, type Ctx, inTransaction } from '../context.ts';
+
+export const AGENCY_KINDS = ['government', 'department', 'dispatched', 'township', 'other'] as const;
+export const agencyKindLabels: Record<(typeof AGENCY_KINDS)[number], string> = {
+  government: '人民政府',
+  department: '政府部门',
+  dispatched: '派出机构',
+  township: '乡镇（街道）',
+  other: '其他',
+};
+
+const contact = z
+  .object({
+    office: z.string().max(200).optional(),
+    address: z.string().max(300).optional(),
+    postcode: z
+      .string()
+      .regex(/^\d{6}$/, '邮政编码应为6位数字')
+      .optional(),
+    phone: z.string().max(50).optional(),
+    fax: z.string().max(50).optional(),
+    email: z.email('电子邮箱格式不正确').optional(),
+    hours: z.string().max(200).optional(),
+  })
+  .strict();
+
+/** 索引号 pattern: must contain {seq…}; may use {code} {year} {month}. */
+const indexPattern = z
+  .string()
+  .max(100)
+  .refine((p) => /\{seq\d?\}/.test(p), '索引号格式须包含流水号 {seq5}（或 {seq4}、{seq6}）')
+  .refine((p) => !/\{(?!code\}|year\}|month\}|seq\d?\})/.test(p), '索引号格式只能使用 {code}、{year}、{month}、{seqN}');
+
+export const agencyInput = z.object({
+  name: z.string().trim().min(2, '机关名称至少2个字').max(100),
+  shortName: z.string().trim().max(50).optional(),
+  creditCode: z.string().trim().toUpperCase(),
+  kind: z.enum(AGENCY_KINDS, { message: '机关类型不正确' }),
+  regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字'),
+  parentAgencyId: z.uuid('上级机关编号不正确').nullable().optional(),
+  contact: contact.default({}),
+  indexPattern: indexPattern.default('{code}/{year}-{seq5}'),
+});
+
+export const agencyPatch = agencyInput.partial().omit({ creditCode: true }).extend({ contact: contact.optional() });
+
+async function validateRefs(ctx: Ctx, regionCode: string | undefined, parentAgencyId: string | null | undefined) {
+  if (regionCode && !(await findRegion(ctx.db, regionCode))) throw invalid(`行政区划 ${regionCode} 不存在`);
+  if (parentAgencyId && !(await findAgency(ctx.db, parentAgencyId))) throw invalid('上级机关不存在');
+}
+
+/** 新增机关 (system admin). */
+export async function createAgency(ctx: Ctx, input: z.infer<typeof agencyInput>) {
+  authorize(ctx, 'agency.create', SYSTEM);
+  const problem = checkCreditCode(input.creditCode);
+  if (problem) throw invalid(creditCodeProblemText[problem], { field: 'creditCode' });
+  await validateRefs(ctx, input.regionCode, input.parentAgencyId);
+  if (await findAgencyByCreditCode(ctx.db, input.creditCode)) throw invalid('该统一社会信用代码已登记');
+  return inTransaction(ctx, async (trx, audit) => {
+    const row = await trx
+      .insertInto('agencies')
+      .values({
+        name: input.name,
+        short_name: input.shortName ?? null,
+        credit_code: input.creditCode,
+        kind: input.kind,
+        region_code: input.regionCode,
+        parent_agency_id: input.parentAgencyId ?? null,
+        contact: JSON.stringify(input.contact),
+        index_pattern: input.indexPattern,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    await audit({ agencyId: row.id, action: 'agency.created', entityType: 'agency', entityId: row.id, after: input });
+    return row.id;
+  });
+}
+
+/** 修改机关信息 (its admin, or a system admin). */
+export async function updateAgency(ctx: Ctx, id: string, patch: z.infer<typeof agencyPatch>) {
+  const before = await findAgency(ctx.db, id);
+  if (!before) throw notFound('机关');
+  authorize(ctx, 'agency.update', { agencyId: id, regionPath: before.region_path }, { visibleWith: 'agency.read' });
+  // Moving an agency between regions or governments changes who supervises it: system admins only.
+  if ((patch.regionCode && patch.regionCode !== before.region_code) || patch.parentAgencyId !== undefined) {
+    authorize(ctx, 'agency.create', SYSTEM);
+  }
+  await validateRefs(ctx, patch.regionCode, patch.parentAgencyId);
+  await inTransaction(ctx, async (trx, audit) => {
+    await trx
+      .updateTable('agencies')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.shortName !== undefined && { short_name: patch.shortName }),
+        ...(patch.kind !== undefined && { kind: patch.kind }),
+        ...(patch.regionCode !== undefined && { region_code: patch.regionCode }),
+        ...(patch.parentAgencyId !== undefined && { parent_agency_id: patch.parentAgencyId }),
+        ...(patch.contact !== undefined && { contact: JSON.stringify(patch.contact) }),
+        ...(patch.indexPattern !== undefined && { index_pattern: patch.indexPattern }),
+        updated_at: ctx.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await audit({
+      agencyId: id,
+      action: 'agency.updated',
+      entityType: 'agency',
+      entityId: id,
+      before: { name: before.name, contact: before.contact, index_pattern: before.index_pattern },
+      after: patch,
+    });
+  });
+}

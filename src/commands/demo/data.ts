@@ -1,0 +1,82 @@
+import { completeCreditCode } from '../../domain/credit-code.ts';
+
+/** The demo government: 甘肃省武威市凉州区 and several of its departments (the seed report's agency among them). */
+export const DEMO_REGIONS = [
+  { code: '620000', name: '甘肃省', parentCode: null },
+  { code: '620600', name: '武威市', parentCode: '620000' },
+  { code: '620602', name: '凉州区', parentCode: '620600' },
+] as const;
+
+export const SEED_AGENCY_CODE = '11620602MB161547XN'; // 凉州区市场监督管理局 (the seed report)
+const code = (body: string) => completeCreditCode(`11620602${body}`);
+export const DEMO_GOVERNMENT_CODE = code('01393201');
+
+export interface DemoAgency {
+  key: string;
+  name: string;
+  shortName: string;
+  creditCode: string;
+  kind: 'government' | 'department' | 'township';
+  phone: string;
+}
+
+export const DEMO_AGENCIES: DemoAgency[] = [
+  {
+    key: 'gov',
+    name: '武威市凉州区人民政府',
+    shortName: '凉州区政府',
+    creditCode: DEMO_GOVERNMENT_CODE,
+    kind: 'government',
+    phone: '0935-2212345',
+  },
+  {
+    key: 'samr',
+    name: '凉州区市场监督管理局',
+    shortName: '凉州区市场监管局',
+    creditCode: SEED_AGENCY_CODE,
+    kind: 'department',
+    phone: '0935-2251315',
+  },
+  {
+    key: 'edu',
+    name: '凉州区教育局',
+    shortName: '凉州区教育局',
+    creditCode: code('01393404'),
+    kind: 'department',
+    phone: '0935-2214560',
+  },
+  {
+    key: 'health',
+    name: '凉州区卫生健康局',
+    shortName: '凉州区卫健局',
+    creditCode: code('MB17126X'),
+    kind: 'department',
+    phone: '0935-2216120',
+  },
+  {
+    key: 'nr',
+    name: '凉州区自然资源局',
+    shortName: '凉州区自然资源局',
+    creditCode: code('MB0K9051'),
+    kind: 'department',
+    phone: '0935-2218833',
+  },
+  {
+    key: 'town',
+    name: '凉州区黄羊镇人民政府',
+    shortName: '黄羊镇政府',
+    creditCode: code('01393510'),
+    kind: 'township',
+    phone: '0935-2730012',
+  },
+];
+
+export const DEMO_USERS = [
+  { username: 'demo-operator', displayName: '张敏（公开专员）', role: 'operator', agency: 'samr' },
+  { username: 'demo-reviewer', displayName: '李强（保密审查）', role: 'reviewer', agency: 'samr' },
+  { username: 'demo-approver', displayName: '王建国（分管负责人）', role: 'approver', agency: 'samr' },
+  { username: 'demo-admin', displayName: '赵丽（机关管理员）', role: 'agency_admin', agency: 'samr' },
+  { username: 'demo-operator2', displayName: '陈静（教育局公开专员）', role: 'operator', agency: 'edu' },
+  { username: 'demo-supervisor', displayName: '刘洋（区政务公开办）', role: 'supervisor', region: '620602' },
+  { username: 'demo-sysadmin', displayName: '系统管理员', role: 'sysadmin' },
+] as const;

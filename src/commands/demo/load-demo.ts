@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { findAgencyByCreditCode } from '../../db/repos/agencies.ts';
+import { passwordProblems } from '../../domain/password.ts';
+import { createRegion } from '../agencies/create-region.ts';
+import { createAgency } from '../agencies/save-agency.ts';
+import { type Ctx, SYSTEM_ACTOR } from '../context.ts';
+import { createUser } from '../users/create-user.ts';
+import { DEMO_AGENCIES, DEMO_REGIONS, DEMO_USERS, SEED_AGENCY_CODE } from './data.ts';
+
+export interface DemoResult {
+  loaded: boolean;
+  users: { username: string; displayName: string }[];
+}
+
+export function generateDemoPassword(): string {
+  // Meets the 等保 rules: upper, lower, digit and symbol.
+  return `Gk-${randomBytes(6).toString('base64url')}7a!Q`;
+}
+
+/** Extension points for later modules' demo data (catalogue, applications, reports), run in the same transaction. */
+export type DemoExtension = (ctx: Ctx, ids: Record<string, string>) => Promise<void>;
+
+/**
+ * Loads the demo government in one transaction; does nothing when it is already there.
+ * Every record goes through the ordinary commands, so it is validated and audited like any other.
+ */
+export async function loadDemo(ctx: Ctx, password: string, extensions: DemoExtension[] = []): Promise<DemoResult> {
+  const users = DEMO_USERS.map((u) => ({ username: u.username, displayName: u.displayName }));
+  if (await findAgencyByCreditCode(ctx.db, SEED_AGENCY_CODE)) return { loaded: false, users };
+  const problems = passwordProblems(password, '');
+  if (problems.length) throw new Error(`GONGKAI_DEMO_PASSWORD 不符合密码规则：${problems.join('；')}`);
+  await ctx.db.transaction().execute(async (trx) => {
+    const sys: Ctx = { ...ctx, db: trx, actor: SYSTEM_ACTOR };
+    for (const r of DEMO_REGIONS) {
+      if (!(await trx.selectFrom('regions').select('code').where('code', '=', r.code).executeTakeFirst())) {
+        await createRegion(sys, { code: r.code, name: r.name, parentCode: r.parentCode });
+      }
+    }
+    const ids: Record<string, string> = {};
+    const gov = DEMO_AGENCIES.find((a) => a.kind === 'government')!;
+    for (const a of [gov, ...DEMO_AGENCIES.filter((x) => x !== gov)]) {
+      ids[a.key] = await createAgency(sys, {
+        name: a.name,
+        shortName: a.shortName,
+        creditCode: a.creditCode,
+        kind: a.kind,
+        regionCode: '620602',
+        parentAgencyId: a === gov ? null : ids.gov!,
+        contact: {
+          office: a.kind === 'government' ? '凉州区人民政府办公室（政务公开办）' : `${a.shortName}办公室`,
+          address: '甘肃省武威市凉州区',
+          postcode: '733000',
+          phone: a.phone,
+          hours: '工作日 上午8:30–12:00，下午14:30–18:00',
+        },
+        indexPattern: '{code}/{year}-{seq5}',
+      });
+    }
+    for (const u of DEMO_USERS) {
+      await createUser(sys, {
+        username: u.username,
+        displayName: u.displayName,
+        password,
+        roles: [
+          {
+            role: u.role,
+            agencyId: 'agency' in u ? ids[u.agency] : null,
+            regionCode: 'region' in u ? u.region : null,
+          },
+        ],
+      });
+    }
+    for (const ext of extensions) await ext(sys, ids);
+  });
+  return { loaded: true, users };
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig, parseEnv } from './index.ts';
+
+test('defaults', () => {
+  const e = parseEnv({});
+  assert.equal(e.PORT, 3000);
+  assert.equal(e.HOST, '127.0.0.1');
+  assert.equal(e.GONGKAI_DATA_DIR, './data');
+});
+
+test('bad values name the variable in one line', () => {
+  for (const [env, re] of [
+    [{ PORT: '70000' }, /^配置错误.*PORT="70000"/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL.*postgres/],
+    [{ GONGKAI_SECRET_KEY: 'abc' }, /GONGKAI_SECRET_KEY.*64/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ] as const) {
+    assert.throws(
+      () => parseEnv(env),
+      (err: Error) => err instanceof ConfigError && re.test(err.message) && !err.message.includes('\n'),
+    );
+  }
+});
+
+test('the secret key is generated into the data dir once, mode 0600, and reused', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-cfg-'));
+  try {
+    const a = loadConfig({ GONGKAI_DATA_DIR: dir });
+    const file = join(dir, 'secret.key');
+    assert.ok(existsSync(file));
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(readFileSync(file, 'utf8').trim(), a.secretKey.toString('hex'));
+    const b = loadConfig({ GONGKAI_DATA_DIR: dir });
+    assert.deepEqual(b.secretKey, a.secretKey);
+    const c = loadConfig({ GONGKAI_DATA_DIR: dir, GONGKAI_SECRET_KEY: 'ab'.repeat(32) });
+    assert.equal(c.secretKey.toString('hex'), 'ab'.repeat(32));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Thrown for configuration that cannot work; the message is one line for the operator. */
+export class ConfigError extends Error {}
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
+    .optional(),
+  GONGKAI_SECRET_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-f]{64}$/i.test(v), 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
+  GONGKAI_DEMO_PASSWORD: z.string().optional(),
+  GONGKAI_PUBLIC_URL: z
+    .string()
+    .refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** 32-byte key for encrypting personal data and signing; hex in env or generated into the data dir. */
+  secretKey: Buffer;
+  demoPassword: string | undefined;
+  publicUrl: string | undefined;
+  logLevel: string;
+}
+
+/** Validates the environment without touching the disk. */
+export function parseEnv(env: Record<string, string | undefined>) {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = issue.path.join('.');
+    throw new ConfigError(
+      `配置错误 (configuration error): ${key}=${JSON.stringify(cleaned[key] ?? '')} ${issue.message}`,
+    );
+  }
+  return result.data;
+}
+
+/** Loads configuration: env validated, data dir created, secret key read or generated (0600). */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const e = parseEnv(env);
+  const dataDir = isAbsolute(e.GONGKAI_DATA_DIR) ? e.GONGKAI_DATA_DIR : resolve(cwd, e.GONGKAI_DATA_DIR);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new ConfigError(
+      `配置错误 (configuration error): GONGKAI_DATA_DIR=${dataDir} cannot be created: ${(err as Error).message}`,
+    );
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    secretKey: e.GONGKAI_SECRET_KEY ? Buffer.from(e.GONGKAI_SECRET_KEY, 'hex') : ensureSecretKey(dataDir),
+    demoPassword: e.GONGKAI_DEMO_PASSWORD,
+    publicUrl: e.GONGKAI_PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function ensureSecretKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) {
+    const hex = readFileSync(file, 'utf8').trim();
+    if (!/^[0-9a-f]{64}$/i.test(hex)) {
+      throw new ConfigError(`配置错误 (configuration error): ${file} does not hold a 64-hex-character key`);
+    }
+    return Buffer.from(hex, 'hex');
+  }
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return key;
+}

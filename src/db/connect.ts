@@ -1,0 +1,72 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config/index.ts';
+import { startEmbedded } from './embedded.ts';
+import type { DB } from './schema.ts';
+
+// `date` columns travel as 'YYYY-MM-DD' strings, never JS Dates (time zones would shift them).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// Counts come back as int8; every count here fits a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export interface Database {
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  kind: 'embedded' | 'postgres';
+  close(): Promise<void>;
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+  opts: { max?: number } = {},
+): Promise<Database> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: opts.max ?? 10 });
+    await checkConnection(pool);
+    return wrap(pool, 'postgres', async () => {});
+  }
+  const embedded = await startEmbedded(config.dataDir);
+  const pool = new pg.Pool({
+    host: embedded.socketDir,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    max: opts.max ?? 4,
+  });
+  try {
+    await checkConnection(pool);
+  } catch (err) {
+    await pool.end();
+    await embedded.stop();
+    throw err;
+  }
+  return wrap(pool, 'embedded', () => embedded.stop());
+}
+
+async function checkConnection(pool: pg.Pool) {
+  try {
+    await pool.query('select 1');
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new Error(`无法连接数据库 (cannot connect to the database): ${(err as Error).message}`);
+  }
+}
+
+function wrap(pool: pg.Pool, kind: Database['kind'], stop: () => Promise<void>): Database {
+  // An idle client's error (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    pool,
+    kind,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await stop();
+    },
+  };
+}

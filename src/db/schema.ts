@@ -1,0 +1,99 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  path: string;
+}
+
+export interface AgencyContact {
+  office?: string;
+  address?: string;
+  postcode?: string;
+  phone?: string;
+  fax?: string;
+  email?: string;
+  hours?: string;
+}
+
+export interface AgenciesTable {
+  id: Generated<string>;
+  name: string;
+  short_name: string | null;
+  credit_code: string;
+  kind: 'government' | 'department' | 'dispatched' | 'township' | 'other';
+  region_code: string;
+  parent_agency_id: string | null;
+  contact: Json<AgencyContact>;
+  index_pattern: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  password_changed_at: Generated<Date>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface UserRolesTable {
+  id: Generated<string>;
+  user_id: string;
+  role: 'operator' | 'reviewer' | 'approver' | 'agency_admin' | 'supervisor' | 'sysadmin';
+  agency_id: string | null;
+  region_code: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  kind: 'session' | 'api';
+  name: string | null;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  agency_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface DB {
+  regions: RegionsTable;
+  agencies: AgenciesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+}

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../db/schema.ts';
+
+/** What the HTTP layer needs from the outside world; tests pass a fixed clock. */
+export interface AppDeps {
+  db: Kysely<DB>;
+  now: () => Date;
+  secretKey: Buffer;
+  /** Serve cookies with `Secure` and send HSTS: only when the public URL is https. */
+  https: boolean;
+  dbKind: 'embedded' | 'postgres';
+  logger?: Logger | false;
+}

@@ -1,0 +1,50 @@
+/** Server-rendered page shell: zh-CN, landmarks, no JavaScript required. */
+export function escapeHtml(s: unknown): string {
+  return String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Tagged template that escapes every interpolation unless it is already `SafeHtml`. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString() {
+    return this.value;
+  }
+}
+
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  let out = strings[0]!;
+  values.forEach((v, i) => {
+    out += render(v) + strings[i + 1]!;
+  });
+  return new SafeHtml(out);
+}
+
+function render(v: unknown): string {
+  if (v instanceof SafeHtml) return v.value;
+  if (Array.isArray(v)) return v.map(render).join('');
+  if (v === null || v === undefined || v === false) return '';
+  return escapeHtml(v);
+}
+
+export function page(opts: { title: string; body: SafeHtml; lang?: string }): string {
+  return `<!doctype html>
+<html lang="${opts.lang ?? 'zh-CN'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(opts.title)}</title>
+<link rel="stylesheet" href="/assets/site.css">
+</head>
+<body>
+<a class="skip" href="#main">跳到主要内容</a>
+<header class="site-header" role="banner"><div class="wrap"><a class="brand" href="/">政府信息公开平台</a></div></header>
+<main id="main" class="wrap">${opts.body.value}</main>
+<footer class="site-footer" role="contentinfo"><div class="wrap">依据《中华人民共和国政府信息公开条例》（国务院令第711号）建设 · gongkai 开源政府信息公开平台</div></footer>
+</body>
+</html>`;
+}

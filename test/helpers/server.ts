@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/db/connect.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { TEST_PASSWORD } from './factory.ts';
+
+export interface TestServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+  request(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{
+    status: number; // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected freely
+    body: any;
+    headers: Headers;
+    text: string;
+  }>;
+  login(username: string, password?: string): Promise<string>;
+}
+
+/** The real HTTP server on a free port, over the given database, with the given clock. */
+export async function startTestServer(database: Database, now: () => Date): Promise<TestServer> {
+  const app = await buildServer({
+    db: database.db,
+    now,
+    secretKey: Buffer.alloc(32, 7),
+    https: false,
+    dbKind: database.kind,
+    logger: false,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const request: TestServer['request'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    }
+    const res = await fetch(url + path, { method, headers, body, redirect: 'manual' });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed, headers: res.headers, text };
+  };
+  return {
+    app,
+    url,
+    request,
+    close: () => app.close(),
+    async login(username, password = TEST_PASSWORD) {
+      const r = await request('POST', '/api/v1/auth/login', { body: { username, password } });
+      if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${r.text}`);
+      return r.body.token as string;
+    },
+  };
+}
