@@ -1,5 +1,6 @@
 import { verifyAudit } from '../db/audit.ts';
 import { migrate } from '../db/migrate.ts';
+import { calendarOfficial, calendarSet, calendarShow, deadlineCommand } from './calendar.ts';
 import { ensureDemo } from './demo.ts';
 import { withDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
@@ -65,5 +66,29 @@ export const commands: CliCommand[] = [
         );
         return 1;
       }),
+  },
+  {
+    name: 'deadline',
+    usage: 'deadline FILE [--agency CODE]',
+    summary: '计算法定期限：读取一个案件或案件数组（JSON），输出答复期限及其计算过程',
+    run: deadlineCommand,
+  },
+  {
+    name: 'calendar show',
+    usage: 'calendar show YEAR [--region CODE] [--json]',
+    summary: '显示某年的节假日与调休上班日',
+    run: calendarShow,
+  },
+  {
+    name: 'calendar set',
+    usage: 'calendar set DATE workday|holiday [--region CODE] --why 依据',
+    summary: '调整某日为上班或放假（全国或某行政区划），并重新计算所有未结期限',
+    run: calendarSet,
+  },
+  {
+    name: 'calendar official',
+    usage: 'calendar official YEAR --notice 通知名称',
+    summary: '登记某年国务院节假日安排已录入（该年期限不再是暂定）',
+    run: calendarOfficial,
   },
 ];

@@ -88,6 +88,24 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface CalendarEntriesTable {
+  id: Generated<string>;
+  date: string;
+  kind: 'workday' | 'holiday';
+  name: string;
+  region_code: string | null;
+  reason: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  notice: string;
+  entered_by: string | null;
+  entered_at: Generated<Date>;
+}
+
 export interface DB {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -96,4 +114,6 @@ export interface DB {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  calendar_entries: CalendarEntriesTable;
+  calendar_years: CalendarYearsTable;
 }

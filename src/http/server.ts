@@ -11,6 +11,7 @@ import { registerErrorHandling } from './errors.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { homeRoutes } from './routes/home.ts';
 
 z.config(z.locales.zhCN());
@@ -66,5 +67,6 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(app, deps);
   agencyRoutes(app, deps);
   auditRoutes(app, deps);
+  calendarRoutes(app, deps);
   return app;
 }

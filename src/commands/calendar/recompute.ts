@@ -1,0 +1,28 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+/**
+ * Stored due dates are caches of the clock. When the calendar changes, every module holding open
+ * deadlines recomputes them here, inside the calendar change's transaction, and reports what moved.
+ */
+export interface DeadlineMove {
+  entityType: string;
+  entityId: string;
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export type Recomputer = (trx: Transaction<DB>, reason: string) => Promise<DeadlineMove[]>;
+
+const recomputers: Recomputer[] = [];
+
+export function registerRecomputer(r: Recomputer) {
+  if (!recomputers.includes(r)) recomputers.push(r);
+}
+
+export async function recomputeOpenDeadlines(trx: Transaction<DB>, reason: string): Promise<DeadlineMove[]> {
+  const moves: DeadlineMove[] = [];
+  for (const r of recomputers) moves.push(...(await r(trx, reason)));
+  return moves;
+}
