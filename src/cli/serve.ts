@@ -46,6 +46,7 @@ export async function serve(): Promise<void> {
       secretKey: config.secretKey,
       https: config.publicUrl?.startsWith('https://') ?? false,
       dbKind: database.kind,
+      dataDir: config.dataDir,
       logger,
     });
     await app.listen({ port: config.port, host: config.host });

@@ -10,5 +10,7 @@ export interface AppDeps {
   /** Serve cookies with `Secure` and send HSTS: only when the public URL is https. */
   https: boolean;
   dbKind: 'embedded' | 'postgres';
+  /** Uploaded files and generated documents. */
+  dataDir: string;
   logger?: Logger | false;
 }

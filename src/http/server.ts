@@ -9,6 +9,7 @@ import { registerAuth } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './errors.ts';
 import { agencyRoutes } from './routes/agencies.ts';
+import { applicationRoutes } from './routes/applications.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -68,5 +69,6 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   agencyRoutes(app, deps);
   auditRoutes(app, deps);
   calendarRoutes(app, deps);
+  applicationRoutes(app, deps);
   return app;
 }

@@ -18,6 +18,8 @@ export interface TestServer {
     text: string;
   }>;
   login(username: string, password?: string): Promise<string>;
+  /** An API token (no idle timeout): for tests that move the clock by days. */
+  apiToken(username: string): Promise<string>;
 }
 
 /** The real HTTP server on a free port, over the given database, with the given clock. */
@@ -28,6 +30,7 @@ export async function startTestServer(database: Database, now: () => Date): Prom
     secretKey: Buffer.alloc(32, 7),
     https: false,
     dbKind: database.kind,
+    dataDir: (database as { dataDir?: string }).dataDir ?? '/tmp',
     logger: false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -59,6 +62,12 @@ export async function startTestServer(database: Database, now: () => Date): Prom
     async login(username, password = TEST_PASSWORD) {
       const r = await request('POST', '/api/v1/auth/login', { body: { username, password } });
       if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${r.text}`);
+      return r.body.token as string;
+    },
+    async apiToken(username) {
+      const session = await this.login(username);
+      const r = await request('POST', '/api/v1/auth/tokens', { token: session, body: { name: 'test' } });
+      if (r.status !== 201) throw new Error(`token for ${username} failed: ${r.status} ${r.text}`);
       return r.body.token as string;
     },
   };

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { recomputeApplicationDeadlines } from '../applications/recompute.ts';
 
 /**
  * Stored due dates are caches of the clock. When the calendar changes, every module holding open
@@ -13,16 +14,10 @@ export interface DeadlineMove {
   to: string | null;
 }
 
-export type Recomputer = (trx: Transaction<DB>, reason: string) => Promise<DeadlineMove[]>;
+const recomputers: ((trx: Transaction<DB>) => Promise<DeadlineMove[]>)[] = [recomputeApplicationDeadlines];
 
-const recomputers: Recomputer[] = [];
-
-export function registerRecomputer(r: Recomputer) {
-  if (!recomputers.includes(r)) recomputers.push(r);
-}
-
-export async function recomputeOpenDeadlines(trx: Transaction<DB>, reason: string): Promise<DeadlineMove[]> {
+export async function recomputeOpenDeadlines(trx: Transaction<DB>, _reason: string): Promise<DeadlineMove[]> {
   const moves: DeadlineMove[] = [];
-  for (const r of recomputers) moves.push(...(await r(trx, reason)));
+  for (const r of recomputers) moves.push(...(await r(trx)));
   return moves;
 }

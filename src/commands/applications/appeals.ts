@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { findApplication } from '../../db/repos/applications.ts';
+import { isISODate } from '../../domain/calendar/index.ts';
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { authorize, type Ctx, inTransaction } from '../context.ts';
+
+const date = z.string().refine(isISODate, '日期无效（格式 YYYY-MM-DD）');
+export const APPEAL_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
+export const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending'] as const;
+export const APPEAL_KIND_LABELS = {
+  reconsideration: '行政复议',
+  litigation_direct: '行政诉讼（未经复议直接起诉）',
+  litigation_after_reconsideration: '行政诉讼（复议后起诉）',
+} as const;
+export const APPEAL_RESULT_LABELS = {
+  upheld: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+} as const;
+
+export const appealInput = z.object({
+  kind: z.enum(APPEAL_KINDS, { message: '类型应为行政复议或行政诉讼' }),
+  filedDate: date,
+  result: z.enum(APPEAL_RESULTS).default('pending'),
+  resultDate: date.optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+
+export const appealPatch = z.object({
+  result: z.enum(APPEAL_RESULTS, { message: '结果应为维持、纠正、其他或尚未审结' }),
+  resultDate: date.optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+
+function checkDates(filed: string, result: string, resultDate?: string) {
+  if (result !== 'pending' && !resultDate) throw invalid('已审结的须填写审结日期');
+  if (resultDate && resultDate < filed) throw invalid('审结日期不能早于立案日期');
+}
+
+/** 行政复议 / 行政诉讼 about a case, carried across years until decided (section 四 of the annual report). */
+export async function addAppeal(ctx: Ctx, trackingNumber: string, body: unknown) {
+  const input = appealInput.parse(body);
+  const app = await findApplication(ctx.db, trackingNumber);
+  if (!app) throw notFound('申请');
+  authorize(ctx, 'case.handle', { agencyId: app.agency_id, regionPath: app.region_path }, { visibleWith: 'case.read' });
+  if (input.filedDate < app.received_date) throw invalid('复议或诉讼日期不能早于申请收到日期');
+  checkDates(input.filedDate, input.result, input.resultDate);
+  if (input.kind === 'litigation_after_reconsideration') {
+    const r = await ctx.db
+      .selectFrom('appeals')
+      .select('id')
+      .where('application_id', '=', app.id)
+      .where('kind', '=', 'reconsideration')
+      .executeTakeFirst();
+    if (!r) throw new AppError('conflict', '复议后起诉须先登记该申请的行政复议');
+  }
+  return inTransaction(ctx, async (trx, audit) => {
+    const row = await trx
+      .insertInto('appeals')
+      .values({
+        application_id: app.id,
+        agency_id: app.agency_id,
+        kind: input.kind,
+        filed_date: input.filedDate,
+        result: input.result,
+        result_date: input.resultDate ?? null,
+        note: input.note ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit({
+      agencyId: app.agency_id,
+      action: 'appeal.created',
+      entityType: 'appeal',
+      entityId: row.id,
+      after: { trackingNumber, ...input },
+    });
+    return { id: row.id };
+  });
+}
+
+export async function updateAppeal(ctx: Ctx, id: string, body: unknown) {
+  const input = appealPatch.parse(body);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('复议诉讼记录');
+  const appeal = await ctx.db
+    .selectFrom('appeals as p')
+    .innerJoin('agencies as g', 'g.id', 'p.agency_id')
+    .innerJoin('regions as r', 'r.code', 'g.region_code')
+    .selectAll('p')
+    .select('r.path')
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!appeal) throw notFound('复议诉讼记录');
+  authorize(ctx, 'case.handle', { agencyId: appeal.agency_id, regionPath: appeal.path }, { visibleWith: 'case.read' });
+  checkDates(appeal.filed_date, input.result, input.resultDate);
+  await inTransaction(ctx, async (trx, audit) => {
+    await trx
+      .updateTable('appeals')
+      .set({ result: input.result, result_date: input.resultDate ?? null, note: input.note ?? appeal.note })
+      .where('id', '=', id)
+      .execute();
+    await audit({
+      agencyId: appeal.agency_id,
+      action: 'appeal.updated',
+      entityType: 'appeal',
+      entityId: id,
+      before: { result: appeal.result, resultDate: appeal.result_date },
+      after: input,
+    });
+  });
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { isISODate } from '../../domain/calendar/index.ts';
+import { APPLICANT_TYPES, FORMS, ID_TYPES } from '../../domain/case/index.ts';
+import { CHANNELS } from '../../domain/clock/index.ts';
+import { checkCreditCode, creditCodeProblemText } from '../../domain/credit-code.ts';
+import { isValidResidentId } from '../../domain/id-number.ts';
+
+export const applicantInput = z
+  .object({
+    type: z.enum(APPLICANT_TYPES, { message: '申请人类型不正确' }),
+    name: z.string().trim().min(1, '请填写申请人姓名或名称').max(100),
+    idType: z.enum(ID_TYPES, { message: '证件类型不正确' }).optional(),
+    idNumber: z.string().trim().max(40).optional(),
+    creditCode: z.string().trim().toUpperCase().optional(),
+    contactPerson: z.string().trim().max(50).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[\d+\-() ]{5,30}$/, '联系电话格式不正确')
+      .optional(),
+    email: z.email('电子邮箱格式不正确').optional(),
+    address: z.string().trim().max(200).optional(),
+    postcode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, '邮政编码应为6位数字')
+      .optional(),
+  })
+  .superRefine((a, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (a.type === 'natural_person') {
+      // 条例第二十九条: the applicant's 身份证明.
+      if (!a.idType) issue('idType', '请选择身份证件类型');
+      if (!a.idNumber) issue('idNumber', '请填写身份证件号码');
+      else if (a.idType === '居民身份证' && !isValidResidentId(a.idNumber.toUpperCase())) {
+        issue('idNumber', '居民身份证号码不正确');
+      }
+    } else {
+      if (!a.creditCode) issue('creditCode', '请填写统一社会信用代码');
+      else {
+        const problem = checkCreditCode(a.creditCode);
+        if (problem) issue('creditCode', creditCodeProblemText[problem]);
+      }
+    }
+    if (!a.phone && !a.email && !a.address) issue('phone', '请至少填写一种联系方式（电话、电子邮箱或通信地址）');
+  });
+
+export const applicationInput = z.object({
+  agency: z.string().trim().toUpperCase().min(1, '请选择受理机关'),
+  applicant: applicantInput,
+  description: z
+    .string()
+    .trim()
+    .min(5, '请描述所需政府信息（名称、文号或其他特征），至少5个字')
+    .max(5000, '申请内容过长（不超过5000字）'),
+  form: z.enum(FORMS, { message: '获取信息的方式不正确' }),
+  delivery: z.string().trim().max(200).optional(),
+});
+
+export const staffCaseInput = applicationInput.extend({
+  channel: z.enum(CHANNELS, { message: '申请渠道不正确' }),
+  receivedDate: z.string().refine(isISODate, '收到申请日期无效（格式 YYYY-MM-DD）'),
+  receiptNote: z.string().trim().max(500).optional(),
+});
+
+export type ApplicationInput = z.infer<typeof applicationInput>;
+export type StaffCaseInput = z.infer<typeof staffCaseInput>;

@@ -1,0 +1,233 @@
+import { sql } from 'kysely';
+import { caseClockWith } from '../commands/applications/case-clock.ts';
+import { queryCodeHash } from '../commands/applications/intake.ts';
+import { authorize, type Ctx, inTransaction } from '../commands/context.ts';
+import { decrypt } from '../commands/pii.ts';
+import { scopeSql } from '../db/repos/agencies.ts';
+import { findApplication, listEvents } from '../db/repos/applications.ts';
+import { calendarLoader, loadCalendar } from '../db/repos/calendar.ts';
+import { can, scopeFor } from '../domain/access/index.ts';
+import { chinaDate } from '../domain/calendar/index.ts';
+import {
+  APPLICANT_TYPE_LABELS,
+  allowedEvents,
+  type CaseState,
+  FORM_LABELS,
+  letterKindLabel,
+  OUTCOME_INFO,
+  type Outcome,
+  STATE_LABELS,
+  TRANSITIONS,
+} from '../domain/case/index.ts';
+import { channelLabels, deadlineStatus } from '../domain/clock/index.ts';
+import { AppError, notFound } from '../domain/errors.ts';
+
+/** Staff view of one case. Personal data masked unless `reveal` (then the view itself is audited). */
+export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { reveal?: boolean } = {}) {
+  const app = await findApplication(ctx.db, trackingNumber);
+  if (!app) throw notFound('申请');
+  const resource = { agencyId: app.agency_id, regionPath: app.region_path };
+  authorize(ctx, 'case.read', resource);
+  let applicant: Record<string, unknown> = { ...(app.applicant_masked as object), masked: true };
+  if (opts.reveal) {
+    authorize(ctx, 'case.view_personal', resource, { visibleWith: 'case.read' });
+    applicant = { ...decrypt<Record<string, unknown>>(ctx.secretKey, app.applicant_enc), masked: false };
+    // 个人信息保护法: every full view of an applicant's personal data is recorded.
+    await inTransaction(ctx, (_trx, audit) =>
+      audit({
+        agencyId: app.agency_id,
+        action: 'case.personal_viewed',
+        entityType: 'application',
+        entityId: app.tracking_number,
+      }),
+    );
+  }
+  const [events, letters, appeals, fee] = await Promise.all([
+    listEvents(ctx.db, app.id),
+    ctx.db
+      .selectFrom('letters')
+      .select(['id', 'kind', 'title', 'issued_date', 'event_seq'])
+      .where('application_id', '=', app.id)
+      .orderBy('created_at')
+      .execute(),
+    ctx.db.selectFrom('appeals').selectAll().where('application_id', '=', app.id).orderBy('filed_date').execute(),
+    ctx.db.selectFrom('fees').selectAll().where('application_id', '=', app.id).executeTakeFirst(),
+  ]);
+  const cal = await loadCalendar(ctx.db, app.region_code);
+  const clock = caseClockWith(cal, app, events);
+  const state = app.state as CaseState;
+  const today = chinaDate(ctx.now());
+  const canApprove = can(ctx.actor, 'case.approve', resource);
+  const canHandle = can(ctx.actor, 'case.handle', resource);
+  return {
+    trackingNumber: app.tracking_number,
+    agency: { id: app.agency_id, name: app.agency_name },
+    channel: app.channel,
+    channelLabel: channelLabels[app.channel],
+    receivedDate: app.received_date,
+    receiptBasis: app.receipt_basis,
+    applicantType: app.applicant_type,
+    applicantTypeLabel: APPLICANT_TYPE_LABELS[app.applicant_type],
+    applicant,
+    description: app.description,
+    form: app.form,
+    formLabel: FORM_LABELS[app.form],
+    delivery: app.delivery,
+    state,
+    stateLabel: STATE_LABELS[state],
+    outcome: app.outcome,
+    outcomeLabel: app.outcome ? OUTCOME_INFO[app.outcome as Outcome].label : null,
+    outcomeBasis: app.outcome_basis,
+    outcomeReasons: app.outcome_reasons,
+    decidedDate: app.decided_date,
+    closedDate: app.closed_date,
+    flags: app.flags,
+    extensionPending: app.extension_pending,
+    clock: {
+      ...clock,
+      status: clock.replyDue && state !== 'closed' ? deadlineStatus(cal, clock.replyDue, today) : null,
+    },
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      label: TRANSITIONS[e.type as keyof typeof TRANSITIONS]?.label ?? '登记申请',
+      date: e.date,
+      data: e.data,
+      actor: e.actor_name,
+      at: e.created_at,
+    })),
+    allowedEvents: allowedEvents(state).filter((t) => {
+      const roles = TRANSITIONS[t].roles;
+      return roles.every((r) => r === 'approver') ? canApprove : canHandle || canApprove;
+    }),
+    letters: letters.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      kindLabel: letterKindLabel(l.kind),
+      title: l.title,
+      issuedDate: l.issued_date,
+    })),
+    appeals: appeals.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      filedDate: a.filed_date,
+      result: a.result,
+      resultDate: a.result_date,
+      note: a.note,
+    })),
+    fee: fee
+      ? {
+          mode: fee.mode,
+          pages: fee.pages,
+          nthInMonth: fee.nth_in_month,
+          amount: Number(fee.amount),
+          noticeDate: fee.notice_date,
+          paidDate: fee.paid_date,
+        }
+      : null,
+  };
+}
+
+/** The applicant's view by tracking number and query code: status and due date, nothing about anyone else. */
+export async function trackApplication(ctx: Pick<Ctx, 'db' | 'now' | 'secretKey'>, number: string, code: string) {
+  const fail = () => new AppError('not_found', '申请编号或查询码不正确');
+  if (!/^GK\d{4}-\d{6}$/.test(number) || !/^[A-Z0-9]{8}$/i.test(code)) throw fail();
+  const app = await findApplication(ctx.db, number);
+  if (!app || app.query_code_hash !== queryCodeHash(ctx.secretKey, number, code)) throw fail();
+  const state = app.state as CaseState;
+  const letters = await ctx.db
+    .selectFrom('letters')
+    .select(['id', 'kind', 'title', 'issued_date'])
+    .where('application_id', '=', app.id)
+    .orderBy('created_at')
+    .execute();
+  return {
+    trackingNumber: app.tracking_number,
+    agency: app.agency_name,
+    status: state,
+    statusLabel: STATE_LABELS[state],
+    receivedDate: app.received_date,
+    replyDue: state === 'closed' ? null : app.reply_due,
+    outcome: app.outcome,
+    outcomeLabel: app.outcome ? OUTCOME_INFO[app.outcome as Outcome].label : null,
+    closedDate: app.closed_date,
+    letters: letters.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      kindLabel: letterKindLabel(l.kind),
+      title: l.title,
+      issuedDate: l.issued_date,
+    })),
+  };
+}
+
+export interface CaseListFilter {
+  state?: string;
+  queue?: 'due_soon' | 'overdue' | 'waiting' | 'open';
+  agencyId?: string;
+  limit?: number;
+}
+
+/** Staff case list, scoped by the policy; queues: due soon (≤ 5 working days), overdue, waiting on the applicant. */
+export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
+  if (!ctx.actor) throw new AppError('unauthenticated', '请先登录');
+  const scope = scopeFor(ctx.actor, 'case.read');
+  let q = ctx.db
+    .selectFrom('applications as a')
+    .innerJoin('agencies as g', 'g.id', 'a.agency_id')
+    .innerJoin('regions as r', 'r.code', 'g.region_code')
+    .select([
+      'a.tracking_number',
+      'a.agency_id',
+      'g.name as agency_name',
+      'g.region_code',
+      'a.received_date',
+      'a.applicant_type',
+      'a.applicant_masked',
+      'a.description',
+      'a.state',
+      'a.outcome',
+      'a.reply_due',
+      'a.flags',
+      'a.extension_pending',
+    ])
+    .where(scopeSql(scope, 'a.agency_id', 'r.path'));
+  if (f.agencyId) q = q.where('a.agency_id', '=', f.agencyId);
+  if (f.state) q = q.where('a.state', '=', f.state);
+  if (f.queue === 'waiting') q = q.where('a.state', 'in', ['awaiting_correction', 'awaiting_payment']);
+  else if (f.queue)
+    q = q
+      .where('a.state', 'not in', ['closed', 'awaiting_correction', 'awaiting_payment'])
+      .where('a.reply_due', 'is not', null);
+  const rows = await q
+    .orderBy(sql`a.reply_due nulls last`)
+    .orderBy('a.tracking_number')
+    .limit(Math.min(f.limit ?? 200, 1000))
+    .execute();
+  const cal = await calendarLoader(ctx.db);
+  const today = chinaDate(ctx.now());
+  const out = [];
+  for (const r of rows) {
+    const status =
+      r.reply_due && r.state !== 'closed' ? deadlineStatus(await cal(r.region_code), r.reply_due, today) : null;
+    if (f.queue === 'due_soon' && !(status && (status.status === 'due_soon' || status.status === 'due_today')))
+      continue;
+    if (f.queue === 'overdue' && !status?.overdue) continue;
+    out.push({
+      trackingNumber: r.tracking_number,
+      agency: { id: r.agency_id, name: r.agency_name },
+      receivedDate: r.received_date,
+      applicantType: r.applicant_type,
+      applicantName: (r.applicant_masked as { name?: string }).name ?? '',
+      description: r.description.length > 60 ? `${r.description.slice(0, 60)}…` : r.description,
+      state: r.state,
+      stateLabel: STATE_LABELS[r.state as CaseState],
+      outcome: r.outcome,
+      replyDue: r.reply_due,
+      deadline: status,
+      flags: r.flags,
+      extensionPending: r.extension_pending,
+    });
+  }
+  return out;
+}

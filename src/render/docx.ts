@@ -1,0 +1,117 @@
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
+import type { DocBlock, DocCell, DocModel } from './document.ts';
+
+const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
+const align = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+
+function para(
+  text: string,
+  opts: { bold?: boolean; size?: number; alignment?: keyof typeof align; indent?: boolean; heading?: boolean } = {},
+) {
+  return new Paragraph({
+    alignment: opts.alignment ? align[opts.alignment] : AlignmentType.JUSTIFIED,
+    ...(opts.heading ? { heading: HeadingLevel.HEADING_2 } : {}),
+    indent: opts.indent ? { firstLine: 480 } : undefined,
+    spacing: { after: 120, line: 360 },
+    children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: FONT })],
+  });
+}
+
+/** Word's model of merges: horizontal spans via columnSpan, vertical via a restart cell and continue cells. */
+function table(rows: DocCell[][]) {
+  const columns = Math.max(...rows.map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
+  const continued: ({ colSpan: number } | null)[][] = rows.map(() => new Array(columns).fill(null));
+  const out: TableRow[] = rows.map((row, r) => {
+    const cells: TableCell[] = [];
+    let c = 0;
+    let i = 0;
+    while (c < columns) {
+      const cont = continued[r]![c];
+      if (cont) {
+        cells.push(
+          new TableCell({
+            columnSpan: cont.colSpan,
+            verticalMerge: VerticalMergeType.CONTINUE,
+            children: [new Paragraph('')],
+          }),
+        );
+        c += cont.colSpan;
+        continue;
+      }
+      const cl = row[i++];
+      if (!cl) {
+        cells.push(new TableCell({ children: [new Paragraph('')] }));
+        c++;
+        continue;
+      }
+      const cs = cl.colSpan ?? 1;
+      const rs = cl.rowSpan ?? 1;
+      for (let dr = 1; dr < rs; dr++) if (continued[r + dr]) continued[r + dr]![c] = { colSpan: cs };
+      cells.push(
+        new TableCell({
+          columnSpan: cs > 1 ? cs : undefined,
+          verticalMerge: rs > 1 ? VerticalMergeType.RESTART : undefined,
+          verticalAlign: VerticalAlign.CENTER,
+          children: [
+            new Paragraph({
+              alignment: align[cl.align ?? 'center'],
+              children: [new TextRun({ text: cl.text, bold: cl.bold, size: 18, font: FONT })],
+            }),
+          ],
+        }),
+      );
+      c += cs;
+    }
+    return new TableRow({ children: cells });
+  });
+  return new Table({ rows: out, width: { size: 100, type: WidthType.PERCENTAGE } });
+}
+
+function block(b: DocBlock): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case 'title':
+      return [para(b.text, { bold: true, size: 36, alignment: 'center' })];
+    case 'subtitle':
+      return [para(b.text, { size: 24, alignment: 'center' })];
+    case 'heading':
+      return [para(b.text, { bold: true, size: 28, heading: true, alignment: 'left' })];
+    case 'paragraph':
+      return [para(b.text, { indent: b.indent, alignment: b.align })];
+    case 'spacer':
+      return [new Paragraph('')];
+    case 'table':
+      return [table(b.table.rows), new Paragraph('')];
+    default: {
+      const never: never = b;
+      return never;
+    }
+  }
+}
+
+export async function renderDocx(doc: DocModel): Promise<Buffer> {
+  const d = new Document({
+    creator: 'gongkai',
+    title: doc.title,
+    sections: [
+      {
+        properties: doc.landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {},
+        children: doc.blocks.flatMap(block),
+      },
+    ],
+  });
+  return Packer.toBuffer(d);
+}

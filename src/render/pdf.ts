@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import type { DocBlock, DocCell, DocModel } from './document.ts';
+import { CJK_FONT } from './fonts.ts';
+
+const require = createRequire(import.meta.url);
+// pdfmake's server build is CommonJS with a singleton.
+const pdfmake = require('pdfmake') as {
+  setFonts(f: unknown): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
+};
+pdfmake.setFonts({
+  NotoSansSC: { normal: CJK_FONT.regular, bold: CJK_FONT.bold, italics: CJK_FONT.regular, bolditalics: CJK_FONT.bold },
+});
+pdfmake.setUrlAccessPolicy(() => false); // never fetch anything
+pdfmake.setLocalAccessPolicy((p) => p === CJK_FONT.regular || p === CJK_FONT.bold);
+
+function cell(c: DocCell) {
+  return {
+    text: c.text,
+    ...(c.colSpan && c.colSpan > 1 ? { colSpan: c.colSpan } : {}),
+    ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+    bold: c.bold ?? false,
+    alignment: c.align ?? 'center',
+  };
+}
+
+/** pdfmake wants the cells a span covers as empty placeholders. */
+function tableBody(rows: DocCell[][], columns: number) {
+  const grid: unknown[][] = rows.map(() => []);
+  const occupied: boolean[][] = rows.map(() => new Array(columns).fill(false));
+  rows.forEach((row, r) => {
+    let c = 0;
+    for (const cl of row) {
+      while (c < columns && occupied[r]![c]) c++;
+      if (c >= columns) break;
+      const cs = cl.colSpan ?? 1;
+      const rs = cl.rowSpan ?? 1;
+      for (let dr = 0; dr < rs; dr++)
+        for (let dc = 0; dc < cs; dc++) if (rows[r + dr]) occupied[r + dr]![c + dc] = true;
+      grid[r]![c] = cell(cl);
+      c += cs;
+    }
+  });
+  return grid.map((row) => Array.from({ length: columns }, (_, i) => row[i] ?? {}));
+}
+
+function block(b: DocBlock) {
+  switch (b.kind) {
+    case 'title':
+      return { text: b.text, fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 12] };
+    case 'subtitle':
+      return { text: b.text, fontSize: 12, alignment: 'center', margin: [0, 0, 0, 12] };
+    case 'heading':
+      return { text: b.text, fontSize: 13, bold: true, margin: [0, 10, 0, 6] };
+    case 'paragraph':
+      return {
+        text: (b.indent ? '\u3000\u3000' : '') + b.text,
+        alignment: b.align ?? 'justify',
+        margin: [0, 0, 0, 6],
+        lineHeight: 1.4,
+      };
+    case 'spacer':
+      return { text: ' ', margin: [0, 8, 0, 8] };
+    case 'table': {
+      const columns = Math.max(...b.table.rows.map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
+      const widths = b.table.widths ?? new Array(columns).fill('*');
+      return {
+        table: { headerRows: b.table.headerRows ?? 0, widths, body: tableBody(b.table.rows, columns) },
+        fontSize: 8,
+        margin: [0, 4, 0, 10],
+      };
+    }
+    default: {
+      const never: never = b;
+      return never;
+    }
+  }
+}
+
+/** Renders a document to a PDF with the CJK font embedded (subset). */
+export async function renderPdf(doc: DocModel): Promise<Buffer> {
+  return pdfmake
+    .createPdf({
+      info: { title: doc.title, creator: 'gongkai' },
+      pageSize: 'A4',
+      pageOrientation: doc.landscape ? 'landscape' : 'portrait',
+      pageMargins: [56, 56, 56, 56],
+      defaultStyle: { font: 'NotoSansSC', fontSize: 11 },
+      content: doc.blocks.map(block),
+    })
+    .getBuffer();
+}
