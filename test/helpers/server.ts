@@ -54,18 +54,19 @@ export async function startTestServer(database: Database, now: () => Date): Prom
     }
     return { status: res.status, body: parsed, headers: res.headers, text };
   };
+  const login = async (username: string, password = TEST_PASSWORD) => {
+    const r = await request('POST', '/api/v1/auth/login', { body: { username, password } });
+    if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${r.text}`);
+    return r.body.token as string;
+  };
   return {
     app,
     url,
     request,
     close: () => app.close(),
-    async login(username, password = TEST_PASSWORD) {
-      const r = await request('POST', '/api/v1/auth/login', { body: { username, password } });
-      if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${r.text}`);
-      return r.body.token as string;
-    },
+    login,
     async apiToken(username) {
-      const session = await this.login(username);
+      const session = await login(username);
       const r = await request('POST', '/api/v1/auth/tokens', { token: session, body: { name: 'test' } });
       if (r.status !== 201) throw new Error(`token for ${username} failed: ${r.status} ${r.text}`);
       return r.body.token as string;
