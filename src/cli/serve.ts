@@ -3,6 +3,8 @@ import { verifyAudit } from '../db/audit.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildServer } from '../http/server.ts';
+import { smtpTransport } from '../jobs/mailer.ts';
+import { startScheduler } from '../jobs/scheduler.ts';
 import { ensureDemo } from './demo.ts';
 import { createLogger } from './runtime.ts';
 
@@ -18,6 +20,7 @@ export async function serve(): Promise<void> {
     logger.info({ signal }, '正在停止服务 (shutting down)');
     const timer = setTimeout(() => process.exit(1), 15_000);
     try {
+      stopScheduler?.();
       await app?.close();
       await database.close();
     } finally {
@@ -29,6 +32,7 @@ export async function serve(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   let app: Awaited<ReturnType<typeof buildServer>> | undefined;
+  let stopScheduler: (() => void) | undefined;
   try {
     const applied = await migrate(database.pool);
     if (applied.length) logger.info({ applied }, '数据库迁移完成 (migrations applied)');
@@ -50,6 +54,15 @@ export async function serve(): Promise<void> {
       logger,
     });
     await app.listen({ port: config.port, host: config.host });
+    if (!config.smtpUrl)
+      logger.warn('未配置 SMTP_URL：邮件保存在发件箱中，配置后自动发送 (no SMTP_URL: mail waits in the outbox)');
+    stopScheduler = startScheduler({
+      db: database.db,
+      now: () => new Date(),
+      transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
+      mailFrom: config.mailFrom,
+      log: logger,
+    });
     const url =
       config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     const out = [

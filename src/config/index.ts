@@ -23,6 +23,11 @@ const schema = z.object({
     .string()
     .refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
     .optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('政府信息公开平台 <noreply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +40,9 @@ export interface Config {
   secretKey: Buffer;
   demoPassword: string | undefined;
   publicUrl: string | undefined;
+  /** Outgoing mail; without it mail stays in the outbox (nothing is lost) until SMTP is configured. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   logLevel: string;
 }
 
@@ -71,6 +79,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: e.GONGKAI_SECRET_KEY ? Buffer.from(e.GONGKAI_SECRET_KEY, 'hex') : ensureSecretKey(dataDir),
     demoPassword: e.GONGKAI_DEMO_PASSWORD,
     publicUrl: e.GONGKAI_PUBLIC_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -14,6 +14,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { homeRoutes } from './routes/home.ts';
+import { portalApplyRoutes } from './routes/portal-apply.ts';
 
 z.config(z.locales.zhCN());
 
@@ -70,5 +71,6 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, deps);
   calendarRoutes(app, deps);
   applicationRoutes(app, deps);
+  portalApplyRoutes(app, deps);
   return app;
 }

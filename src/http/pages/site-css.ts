@@ -12,4 +12,15 @@ h1{font-size:1.6rem}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid var(--line);padding:6px 8px;text-align:left}
 ul.agencies{list-style:none;padding:0}ul.agencies li{padding:6px 0;border-bottom:1px dashed var(--line)}
+fieldset{border:1px solid var(--line);padding:12px 16px;margin:0 0 16px}legend{font-weight:700;padding:0 6px}
+.field{margin:0 0 12px}.field label{display:block;font-weight:600;margin-bottom:4px}
+.field input,.field select,.field textarea{width:100%;max-width:560px;padding:8px;font:inherit;border:1px solid #8c959f;border-radius:4px}
+.field input:focus,.field select:focus,.field textarea:focus,a:focus,button:focus{outline:3px solid #0969da;outline-offset:1px}
+.hint{color:var(--muted);font-size:.9rem;margin:4px 0 0}.req{color:var(--accent);margin-left:2px}
+.has-error input,.has-error select,.has-error textarea{border-color:var(--accent)}.error{color:var(--accent);margin:4px 0 0}
+.alert{border:2px solid var(--accent);background:#fff5f5;padding:8px 16px;margin:0 0 16px}.alert h2{font-size:1.1rem;margin:4px 0}
+.success{border:2px solid #1a7f37;background:#f0fff4;padding:8px 16px}
+button.primary{background:var(--accent);color:#fff;border:0;padding:10px 24px;font:inherit;font-weight:700;border-radius:4px;cursor:pointer}
+dl.receipt{display:grid;grid-template-columns:auto 1fr;gap:4px 16px}dl.receipt dt{font-weight:600}
+table.meta th{width:10em;background:#f6f8fa}
 `;

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { PERSON_ID } from '../../../test/helpers/applicants.ts';
+import { testDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import { fixedClock, makeAgency, systemCtx, type TestAgency } from '../../../test/helpers/factory.ts';
+import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
+
+let database: TestDatabase;
+let server: TestServer;
+let agency: TestAgency;
+const now = fixedClock(new Date('2026-03-02T02:00:00Z'));
+
+before(async () => {
+  database = await testDatabase();
+  agency = await makeAgency(systemCtx(database, now), { name: '凉州区市场监督管理局' });
+  server = await startTestServer(database, now);
+});
+after(async () => {
+  await server.close();
+  await database.close();
+});
+
+const form = (fields: Record<string, string>) => ({
+  body: new URLSearchParams(fields).toString(),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
+
+test('the application form renders without JavaScript and lists the agencies', async () => {
+  const r = await server.request('GET', '/apply');
+  assert.equal(r.status, 200);
+  assert.match(r.text, /<html lang="zh-CN">/);
+  assert.match(r.text, /<form method="post" action="\/apply"/);
+  assert.ok(r.text.includes(agency.creditCode));
+  assert.doesNotMatch(r.text, /<script/);
+});
+
+test('a submitted form answers with the tracking number; the tracking page shows the status and letters', async () => {
+  const fields = {
+    formToken: `form-${'a'.repeat(32)}`,
+    agency: agency.creditCode,
+    'applicant.type': 'natural_person',
+    'applicant.name': '李娜',
+    'applicant.idType': '居民身份证',
+    'applicant.idNumber': PERSON_ID,
+    'applicant.phone': '13900001111',
+    description: '请公开2025年度凉州区药品安全专项整治工作方案',
+    form: 'paper',
+  };
+  const r = await server.request('POST', '/apply', form(fields));
+  assert.equal(r.status, 201, r.text);
+  const number = /GK2026-\d{6}/.exec(r.text)![0];
+  const code = /查询码<\/dt><dd><strong>([A-Z0-9]{8})/.exec(r.text)![1]!;
+  // The same form posted twice (double click) is one application.
+  const again = await server.request('POST', '/apply', form(fields));
+  assert.ok(again.text.includes(number));
+  const t = await server.request('GET', `/track?number=${number}&code=${code}`);
+  assert.equal(t.status, 200);
+  assert.match(t.text, /已登记/);
+  assert.match(t.text, /政府信息公开申请登记回执/);
+  assert.doesNotMatch(t.text, /李娜|13900001111/);
+  const wrong = await server.request('GET', `/track?number=${number}&code=ZZZZZZZZ`);
+  assert.equal(wrong.status, 404);
+  assert.match(wrong.text, /申请编号或查询码不正确/);
+});
+
+test('errors come back on the form, in Chinese, with the values kept', async () => {
+  const r = await server.request(
+    'POST',
+    '/apply',
+    form({ agency: agency.creditCode, 'applicant.type': 'natural_person', 'applicant.name': '王五', description: '短', form: 'paper' }),
+  );
+  assert.equal(r.status, 400);
+  assert.match(r.text, /请填写身份证件号码/);
+  assert.match(r.text, /至少5个字/);
+  assert.match(r.text, /请至少填写一种联系方式/);
+  assert.match(r.text, /value="王五"/);
+});

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import { enqueueMail } from '../commands/mail/outbox.ts';
+import { calendarLoader } from '../db/repos/calendar.ts';
+import type { DB } from '../db/schema.ts';
+import { chinaDate, dateZh } from '../domain/calendar/index.ts';
+import { deadlineStatus } from '../domain/clock/index.ts';
+
+/**
+ * Once a day: staff get one e-mail listing the cases due within 5 working days or overdue.
+ * A job_runs row per day and a dedupe key per message keep it once, across restarts and instances.
+ */
+export async function runDueReminders(db: Kysely<DB>, now: Date): Promise<{ ran: boolean; messages: number }> {
+  const today = chinaDate(now);
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('job_runs')
+      .values({ job: 'due_reminders', run_key: today })
+      .onConflict((oc) => oc.columns(['job', 'run_key']).doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return { ran: false, messages: 0 };
+    const open = await trx
+      .selectFrom('applications as a')
+      .innerJoin('agencies as g', 'g.id', 'a.agency_id')
+      .select(['a.tracking_number', 'a.reply_due', 'a.agency_id', 'g.name as agency_name', 'g.region_code'])
+      .where('a.state', 'not in', ['closed', 'awaiting_correction', 'awaiting_payment'])
+      .where('a.reply_due', 'is not', null)
+      .execute();
+    const calendars = await calendarLoader(trx);
+    const byAgency = new Map<string, { name: string; lines: string[]; overdue: number }>();
+    for (const a of open) {
+      const s = deadlineStatus(await calendars(a.region_code), a.reply_due!, today);
+      if (s.status === 'ok') continue;
+      const entry = byAgency.get(a.agency_id) ?? { name: a.agency_name, lines: [], overdue: 0 };
+      entry.lines.push(
+        `${a.tracking_number}  答复期限 ${dateZh(a.reply_due!)}  ${s.overdue ? `已超期 ${-s.daysLeft} 个工作日` : s.daysLeft === 0 ? '今日到期' : `剩余 ${s.daysLeft} 个工作日`}`,
+      );
+      if (s.overdue) entry.overdue++;
+      byAgency.set(a.agency_id, entry);
+    }
+    let messages = 0;
+    for (const [agencyId, e] of byAgency) {
+      const roles = e.overdue ? ['operator', 'approver'] : ['operator'];
+      const staff = await trx
+        .selectFrom('users as u')
+        .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+        .select('u.email')
+        .distinct()
+        .where('r.agency_id', '=', agencyId)
+        .where('r.role', 'in', roles as never[])
+        .where('u.email', 'is not', null)
+        .execute();
+      for (const s of staff) {
+        const ok = await enqueueMail(trx, {
+          to: s.email!,
+          subject: `【期限提醒】${e.name}有 ${e.lines.length} 件政府信息公开申请即将到期或已超期`,
+          body: `${e.name}：\n\n截至${dateZh(today)}，以下申请即将到期（5个工作日内）或已超过法定答复期限：\n\n${e.lines.join('\n')}\n\n请及时办理（《中华人民共和国政府信息公开条例》第三十三条）。`,
+          dedupeKey: `due_reminders:${today}:${agencyId}:${s.email}`,
+        });
+        if (ok) messages++;
+      }
+    }
+    await trx
+      .updateTable('job_runs')
+      .set({ result: JSON.stringify({ agencies: byAgency.size, messages }) })
+      .where('job', '=', 'due_reminders')
+      .where('run_key', '=', today)
+      .execute();
+    return { ran: true, messages };
+  });
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../db/schema.ts';
+import { deliverPending, type MailTransport } from './mailer.ts';
+import { runDueReminders } from './reminders.ts';
+
+export const REMINDER_HOUR_BEIJING = 8;
+
+/** One pass of the scheduled work: daily reminders (after 08:00 Beijing time), then the outbox. */
+export async function tick(deps: {
+  db: Kysely<DB>;
+  now: () => Date;
+  transport: MailTransport | null;
+  mailFrom: string;
+  log?: Logger;
+}) {
+  const now = deps.now();
+  const beijingHour = (now.getUTCHours() + 8) % 24;
+  const reminders =
+    beijingHour >= REMINDER_HOUR_BEIJING ? await runDueReminders(deps.db, now) : { ran: false, messages: 0 };
+  const mail = deps.transport ? await deliverPending(deps.db, deps.transport, deps.mailFrom) : { sent: 0, failed: 0 };
+  if (reminders.ran || mail.sent || mail.failed) deps.log?.info({ reminders, mail }, '定时任务 (scheduled jobs)');
+  return { reminders, mail };
+}
+
+/** Runs `tick` every minute inside the server process; stops with the server. */
+export function startScheduler(deps: Parameters<typeof tick>[0], intervalMs = 60_000) {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await tick(deps);
+    } catch (err) {
+      deps.log?.error({ err }, '定时任务失败 (scheduled job failed)');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  void run();
+  return () => clearInterval(timer);
+}
