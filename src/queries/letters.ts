@@ -18,7 +18,7 @@ export const LETTER_MIME: Record<LetterFormat, string> = {
 export function letterDocument(letter: { title: string; body: string[] }): DocModel {
   const paras = letter.body;
   // The last two paragraphs are the signature block (agency, date): right-aligned.
-  const sigStart = paras.length >= 2 ? paras.length - 1 : paras.length;
+  const sigStart = paras.length >= 3 ? paras.length - 2 : paras.length;
   return {
     title: letter.title,
     blocks: [

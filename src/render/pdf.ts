@@ -57,7 +57,8 @@ function block(b: DocBlock) {
     case 'paragraph':
       return {
         text: (b.indent ? '\u3000\u3000' : '') + b.text,
-        alignment: b.align ?? 'justify',
+        preserveLeadingSpaces: true,
+        alignment: b.align ?? 'left',
         margin: [0, 0, 0, 6],
         lineHeight: 1.4,
       };

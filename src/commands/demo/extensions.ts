@@ -1,4 +1,5 @@
+import { demoApplications } from './applications.ts';
 import type { DemoExtension } from './load-demo.ts';
 
-/** Demo data of the feature modules (calendar, catalogue, applications, reports), in load order. */
-export const demoExtensions: DemoExtension[] = [];
+/** Demo data of the feature modules (catalogue, applications, reports), in load order. */
+export const demoExtensions: DemoExtension[] = [demoApplications];

@@ -34,7 +34,7 @@ export interface LetterTemplate {
   body: string;
 }
 
-const closing = '特此告知。\n\n联系部门：{{office}}　联系电话：{{phone}}\n\n{{agency}}\n{{date}}';
+const closing = '特此告知。\n\n联系部门：{{office}}　联系电话：{{phone}}\n\n{{agency}}\n\n{{date}}';
 const APPEAL =
   '如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。';
 

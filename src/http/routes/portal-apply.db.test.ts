@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PERSON_ID } from '../../../test/helpers/applicants.ts';
-import { testDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import { type TestDatabase, testDatabase } from '../../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx, type TestAgency } from '../../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 
@@ -67,7 +67,13 @@ test('errors come back on the form, in Chinese, with the values kept', async () 
   const r = await server.request(
     'POST',
     '/apply',
-    form({ agency: agency.creditCode, 'applicant.type': 'natural_person', 'applicant.name': '王五', description: '短', form: 'paper' }),
+    form({
+      agency: agency.creditCode,
+      'applicant.type': 'natural_person',
+      'applicant.name': '王五',
+      description: '短',
+      form: 'paper',
+    }),
   );
   assert.equal(r.status, 400);
   assert.match(r.text, /请填写身份证件号码/);
