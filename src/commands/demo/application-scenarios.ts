@@ -149,14 +149,18 @@ export async function addCase(
   });
   const ev = (body: Record<string, unknown>, ctx = op) => recordCaseEvent(ctx, trackingNumber, body);
   let day = received;
+  const next = (n: number) => {
+    day = wd(day, n);
+    return day;
+  };
   if (opts.open) {
     if (r.chance(0.5))
       await ev({
         type: 'consultation_started',
-        date: (day = wd(day, 2)),
+        date: next(2),
         party: 'third_party',
         partyName: '武威某食品有限公司',
-      }).then(() => ev({ type: 'consultation_ended', date: (day = wd(day, 4)), result: 'no_answer' }));
+      }).then(() => ev({ type: 'consultation_ended', date: next(4), result: 'no_answer' }));
     return trackingNumber;
   }
   if (r.chance(0.08)) {
@@ -166,39 +170,39 @@ export async function addCase(
   if (r.chance(0.2)) {
     await ev({
       type: 'correction_requested',
-      date: (day = wd(day, r.int(2, 6))),
+      date: next(r.int(2, 6)),
       items: '请写明所需信息的具体名称、年度或文号',
     });
     if (r.chance(0.2)) {
       await ev({ type: 'correction_expired', date: wd(day, 16) });
       return trackingNumber;
     }
-    await ev({ type: 'correction_received', date: (day = wd(day, r.int(2, 8))) });
+    await ev({ type: 'correction_received', date: next(r.int(2, 8)) });
   }
   const outcome = r.weighted(OUTCOME_WEIGHTS);
   if (outcome === 'partially_granted' || outcome === 'withheld_third_party' || r.chance(0.08)) {
     await ev({
       type: 'consultation_started',
-      date: (day = wd(day, 2)),
+      date: next(2),
       party: 'third_party',
       partyName: '武威某食品有限公司',
     });
     await ev({
       type: 'consultation_ended',
-      date: (day = wd(day, r.int(5, 14))),
+      date: next(r.int(5, 14)),
       result: outcome === 'granted' ? 'agree' : 'object',
     });
   }
   if (year >= 2021 && r.chance(0.1)) {
-    await ev({ type: 'fee_notice_sent', date: (day = wd(day, 2)), mode: 'per_volume', pages: r.int(40, 120) });
+    await ev({ type: 'fee_notice_sent', date: next(2), mode: 'per_volume', pages: r.int(40, 120) });
     if (r.chance(0.3)) {
       await ev({ type: 'fee_expired', date: wd(day, 21) });
       return trackingNumber;
     }
-    await ev({ type: 'fee_paid', date: (day = wd(day, r.int(1, 6))) });
+    await ev({ type: 'fee_paid', date: next(r.int(1, 6)) });
   }
   if (r.chance(0.12)) {
-    await ev({ type: 'extension_requested', date: (day = wd(day, 5)), reason: '所需信息涉及多个科室，需要调取档案' });
+    await ev({ type: 'extension_requested', date: next(5), reason: '所需信息涉及多个科室，需要调取档案' });
     await ev(
       {
         type: 'extension_approved',
@@ -209,7 +213,7 @@ export async function addCase(
       ap,
     );
   }
-  const decided = (day = wd(day, r.int(3, 10)));
+  const decided = next(r.int(3, 10));
   await ev({
     type: 'decided',
     date: decided,
@@ -217,7 +221,7 @@ export async function addCase(
     reasons: REASONS[outcome],
     details: outcome === 'granted' ? '相关信息随本告知书一并提供。' : undefined,
   });
-  await ev({ type: 'served', date: (day = wd(day, 1)), method: r.pick(['邮寄', '当面送达', '电子邮件']) });
+  await ev({ type: 'served', date: next(1), method: r.pick(['邮寄', '当面送达', '电子邮件']) });
   await ev({ type: 'closed', date: day });
   if (outcome !== 'granted' && r.chance(0.35)) {
     const kind = r.weighted([
