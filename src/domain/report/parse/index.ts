@@ -1,0 +1,1 @@
+export { type ParseResult, parseReportText } from './parse.ts';

@@ -1,0 +1,106 @@
+import type { ReportVersion } from '../format.ts';
+import { compact } from './normalize.ts';
+
+const MARKERS_2021 = [
+  '本年制发件数',
+  '本年废止件数',
+  '现行有效件数',
+  '本年处理决定数量',
+  '本年收费金额',
+  '逾期不补正',
+  '逾期未按收费通知',
+];
+const MARKERS_2019 = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '采购项目数量',
+  '采购总金额',
+];
+const TABLE_MARKERS = ['本年新收政府信息公开申请数量', '第二十条第(一)项', '本列数据的勾稽关系'];
+
+/** The format version, from the content (never from the year); null when it is not a 2019/2021 report. */
+export function detectVersion(text: string): ReportVersion | null {
+  const c = compact(text);
+  const v21 = MARKERS_2021.filter((m) => c.includes(m)).length;
+  const v19 = MARKERS_2019.filter((m) => c.includes(m)).length;
+  if (v21 === 0 && v19 === 0) {
+    if (!TABLE_MARKERS.some((m) => c.includes(compact(m)))) return null;
+    return '2019';
+  }
+  return v21 >= v19 ? '2021' : '2019';
+}
+
+const TITLE =
+  /(\d{4})\s*年\s*度?\s*(?:[^\d\n。]{0,20}?)(?:政府信息公开|政务公开)(?:工作)?\s*(?:年度)?\s*(?:报告|年报|落实情况)/;
+
+/** The report year: from the title, else the statistics period, else the first year in the overview. */
+export function detectYear(text: string): number | null {
+  const head = text.slice(0, 1500).replace(/\n/g, '');
+  // The title stands before the first section; later mentions cite other reports (《…2021年…年度报告》).
+  const firstSection = head.search(/一\s*[、.]\s*总体情况/);
+  const t = TITLE.exec(firstSection > 0 ? head.slice(0, firstSection) : head.slice(0, 300));
+  if (t) return Number(t[1]);
+  const period = /统计(?:期限|周期|时限)[^0-9]{0,10}(\d{4})\s*年\s*1\s*月\s*1\s*日/.exec(text.replace(/\n/g, ''));
+  if (period) return Number(period[1]);
+  const overview = /(?:一[、.]\s*总体情况)[\s\S]{0,400}?(\d{4})\s*年/.exec(text);
+  if (overview) return Number(overview[1]);
+  const any = /(20\d{2})\s*年/.exec(head);
+  return any ? Number(any[1]) : null;
+}
+
+const AGENCY_END =
+  /(人民政府|政府|办公室|办公厅|管理局|监督管理局|委员会|管委会|办事处|街道|局|委|署|厅|部|办|中心|院|会|所|站|队|馆|处|司|实验区|新区|开发区|镇|乡|区|县|市|省)$/;
+
+function plausible(name: string | undefined): string | null {
+  if (!name) return null;
+  const n = name.replace(/^[\s:：,，。|]+|[\s:：,，。|]+$/g, '').replace(/\s+/g, '');
+  if (n.length < 3 || n.length > 40) return null;
+  if (/^(我|本|全|各|该|年度|关于)/.test(n)) return null;
+  if (/[0-9,，。；;:：《》()（）]/.test(n)) return null;
+  return AGENCY_END.test(n) ? n : null;
+}
+
+/** The reporting agency: from the title, the publisher metadata or the first sentence of the overview. */
+export function detectAgency(text: string): string | null {
+  const head = text.slice(0, 1500);
+  const flat = head.replace(/\n/g, '');
+  // 发布机构 metadata table: | 索引号 | 公开方式 | 发布机构 | … then the values row.
+  const meta = /发布机构\s*\|?\s*\n([^\n]*)/.exec(head);
+  if (meta) {
+    const cells = meta[1]!
+      .split('|')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const p = plausible(cells[cells.length - 1]);
+    if (p) return p;
+  }
+  // "平潭综合实验区2021年度政府信息公开工作年度报告" (with breadcrumbs before it).
+  const before = /([^\s\d|>》:：]{2,40}?)\s*(\d{4})\s*年\s*度?\s*政府\s*信息公开/.exec(flat);
+  if (before) {
+    const p = plausible(before[1]);
+    if (p) return p;
+  }
+  // "2024 年上海市科委政府信息公开工作年度报告".
+  const after = /\d{4}\s*年\s*度?\s*([^\d\s]{2,30}?)\s*政府\s*信息公开\s*工作/.exec(flat);
+  if (after) {
+    const p = plausible(after[1]);
+    if (p) return p;
+  }
+  // A line of its own just before or after the title line.
+  const lines = head.split('\n').map((l) => l.trim());
+  const titleIdx = lines.findIndex((l) => /\d{4}\s*年.*(政府信息公开|政务公开)/.test(l));
+  for (const i of [titleIdx - 1, titleIdx + 1]) {
+    if (titleIdx >= 0 && i >= 0) {
+      const p = plausible(lines[i]);
+      if (p) return p;
+    }
+  }
+  // The overview's first sentence: "2022年,国家新闻出版署坚持……".
+  const prose = /\d{4}\s*年\s*[,，]\s*([^,，。\d]{2,30}?)(?:坚持|认真|深入|全面|按照|以习近平|紧紧围绕|进一步)/.exec(
+    text.replace(/\n/g, ''),
+  );
+  if (prose) return plausible(prose[1]);
+  return null;
+}

@@ -1,0 +1,198 @@
+/**
+ * Reads a published 年度报告 from its text (any extraction: pipe tables, flattened digits, one cell per line)
+ * into the interchange JSON. A blank cell is null; a cell that cannot be decided is null and listed in
+ * `unresolved` — never a guessed number.
+ */
+import { emptyReport } from '../empty.ts';
+import { APPLICANT_COLUMNS, FORMATS, type ReportFormat } from '../format.ts';
+import type { ReportData } from '../types.ts';
+import { Located } from './locate.ts';
+import { detectAgency, detectVersion, detectYear } from './meta.ts';
+import { normalizeText } from './normalize.ts';
+import { type RawCell, type RawRow, valueRows } from './rows.ts';
+import { resolveApplications } from './solve.ts';
+import { appealGroupsHold, splitGroups } from './split.ts';
+import { tokenize } from './tokens.ts';
+
+export type ParseResult =
+  | {
+      ok: true;
+      report: ReportData;
+      unresolved: string[];
+      /** Tables the text does not contain (published as images, or cut off): never read as zeros. */
+      tablesNotFound: string[];
+      warnings: string[];
+    }
+  | { ok: false; error: string; year: number | null; agency: string | null };
+
+export function parseReportText(raw: string): ParseResult {
+  const text = normalizeText(raw);
+  const version = detectVersion(text);
+  const year = detectYear(text);
+  const agency = detectAgency(text);
+  if (!version) {
+    const old = year !== null && year < 2019 ? `（${year}年度报告早于2019年修订的条例，不采用统一格式）` : '';
+    return {
+      ok: false,
+      error: `不是2019年或2021年格式的政府信息公开工作年度报告：未找到“主动公开政府信息情况”和“收到和处理政府信息公开申请情况”统计表${old}`,
+      year,
+      agency,
+    };
+  }
+  const f = FORMATS[version];
+  const report = emptyReport(version, null);
+  report.year = year;
+  report.agency = agency;
+  const loc = new Located(text);
+  const unresolved: string[] = [];
+  const tablesNotFound: string[] = [];
+  const warnings: string[] = [];
+
+  const s2 = loc.findFirst(['第二十条第(一)项', ...f.proactive[0]!.columns.map((c) => c.label)]);
+  const s3 = loc.findFirst(['本列数据的勾稽关系', '申请人情况', '本年新收政府信息公开申请数量'], s2?.end ?? 0);
+  const cf = s3 ? loc.find('结转下年度继续办理', s3.start) : null;
+  const s4 = cf ? loc.find('行政复议', cf.end) : null;
+  const s4end = s4 ? loc.findFirst(['存在的主要问题', '主要问题', '其他需要报告', '五.'], s4.end) : null;
+
+  if (s2) parseProactive(f, text, loc, s2.start, s3?.start ?? text.length, report, unresolved, tablesNotFound);
+  else tablesNotFound.push('proactive');
+
+  if (s3) {
+    const end = s4?.start ?? text.length;
+    const { rows, dropped, tail } = valueRows(tokenize(text.slice(s3.start, end)), 7);
+    warnings.push(...dropped);
+    const truncated = !s4;
+    if (rows.length === 0) tablesNotFound.push('applications');
+    else if (rows.length === f.applicationRows.length || (truncated && rows.length < f.applicationRows.length)) {
+      if (rows.length < f.applicationRows.length) {
+        warnings.push(
+          `三、收到和处理申请情况：表格不完整，只读到 ${rows.length} 行${tail.length ? '（最后一行残缺）' : ''}`,
+        );
+        tablesNotFound.push('applications (incomplete)');
+      }
+      resolveApplications(f, rows, report, unresolved);
+    } else {
+      warnings.push(
+        `三、收到和处理申请情况：读到 ${rows.length} 行数值，格式应为 ${f.applicationRows.length} 行，无法对应`,
+      );
+      for (const r of f.applicationRows)
+        for (const c of APPLICANT_COLUMNS) unresolved.push(`applications.${r.key}.${c.key}`);
+    }
+  } else tablesNotFound.push('applications');
+
+  if (s4) {
+    const { rows } = valueRows(tokenize(text.slice(s4.start, s4end?.start ?? text.length)), 15);
+    if (rows.length === 0) tablesNotFound.push('appeals');
+    else parseAppeals(rows[0]!, report, unresolved);
+  } else tablesNotFound.push('appeals');
+
+  return { ok: true, report, unresolved, tablesNotFound, warnings };
+}
+
+export function numberOf(c: RawCell | undefined): number | null {
+  if (!c || c.kind === 'blank') return null;
+  const s = c.s.replace(/,/g, '');
+  if (!/^[+-]?\d+$/.test(s)) return null;
+  return Number(s);
+}
+
+function parseProactive(
+  f: ReportFormat,
+  text: string,
+  loc: Located,
+  start: number,
+  end: number,
+  report: ReportData,
+  unresolved: string[],
+  notFound: string[],
+) {
+  // Each label is looked for in the whole section (012 prints the §20(一) rows after the others); a hit inside
+  // another item's longer label ("规范性文件" in "行政规范性文件") does not count.
+  const hits = f.proactive.map((item) =>
+    [item.label, ...(item.aliases ?? [])].flatMap((l) => allHits(loc, l, start, end)),
+  );
+  const positions = f.proactive.map((_, i) => {
+    const others = hits.filter((_, k) => k !== i).flat();
+    return (
+      hits[i]!.find(
+        (h) => !others.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+      ) ?? null
+    );
+  });
+  const sorted = positions
+    .filter((p): p is { start: number; end: number } => p !== null)
+    .sort((a, b) => a.start - b.start);
+  let found = 0;
+  f.proactive.forEach((item, i) => {
+    const hit = positions[i];
+    if (!hit) return;
+    const next = sorted.find((p) => p.start > hit.start)?.start ?? end;
+    const width = item.columns.length;
+    const { rows } = valueRows(tokenize(text.slice(hit.end, next)), width);
+    const row = rows[0];
+    if (!row) return;
+    found++;
+    const values = row.flattened ? splitProactive(row, width) : row.cells.map((c) => (c.kind === 'num' ? c.s : null));
+    item.columns.forEach((col, j) => {
+      const key = `proactive.${item.key}.${col.key}`;
+      if (values === null) {
+        unresolved.push(key);
+        return;
+      }
+      const raw = values[j] ?? null;
+      if (raw === null) return; // blank as printed
+      const v = cellValue(col.kind, raw);
+      if (v === undefined) unresolved.push(key);
+      else report.proactive[item.key]![col.key] = v;
+    });
+  });
+  if (found === 0) notFound.push('proactive');
+}
+
+function cellValue(kind: string, raw: string): number | string | undefined {
+  const s = raw.replace(/,/g, '');
+  switch (kind) {
+    case 'text':
+      return raw;
+    case 'decimal':
+      return /^\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
+    case 'signed':
+      return /^[+-]?\d+$/.test(s) ? Number(s) : undefined;
+    default:
+      return /^\d+$/.test(s) ? Number(s) : undefined;
+  }
+}
+
+/** A flattened section-二 row has no check to decide its split: unique or unresolved. */
+function splitProactive(row: RawRow, width: number): (string | null)[] | null {
+  const groups = row.cells.map((c) => (c.kind === 'num' ? c.s : ''));
+  if (groups.some((g) => !/^\d+$/.test(g))) return null;
+  const splits = splitGroups(groups, width, () => true);
+  if (splits === 'too_many' || splits.length !== 1) return null;
+  return splits[0]!.map(String);
+}
+
+function parseAppeals(row: RawRow, report: ReportData, unresolved: string[]) {
+  const groups = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'];
+  const cols = ['upheld', 'corrected', 'other', 'pending', 'total'];
+  let values: (number | null)[] | null;
+  if (row.flattened) {
+    const digits = row.cells.map((c) => (c.kind === 'num' ? c.s : ''));
+    const splits = digits.every((g) => /^\d+$/.test(g)) ? splitGroups(digits, 15, appealGroupsHold) : [];
+    if (splits === 'too_many' || splits.length === 0) values = null;
+    else values = splits[0]!.map((v, i) => (splits.every((s) => s[i] === v) ? v : Number.NaN));
+  } else values = row.cells.map(numberOf);
+  groups.forEach((g, gi) =>
+    cols.forEach((c, ci) => {
+      const v = values ? values[gi * 5 + ci] : Number.NaN;
+      if (v === undefined || Number.isNaN(v)) unresolved.push(`appeals.${g}.${c}`);
+      else report.appeals[g]![c] = v;
+    }),
+  );
+}
+
+function allHits(loc: Located, label: string, start: number, end: number) {
+  const out: { start: number; end: number }[] = [];
+  for (let h = loc.find(label, start); h && h.start < end; h = loc.find(label, h.end)) out.push(h);
+  return out;
+}
