@@ -2,6 +2,7 @@ import { verifyAudit } from '../db/audit.ts';
 import { migrate } from '../db/migrate.ts';
 import { calendarOfficial, calendarSet, calendarShow, deadlineCommand } from './calendar.ts';
 import { ensureDemo } from './demo.ts';
+import { reportCheck, reportParse } from './report-read.ts';
 import { withDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
 
@@ -90,5 +91,17 @@ export const commands: CliCommand[] = [
     usage: 'calendar official YEAR --notice 通知名称',
     summary: '登记某年国务院节假日安排已录入（该年期限不再是暂定）',
     run: calendarOfficial,
+  },
+  {
+    name: 'report parse',
+    usage: 'report parse FILE…',
+    summary: '读取已发布的年度报告（txt/md/html/docx/pdf 或文件夹），输出交换格式 JSON',
+    run: reportParse,
+  },
+  {
+    name: 'report check',
+    usage: 'report check FILE… [--json] [--csv FILE]',
+    summary: '校验年度报告（R1–R5、空白单元格）；0 全部通过，1 有不通过，2 有文件无法读取',
+    run: reportCheck,
   },
 ];

@@ -21,20 +21,21 @@ const sum = (vs: (number | null | undefined)[]) => vs.reduce<number>((s, v) => s
 export interface CheckOptions {
   /** Cells a reader could not decide: not blanks, and checks that need them are not evaluated. */
   unresolved?: readonly string[];
-  /** Sections whose table is not in the source at all (checked by nobody). */
-  skip?: readonly ('proactive' | 'applications' | 'appeals')[];
+  /** Key prefixes not in the source at all (a table or rows cut off, published as images): never checked. */
+  skip?: readonly string[];
 }
 
 export function checkReport(r: ReportData, opts: CheckOptions = {}): CheckFailure[] {
   const f = FORMATS[r.version];
   const out: CheckFailure[] = [];
   const a = r.applications;
-  const unknown = new Set(opts.unresolved ?? []);
-  const skip = new Set(opts.skip ?? []);
-  const anyUnknown = (keys: string[]) => keys.some((k) => unknown.has(k));
+  const unresolved = new Set(opts.unresolved ?? []);
+  const prefixes = opts.skip ?? [];
+  const isUnknown = (k: string) => unresolved.has(k) || prefixes.some((p) => k === p || k.startsWith(`${p}.`));
+  const anyUnknown = (keys: string[]) => keys.some(isUnknown);
   const ak = (row: string, col: string) => `applications.${row}.${col}`;
   const details = f.applicationRows.filter((row) => row.detail).map((row) => row.key);
-  for (const { key: col } of skip.has('applications') ? [] : APPLICANT_COLUMNS) {
+  for (const { key: col } of APPLICANT_COLUMNS) {
     const n = a.new?.[col];
     const co = a.carried_over?.[col];
     const t = a.total?.[col];
@@ -61,7 +62,7 @@ export function checkReport(r: ReportData, opts: CheckOptions = {}): CheckFailur
       });
     }
   }
-  for (const row of skip.has('applications') ? [] : f.applicationRows) {
+  for (const row of f.applicationRows) {
     if (anyUnknown(APPLICANT_COLUMNS.map((c) => ak(row.key, c.key)))) continue;
     const vals = APPLICANT_COLUMNS.slice(0, 6).map((c) => a[row.key]?.[c.key]);
     const t = a[row.key]?.total;
@@ -73,7 +74,7 @@ export function checkReport(r: ReportData, opts: CheckOptions = {}): CheckFailur
       });
     }
   }
-  for (const g of skip.has('appeals') ? [] : APPEAL_GROUPS) {
+  for (const g of APPEAL_GROUPS) {
     if (anyUnknown(APPEAL_COLUMNS.map((c) => `appeals.${g.key}.${c.key}`))) continue;
     const v = r.appeals[g.key] ?? {};
     const parts = APPEAL_COLUMNS.slice(0, 4).map((c) => v[c.key]);
@@ -85,8 +86,7 @@ export function checkReport(r: ReportData, opts: CheckOptions = {}): CheckFailur
       });
     }
   }
-  const skipped = (key: string) => unknown.has(key) || [...skip].some((sec) => key.startsWith(`${sec}.`));
-  for (const key of missingKeys(r).filter((k) => !skipped(k)))
+  for (const key of missingKeys(r).filter((k) => !isUnknown(k)))
     out.push({ rule: 'M', at: key, message: `${key} 空白（应填写数字，空白不等于0）` });
   return out;
 }

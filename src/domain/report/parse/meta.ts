@@ -37,7 +37,7 @@ const TITLE =
 
 /** The report year: from the title, else the statistics period, else the first year in the overview. */
 export function detectYear(text: string): number | null {
-  const head = text.slice(0, 1500).replace(/\n/g, '');
+  const head = text.slice(0, 1500).replace(/\n/g, ' ');
   // The title stands before the first section; later mentions cite other reports (《…2021年…年度报告》).
   const firstSection = head.search(/一\s*[、.]\s*总体情况/);
   const t = TITLE.exec(firstSection > 0 ? head.slice(0, firstSection) : head.slice(0, 300));
@@ -65,7 +65,7 @@ function plausible(name: string | undefined): string | null {
 /** The reporting agency: from the title, the publisher metadata or the first sentence of the overview. */
 export function detectAgency(text: string): string | null {
   const head = text.slice(0, 1500);
-  const flat = head.replace(/\n/g, '');
+  const flat = head.replace(/\n/g, ' ');
   // 发布机构 metadata table: | 索引号 | 公开方式 | 发布机构 | … then the values row.
   const meta = /发布机构\s*\|?\s*\n([^\n]*)/.exec(head);
   if (meta) {

@@ -21,6 +21,8 @@ export type ParseResult =
       unresolved: string[];
       /** Tables the text does not contain (published as images, or cut off): never read as zeros. */
       tablesNotFound: string[];
+      /** Key prefixes of what was not found (whole sections, items or rows): not blanks, not checked. */
+      notFound: string[];
       warnings: string[];
     }
   | { ok: false; error: string; year: number | null; agency: string | null };
@@ -46,6 +48,7 @@ export function parseReportText(raw: string): ParseResult {
   const loc = new Located(text);
   const unresolved: string[] = [];
   const tablesNotFound: string[] = [];
+  const notFound: string[] = [];
   const warnings: string[] = [];
 
   const s2 = loc.findFirst(['第二十条第(一)项', ...f.proactive[0]!.columns.map((c) => c.label)]);
@@ -54,21 +57,28 @@ export function parseReportText(raw: string): ParseResult {
   const s4 = cf ? loc.find('行政复议', cf.end) : null;
   const s4end = s4 ? loc.findFirst(['存在的主要问题', '主要问题', '其他需要报告', '五.'], s4.end) : null;
 
-  if (s2) parseProactive(f, text, loc, s2.start, s3?.start ?? text.length, report, unresolved, tablesNotFound);
-  else tablesNotFound.push('proactive');
+  if (s2) parseProactive(f, text, loc, s2.start, s3?.start ?? text.length, report, unresolved, notFound);
+  else notFound.push('proactive');
+  if (notFound.includes('proactive')) tablesNotFound.push('二、主动公开政府信息情况');
+  else if (notFound.length) tablesNotFound.push(`二、主动公开政府信息情况（缺 ${notFound.length} 项）`);
 
   if (s3) {
     const end = s4?.start ?? text.length;
     const { rows, dropped, tail } = valueRows(tokenize(text.slice(s3.start, end)), 7);
     warnings.push(...dropped);
     const truncated = !s4;
-    if (rows.length === 0) tablesNotFound.push('applications');
-    else if (rows.length === f.applicationRows.length || (truncated && rows.length < f.applicationRows.length)) {
+    if (rows.length === 0) {
+      tablesNotFound.push('三、收到和处理政府信息公开申请情况');
+      notFound.push('applications');
+    } else if (rows.length === f.applicationRows.length || (truncated && rows.length < f.applicationRows.length)) {
       if (rows.length < f.applicationRows.length) {
         warnings.push(
           `三、收到和处理申请情况：表格不完整，只读到 ${rows.length} 行${tail.length ? '（最后一行残缺）' : ''}`,
         );
-        tablesNotFound.push('applications (incomplete)');
+        tablesNotFound.push(
+          `三、收到和处理政府信息公开申请情况（不完整，缺 ${f.applicationRows.length - rows.length} 行）`,
+        );
+        notFound.push(...f.applicationRows.slice(rows.length).map((r) => `applications.${r.key}`));
       }
       resolveApplications(f, rows, report, unresolved);
     } else {
@@ -78,15 +88,19 @@ export function parseReportText(raw: string): ParseResult {
       for (const r of f.applicationRows)
         for (const c of APPLICANT_COLUMNS) unresolved.push(`applications.${r.key}.${c.key}`);
     }
-  } else tablesNotFound.push('applications');
+  } else {
+    tablesNotFound.push('三、收到和处理政府信息公开申请情况');
+    notFound.push('applications');
+  }
 
   if (s4) {
     const { rows } = valueRows(tokenize(text.slice(s4.start, s4end?.start ?? text.length)), 15);
-    if (rows.length === 0) tablesNotFound.push('appeals');
+    if (rows.length === 0) notFound.push('appeals');
     else parseAppeals(rows[0]!, report, unresolved);
-  } else tablesNotFound.push('appeals');
+  } else notFound.push('appeals');
+  if (notFound.includes('appeals')) tablesNotFound.push('四、政府信息公开行政复议、行政诉讼情况');
 
-  return { ok: true, report, unresolved, tablesNotFound, warnings };
+  return { ok: true, report, unresolved, tablesNotFound, notFound, warnings };
 }
 
 export function numberOf(c: RawCell | undefined): number | null {
@@ -123,14 +137,21 @@ function parseProactive(
     .filter((p): p is { start: number; end: number } => p !== null)
     .sort((a, b) => a.start - b.start);
   let found = 0;
+  const missing: string[] = [];
   f.proactive.forEach((item, i) => {
     const hit = positions[i];
-    if (!hit) return;
+    if (!hit) {
+      missing.push(`proactive.${item.key}`);
+      return;
+    }
     const next = sorted.find((p) => p.start > hit.start)?.start ?? end;
     const width = item.columns.length;
     const { rows } = valueRows(tokenize(text.slice(hit.end, next)), width);
     const row = rows[0];
-    if (!row) return;
+    if (!row) {
+      missing.push(`proactive.${item.key}`);
+      return;
+    }
     found++;
     const values = row.flattened ? splitProactive(row, width) : row.cells.map((c) => (c.kind === 'num' ? c.s : null));
     item.columns.forEach((col, j) => {
@@ -147,6 +168,7 @@ function parseProactive(
     });
   });
   if (found === 0) notFound.push('proactive');
+  else notFound.push(...missing);
 }
 
 function cellValue(kind: string, raw: string): number | string | undefined {

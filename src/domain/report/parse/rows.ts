@@ -70,13 +70,25 @@ export function valueRows(tokens: Tok[], width: number): { rows: RawRow[]; dropp
     if (buffer.length) dropped.push(`${reason}: ${buffer.map((c) => (c.kind === 'num' ? c.s : '空白')).join(' ')}`);
     buffer = [];
   };
-  for (const { toks, label: lab } of lines) {
-    const { cells, piped } = lineCells(toks);
-    if (!cells.some((c) => c.kind === 'num')) continue;
-    const digits = cells
-      .filter((c) => c.kind === 'num')
-      .reduce((n, c) => n + (c.kind === 'num' ? c.s.replace(/\D/g, '').length : 0), 0);
-    if (!piped && cells.length < width && digits >= width && buffer.length === 0) {
+  // A label's values on one line, fewer cells than the row has but enough digits: digits run together.
+  const numericLines = lines
+    .map((l) => ({ ...l, ...lineCells(l.toks) }))
+    .filter((l) => l.cells.some((c) => c.kind === 'num'));
+  const linesPerLabel = new Map<string, number>();
+  for (const l of numericLines) linesPerLabel.set(l.label, (linesPerLabel.get(l.label) ?? 0) + 1);
+  let prevLabel: string | null = null;
+  for (const { cells, piped, label: lab } of numericLines) {
+    const digits = cells.reduce((n, c) => n + (c.kind === 'num' ? c.s.replace(/\D/g, '').length : 0), 0);
+    const alone = linesPerLabel.get(lab) === 1 || lab !== prevLabel;
+    prevLabel = lab;
+    if (
+      !piped &&
+      alone &&
+      linesPerLabel.get(lab) === 1 &&
+      cells.length < width &&
+      digits >= width &&
+      buffer.length === 0
+    ) {
       rows.push({ cells, flattened: true, label: lab });
       continue;
     }
@@ -92,8 +104,7 @@ export function valueRows(tokens: Tok[], width: number): { rows: RawRow[]; dropp
       if (rest.length) buffer = rest;
       continue;
     }
-    // A short line: a piped row with blanks counts when it fills the width; otherwise cells accumulate
-    // (one cell per line) until a row is full.
+    // Short lines: cells accumulate (one cell per line) until a row is full.
     buffer = buffer.concat(cells);
     if (buffer.length >= width) {
       rows.push({ cells: buffer.slice(0, width), flattened: false, label: lab });

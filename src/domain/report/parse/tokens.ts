@@ -29,8 +29,8 @@ export function tokenize(s: string): Tok[] {
       i++;
       continue;
     }
-    const signed =
-      (c === '-' || c === '+') && isDigit(s[i + 1]) && !isDigit(s[i - 1]) && !/[\p{L}]/u.test(s[i - 1] ?? '');
+    // A sign starts a number unless it joins letters ("A-1"); in flattened rows it follows the previous value.
+    const signed = (c === '-' || c === '+') && isDigit(s[i + 1]) && !/[\p{L}]/u.test(s[i - 1] ?? '');
     if (isDigit(c) || signed) {
       let j = i + (signed ? 1 : 0);
       while (isDigit(s[j])) j++;

@@ -1,0 +1,88 @@
+import {
+  type CheckFailure,
+  type CheckResults,
+  checkAcrossYears,
+  checkReport,
+  summarize,
+} from '../domain/report/index.ts';
+import { type ParseResult, parseReportText } from '../domain/report/parse/index.ts';
+import { reportText, UnreadableFileError } from './read-report.ts';
+
+export type Analysis =
+  | {
+      file: string;
+      ok: true;
+      parsed: Extract<ParseResult, { ok: true }>;
+      failures: CheckFailure[];
+    }
+  | { file: string; ok: false; error: string; unreadable: boolean };
+
+/** Reads, parses and checks one file. */
+export async function analyzeFile(file: string): Promise<Analysis> {
+  let text: string;
+  try {
+    text = await reportText(file);
+  } catch (err) {
+    const msg = err instanceof UnreadableFileError ? err.message : `无法读取文件：${(err as Error).message}`;
+    return { file, ok: false, error: msg, unreadable: true };
+  }
+  return analyzeText(file, text);
+}
+
+export function analyzeText(file: string, text: string): Analysis {
+  const parsed = parseReportText(text);
+  if (!parsed.ok) return { file, ok: false, error: parsed.error, unreadable: false };
+  return {
+    file,
+    ok: true,
+    parsed,
+    failures: checkReport(parsed.report, { unresolved: parsed.unresolved, skip: parsed.notFound }),
+  };
+}
+
+/** R5 across the files: consecutive years of one agency. Adds the failures to the later year's analysis. */
+export function addAcrossYears(all: Analysis[]): Map<string, CheckFailure[]> {
+  const byAgency = new Map<string, Extract<Analysis, { ok: true }>[]>();
+  for (const a of all) {
+    if (!a.ok || !a.parsed.report.agency || !a.parsed.report.year) continue;
+    const list = byAgency.get(a.parsed.report.agency) ?? [];
+    list.push(a);
+    byAgency.set(a.parsed.report.agency, list);
+  }
+  const r5 = new Map<string, CheckFailure[]>();
+  for (const list of byAgency.values()) {
+    for (const a of list) {
+      const prev = list.find((p) => p.parsed.report.year === a.parsed.report.year! - 1);
+      if (prev) r5.set(a.file, checkAcrossYears(prev.parsed.report, a.parsed.report));
+    }
+  }
+  return r5;
+}
+
+/** The interchange JSON of a parsed file. */
+export function parseOutput(a: Analysis) {
+  if (!a.ok) return { file: a.file, error: a.error };
+  const { report, unresolved, tablesNotFound, notFound, warnings } = a.parsed;
+  return {
+    file: a.file,
+    ...report,
+    unresolved,
+    ...(tablesNotFound.length ? { tablesNotFound, notFound } : {}),
+    ...(warnings.length ? { warnings } : {}),
+  };
+}
+
+export function checkOutput(a: Analysis, r5?: CheckFailure[]) {
+  if (!a.ok) return { file: a.file, error: a.error };
+  const checks: CheckResults = summarize([...a.failures, ...(r5 ?? [])], r5 !== undefined);
+  const { report, unresolved, tablesNotFound } = a.parsed;
+  return {
+    file: a.file,
+    version: report.version,
+    year: report.year,
+    agency: report.agency,
+    checks,
+    unresolved,
+    ...(tablesNotFound.length ? { tablesNotFound } : {}),
+  };
+}

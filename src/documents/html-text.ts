@@ -1,0 +1,81 @@
+import { Parser } from 'htmlparser2';
+
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'title',
+  'table',
+]);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
+export const MAX_HTML_DEPTH = 2000;
+
+/**
+ * HTML → text for the report reader: paragraphs on their own lines, each table row as `| cell | cell |`.
+ * Cells spanned by rowspan are simply absent from later rows (the reader goes by order), an empty cell stays
+ * an empty cell (a blank is not a zero). Deeply nested or hostile markup is flattened, never recursed.
+ */
+export function htmlToText(html: string): string {
+  const out: string[] = [];
+  let line = '';
+  let cell: string | null = null;
+  let row: string[] | null = null;
+  let skip = 0;
+  let depth = 0;
+  const endLine = () => {
+    if (line.trim()) out.push(line.trim());
+    line = '';
+  };
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        depth++;
+        if (SKIP.has(name)) skip++;
+        if (skip || depth > MAX_HTML_DEPTH) return;
+        if (name === 'tr') {
+          endLine();
+          row = [];
+        } else if ((name === 'td' || name === 'th') && row) cell = '';
+        else if (name === 'br' && cell !== null) cell += ' ';
+        else if (BLOCK.has(name) && cell === null) endLine();
+      },
+      ontext(text) {
+        if (skip) return;
+        const t = text.replace(/\s+/g, ' ');
+        if (cell !== null) cell += t;
+        else line += t;
+      },
+      onclosetag(name) {
+        depth--;
+        if (SKIP.has(name)) {
+          skip = Math.max(0, skip - 1);
+          return;
+        }
+        if (skip) return;
+        if ((name === 'td' || name === 'th') && row && cell !== null) {
+          row.push(cell.trim());
+          cell = null;
+        } else if (name === 'tr' && row) {
+          out.push(`| ${row.join(' | ')} |`);
+          row = null;
+        } else if (BLOCK.has(name) && cell === null) endLine();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  endLine();
+  return out.join('\n');
+}
