@@ -32,7 +32,7 @@ function para(
 }
 
 /** Word's model of merges: horizontal spans via columnSpan, vertical via a restart cell and continue cells. */
-function table(rows: DocCell[][]) {
+function table(rows: DocCell[][], widths?: number[]) {
   const columns = Math.max(...rows.map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
   const continued: ({ colSpan: number } | null)[][] = rows.map(() => new Array(columns).fill(null));
   const out: TableRow[] = rows.map((row, r) => {
@@ -78,7 +78,13 @@ function table(rows: DocCell[][]) {
     }
     return new TableRow({ children: cells });
   });
-  return new Table({ rows: out, width: { size: 100, type: WidthType.PERCENTAGE } });
+  const usable = 9000; // twips of an A4 page between margins
+  const sum = widths?.reduce((a, x) => a + x, 0) ?? 1;
+  return new Table({
+    rows: out,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(widths ? { columnWidths: widths.map((w) => Math.round((w / sum) * usable)) } : {}),
+  });
 }
 
 function block(b: DocBlock): (Paragraph | Table)[] {
@@ -94,7 +100,7 @@ function block(b: DocBlock): (Paragraph | Table)[] {
     case 'spacer':
       return [new Paragraph('')];
     case 'table':
-      return [table(b.table.rows), new Paragraph('')];
+      return [table(b.table.rows, b.table.widths), new Paragraph('')];
     default: {
       const never: never = b;
       return never;

@@ -66,7 +66,11 @@ function block(b: DocBlock) {
       return { text: ' ', margin: [0, 8, 0, 8] };
     case 'table': {
       const columns = Math.max(...b.table.rows.map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
-      const widths = b.table.widths ?? new Array(columns).fill('*');
+      const usable = 595 - 112;
+      const rel = b.table.widths;
+      const widths = rel
+        ? rel.map((w) => (w / rel.reduce((a, x) => a + x, 0)) * usable - 8)
+        : new Array(columns).fill('*');
       return {
         table: { headerRows: b.table.headerRows ?? 0, widths, body: tableBody(b.table.rows, columns) },
         fontSize: 8,

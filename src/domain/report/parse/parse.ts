@@ -33,6 +33,16 @@ export function parseReportText(raw: string): ParseResult {
   const year = detectYear(text);
   const agency = detectAgency(text);
   if (!version) {
+    const modern = /收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况/.test(text.replace(/\s/g, ''));
+    if (modern && (year === null || year >= 2019)) {
+      return {
+        ok: false,
+        error:
+          '表格未找到：这是2019年后格式的年度报告，但正文中没有统计表（可能以图片形式发布），无法读取数字（不按零计）',
+        year,
+        agency,
+      };
+    }
     const old = year !== null && year < 2019 ? `（${year}年度报告早于2019年修订的条例，不采用统一格式）` : '';
     return {
       ok: false,
