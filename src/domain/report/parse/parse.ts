@@ -214,13 +214,13 @@ function parseAppeals(row: RawRow, report: ReportData, unresolved: string[]) {
     if (splits === 'too_many' || splits.length === 0) values = null;
     else values = splits[0]!.map((v, i) => (splits.every((s) => s[i] === v) ? v : Number.NaN));
   } else values = row.cells.map(numberOf);
-  groups.forEach((g, gi) =>
-    cols.forEach((c, ci) => {
+  for (const [gi, g] of groups.entries()) {
+    for (const [ci, c] of cols.entries()) {
       const v = values ? values[gi * 5 + ci] : Number.NaN;
       if (v === undefined || Number.isNaN(v)) unresolved.push(`appeals.${g}.${c}`);
       else report.appeals[g]![c] = v;
-    }),
-  );
+    }
+  }
 }
 
 function allHits(loc: Located, label: string, start: number, end: number) {
