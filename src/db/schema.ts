@@ -226,6 +226,52 @@ export interface JobRunsTable {
   result: Json | null;
 }
 
+export interface CatalogueItemsTable {
+  id: Generated<string>;
+  agency_id: string;
+  index_no: string | null;
+  title: string;
+  doc_number: string | null;
+  disclosure: Generated<'proactive' | 'on_request' | 'not_public'>;
+  disclosure_reason: string | null;
+  written_date: string | null;
+  formed_date: string | null;
+  publish_date: string | null;
+  topic: string | null;
+  genre: Generated<string>;
+  article_item: string | null;
+  validity: Generated<'in_force' | 'amended' | 'repealed'>;
+  validity_date: string | null;
+  supersedes_id: string | null;
+  interprets_id: string | null;
+  keywords: Generated<string>;
+  body_html: Generated<string>;
+  body_text: Generated<string>;
+  state: Generated<string>;
+  review: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  approval: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  withdrawn_reason: string | null;
+  publish_at: Timestamp | null;
+  published_at: Timestamp | null;
+  search: ColumnType<string | null, never, never>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface IndexSequencesTable {
+  agency_id: string;
+  year: number;
+  last: number;
+}
+
+export interface AgencyPagesTable {
+  agency_id: string;
+  kind: 'guide' | 'rules';
+  body_html: string;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -245,4 +291,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   mail_outbox: MailOutboxTable;
   job_runs: JobRunsTable;
+  catalogue_items: CatalogueItemsTable;
+  index_sequences: IndexSequencesTable;
+  agency_pages: AgencyPagesTable;
 }

@@ -34,6 +34,7 @@ export type Action =
   | 'catalogue.edit'
   | 'catalogue.review'
   | 'catalogue.approve'
+  | 'catalogue.import'
   | 'report.read'
   | 'report.edit'
   | 'report.approve'
@@ -57,6 +58,7 @@ export const ACTIONS: readonly Action[] = [
   'catalogue.edit',
   'catalogue.review',
   'catalogue.approve',
+  'catalogue.import',
   'report.read',
   'report.edit',
   'report.approve',
@@ -85,6 +87,7 @@ export const GRANTS: Record<Role, readonly Action[]> = {
     'case.approve',
     'case.view_personal',
     'catalogue.approve',
+    'catalogue.import',
     'report.approve',
     'token.manage',
   ],
@@ -103,6 +106,7 @@ export const GRANTS: Record<Role, readonly Action[]> = {
     'token.manage',
     'report.read',
     'catalogue.read',
+    'catalogue.import', // rollout: loading a legacy catalogue
   ],
 };
 

@@ -1,0 +1,36 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { indexTokens } from '../../domain/catalogue/index.ts';
+import type { DB } from '../schema.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export function findItem(db: Q, id: string, opts: { lock?: boolean } = {}) {
+  let q = db
+    .selectFrom('catalogue_items as i')
+    .innerJoin('agencies as g', 'g.id', 'i.agency_id')
+    .innerJoin('regions as r', 'r.code', 'g.region_code')
+    .selectAll('i')
+    .select(['g.name as agency_name', 'g.credit_code', 'g.index_pattern', 'g.region_code', 'r.path as region_path'])
+    .where('i.id', '=', id);
+  if (opts.lock) q = q.forUpdate('i');
+  return q.executeTakeFirst();
+}
+export type ItemRow = NonNullable<Awaited<ReturnType<typeof findItem>>>;
+
+/** The search vector: title, 文号 and keywords weigh more than the body. Built without the database's parser. */
+export function searchVector(title: string, docNumber: string | null, keywords: string, bodyText: string) {
+  const head = indexTokens(`${title} ${docNumber ?? ''} ${keywords}`);
+  const body = indexTokens(bodyText).filter((t) => !head.includes(t));
+  return sql`setweight(array_to_tsvector(${head}::text[]), 'A') || setweight(array_to_tsvector(${body}::text[]), 'B')`;
+}
+
+/** Next 索引号 sequence number of an agency and year: the row lock makes it gapless and unique under concurrency. */
+export async function nextIndexSeq(trx: Transaction<DB>, agencyId: string, year: number): Promise<number> {
+  const r = await trx
+    .insertInto('index_sequences')
+    .values({ agency_id: agencyId, year, last: 1 })
+    .onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet({ last: sql`index_sequences.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return r.last;
+}

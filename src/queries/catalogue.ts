@@ -1,0 +1,183 @@
+import { type Kysely, sql } from 'kysely';
+import type { Ctx } from '../commands/context.ts';
+import { scopeSql } from '../db/repos/agencies.ts';
+import { loadCalendar } from '../db/repos/calendar.ts';
+import type { DB } from '../db/schema.ts';
+import { scopeFor } from '../domain/access/index.ts';
+import { chinaDate } from '../domain/calendar/index.ts';
+import { normalizeForMatch, queryTokens } from '../domain/catalogue/index.ts';
+import { disclosureDue } from '../domain/clock/index.ts';
+import { AppError } from '../domain/errors.ts';
+
+export interface PublicFilter {
+  agencyId?: string;
+  articleItem?: string;
+  topic?: string;
+  year?: number;
+  validity?: string;
+  genre?: string;
+}
+
+export const PAGE_SIZE = 20;
+export const COUNT_CAP = 1000;
+
+function publicBase(db: Kysely<DB>, f: PublicFilter) {
+  let q = db
+    .selectFrom('catalogue_items as i')
+    .innerJoin('agencies as g', 'g.id', 'i.agency_id')
+    .where('i.state', '=', 'published')
+    .where('i.disclosure', '=', 'proactive');
+  if (f.agencyId) q = q.where('i.agency_id', '=', f.agencyId);
+  if (f.articleItem) q = q.where('i.article_item', '=', f.articleItem);
+  if (f.topic) q = q.where('i.topic', '=', f.topic);
+  if (f.genre) q = q.where('i.genre', '=', f.genre);
+  if (f.validity) q = q.where('i.validity', '=', f.validity as 'in_force');
+  if (f.year) q = q.where('i.publish_date', '>=', `${f.year}-01-01`).where('i.publish_date', '<=', `${f.year}-12-31`);
+  return q;
+}
+
+const listColumns = [
+  'i.id',
+  'i.index_no',
+  'i.title',
+  'i.doc_number',
+  'i.publish_date',
+  'i.validity',
+  'i.genre',
+  'i.topic',
+  'i.article_item',
+  'g.name as agency_name',
+  'i.agency_id',
+] as const;
+
+/** Public list, newest first, paged; the count is capped ("约 N 条" beyond the cap). */
+export async function publicItems(db: Kysely<DB>, f: PublicFilter, page = 1) {
+  const rows = await publicBase(db, f)
+    .select(listColumns)
+    .orderBy('i.publish_date', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .execute();
+  const c = await sql<{ n: number }>`select count(*)::int as n from (${publicBase(db, f)
+    .select('i.id')
+    .limit(COUNT_CAP + 1)}) x`.execute(db);
+  return { rows, total: c.rows[0]!.n, capped: c.rows[0]!.n > COUNT_CAP };
+}
+
+/**
+ * Chinese full-text search: candidates from the GIN index by the query's bigrams (capped), the exact
+ * substring confirmed on them, then ranked (title matches first) and paged.
+ */
+export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, page = 1) {
+  const tokens = queryTokens(q);
+  const needle = normalizeForMatch(q);
+  if (tokens.length === 0 || !needle) return { rows: [], total: 0, capped: false };
+  const tsq = tokens.map((t) => `'${t}'`).join(' & ');
+  const haystack = sql`replace(lower(i.title || coalesce(i.doc_number, '') || i.keywords || i.body_text), ' ', '')`;
+  const candidates = publicBase(db, f)
+    .select(['i.id', sql<number>`ts_rank(i.search, ${tsq}::tsquery)`.as('rank'), 'i.publish_date'])
+    .where(sql<boolean>`i.search @@ ${tsq}::tsquery`)
+    .where(sql<boolean>`strpos(${haystack}, ${needle}) > 0`)
+    .limit(COUNT_CAP + 1);
+  const ranked = await sql<{ id: string; rank: number }>`
+    select c.id, c.rank from (${candidates}) c order by c.rank desc, c.publish_date desc, c.id desc
+    limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`.execute(db);
+  const count = await sql<{ n: number }>`select count(*)::int as n from (${candidates}) c`.execute(db);
+  const ids = ranked.rows.map((r) => r.id);
+  const rows = ids.length
+    ? await db
+        .selectFrom('catalogue_items as i')
+        .innerJoin('agencies as g', 'g.id', 'i.agency_id')
+        .select([...listColumns, 'i.body_text'])
+        .where('i.id', 'in', ids)
+        .execute()
+    : [];
+  rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  return { rows, total: count.rows[0]!.n, capped: count.rows[0]!.n > COUNT_CAP };
+}
+
+/** One published item for the public: unpublished, withdrawn or non-主动公开 items do not exist here. */
+export async function publicItem(db: Kysely<DB>, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const item = await publicBase(db, {})
+    .selectAll('i')
+    .select(['g.name as agency_name', 'g.credit_code'])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+  if (!item) return undefined;
+  const [interpretations, interprets] = await Promise.all([
+    publicBase(db, {}).select(['i.id', 'i.title']).where('i.interprets_id', '=', id).execute(),
+    item.interprets_id
+      ? publicBase(db, {}).select(['i.id', 'i.title']).where('i.id', '=', item.interprets_id).executeTakeFirst()
+      : undefined,
+  ]);
+  return { ...item, interpretations, interprets };
+}
+
+/** Staff list of an agency's items with the review queue, §26 timeliness and 解读 flags. */
+export async function staffItems(
+  ctx: Ctx,
+  f: { state?: string; queue?: 'review' | 'approval' | 'overdue' | 'no_interpretation'; limit?: number } = {},
+) {
+  if (!ctx.actor) throw new AppError('unauthenticated', '请先登录');
+  const scope = scopeFor(ctx.actor, 'catalogue.read');
+  let q = ctx.db
+    .selectFrom('catalogue_items as i')
+    .innerJoin('agencies as g', 'g.id', 'i.agency_id')
+    .innerJoin('regions as r', 'r.code', 'g.region_code')
+    .select([
+      'i.id',
+      'i.index_no',
+      'i.title',
+      'i.doc_number',
+      'i.state',
+      'i.genre',
+      'i.formed_date',
+      'i.publish_date',
+      'i.agency_id',
+      'g.name as agency_name',
+      'g.region_code',
+    ])
+    .select(
+      sql<number>`(select count(*)::int from catalogue_items x where x.interprets_id = i.id and x.state = 'published')`.as(
+        'interpretations',
+      ),
+    )
+    .where(scopeSql(scope, 'i.agency_id', 'r.path'));
+  if (f.state) q = q.where('i.state', '=', f.state);
+  if (f.queue === 'review') q = q.where('i.state', '=', 'in_review');
+  if (f.queue === 'approval') q = q.where('i.state', '=', 'reviewed');
+  if (f.queue === 'overdue')
+    q = q.where('i.state', 'not in', ['published', 'withdrawn']).where('i.formed_date', 'is not', null);
+  if (f.queue === 'no_interpretation') q = q.where('i.state', '=', 'published').where('i.genre', '=', 'normative');
+  const rows = await q
+    .orderBy('i.updated_at', 'desc')
+    .limit(Math.min(f.limit ?? 200, 1000))
+    .execute();
+  const today = chinaDate(ctx.now());
+  const cals = new Map<string, Awaited<ReturnType<typeof loadCalendar>>>();
+  const out = [];
+  for (const r of rows) {
+    let cal = cals.get(r.region_code);
+    if (!cal) {
+      cal = await loadCalendar(ctx.db, r.region_code);
+      cals.set(r.region_code, cal);
+    }
+    // 条例第二十六条: due 20 working days after the information was formed or changed.
+    const due =
+      r.formed_date && r.state !== 'published' && r.state !== 'withdrawn'
+        ? disclosureDue(cal, r.formed_date).due
+        : null;
+    const overdue = due !== null && due < today;
+    if (f.queue === 'overdue' && !overdue) continue;
+    if (f.queue === 'no_interpretation' && r.interpretations > 0) continue;
+    out.push({
+      ...r,
+      disclosureDue: due,
+      overdue,
+      needsInterpretation: r.genre === 'normative' && r.state === 'published' && r.interpretations === 0,
+    });
+  }
+  return out;
+}
