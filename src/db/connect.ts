@@ -27,13 +27,10 @@ export async function openDatabase(
     return wrap(pool, 'postgres', async () => {});
   }
   const embedded = await startEmbedded(config.dataDir);
-  const pool = new pg.Pool({
-    host: embedded.socketDir,
-    port: 5432,
-    user: 'postgres',
-    database: 'postgres',
-    max: opts.max ?? 4,
-  });
+  // PGlite is one session: pglite-socket multiplexes connections through one queue, and responses of
+  // concurrent exchanges can be crossed. One connection serialises them (PGlite runs one query at a time
+  // anyway); commands never use the pool from inside their own transaction.
+  const pool = new pg.Pool({ host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
   try {
     await checkConnection(pool);
   } catch (err) {

@@ -4,13 +4,25 @@
  * long query never blocks the parent's event loop. Started by embedded.ts; reports readiness over IPC.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketHandler, PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 const [dbDir, socketPath] = process.argv.slice(2);
 if (!dbDir || !socketPath) {
   console.error('usage: pglite-host DB_DIR SOCKET_PATH');
   process.exit(2);
 }
+
+// pglite-socket starts a handleData() for every TCP chunk without waiting for the previous one, so the
+// messages of one client can be processed out of order ("portal does not exist") when an exchange arrives
+// in several chunks. Serialise them per connection.
+type Handler = { handleData(data: Buffer): Promise<number>; __chain?: Promise<unknown> };
+const proto = PGLiteSocketHandler.prototype as unknown as Handler;
+const handleData = proto.handleData;
+proto.handleData = function (this: Handler, data: Buffer) {
+  const run = (this.__chain ?? Promise.resolve()).then(() => handleData.call(this, data));
+  this.__chain = run.catch(() => {});
+  return run;
+};
 
 const db = await PGlite.create(dbDir);
 const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 64 });

@@ -17,6 +17,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     const status = (err as FastifyError).statusCode ?? 500;
     if (status >= 500) {
       req.log.error({ err }, 'request failed');
+      if (process.env.GONGKAI_DEBUG_ERRORS) console.error(err);
       return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误，请稍后再试' } });
     }
     const code = (err as FastifyError).code;

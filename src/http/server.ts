@@ -13,7 +13,9 @@ import { applicationRoutes } from './routes/applications.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { catalogueRoutes } from './routes/catalogue.ts';
 import { homeRoutes } from './routes/home.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { portalApplyRoutes } from './routes/portal-apply.ts';
 
 z.config(z.locales.zhCN());
@@ -72,5 +74,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   calendarRoutes(app, deps);
   applicationRoutes(app, deps);
   portalApplyRoutes(app, deps);
+  catalogueRoutes(app, deps);
+  portalRoutes(app, deps);
   return app;
 }

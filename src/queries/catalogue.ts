@@ -76,7 +76,14 @@ export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, pa
   const tsq = tokens.map((t) => `'${t}'`).join(' & ');
   const haystack = sql`replace(lower(i.title || coalesce(i.doc_number, '') || i.keywords || i.body_text), ' ', '')`;
   const candidates = publicBase(db, f)
-    .select(['i.id', sql<number>`ts_rank(i.search, ${tsq}::tsquery)`.as('rank'), 'i.publish_date'])
+    .select([
+      'i.id',
+      // Title and 文号 matches first, then the text rank.
+      sql<number>`(case when strpos(replace(lower(i.title || coalesce(i.doc_number, '')), ' ', ''), ${needle}) > 0 then 1 else 0 end) + ts_rank(i.search, ${tsq}::tsquery)`.as(
+        'rank',
+      ),
+      'i.publish_date',
+    ])
     .where(sql<boolean>`i.search @@ ${tsq}::tsquery`)
     .where(sql<boolean>`strpos(${haystack}, ${needle}) > 0`)
     .limit(COUNT_CAP + 1);

@@ -16,6 +16,11 @@ export class SafeHtml {
   }
 }
 
+/** HTML that was sanitised by an allowlist when it was saved (item bodies): inserted as is. */
+export function sanitizedHtml(s: string): SafeHtml {
+  return new SafeHtml(s);
+}
+
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
   let out = strings[0]!;
   values.forEach((v, i) => {

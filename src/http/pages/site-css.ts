@@ -23,4 +23,11 @@ fieldset{border:1px solid var(--line);padding:12px 16px;margin:0 0 16px}legend{f
 button.primary{background:var(--accent);color:#fff;border:0;padding:10px 24px;font:inherit;font-weight:700;border-radius:4px;cursor:pointer}
 dl.receipt{display:grid;grid-template-columns:auto 1fr;gap:4px 16px}dl.receipt dt{font-weight:600}
 table.meta th{width:10em;background:#f6f8fa}
+ol.items{list-style:none;padding:0}ol.items li{padding:10px 0;border-bottom:1px solid var(--line)}ol.items .meta{display:block;color:var(--muted);font-size:.9rem}
+.snippet{margin:4px 0 0;color:#333;font-size:.95rem}mark{background:#fff3b0;color:inherit}
+.cols{display:grid;grid-template-columns:1fr 1fr;gap:24px}@media (max-width:720px){.cols{grid-template-columns:1fr}}
+form.search{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}form.search .field{margin:0}form.search input,form.search select{min-width:12em}
+.crumbs{font-size:.9rem;margin:12px 0}.pager{margin:16px 0;display:flex;gap:16px}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+article .body{margin-top:16px}
 `;

@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type TestDatabase, testDatabase } from '../../../test/helpers/db.ts';
+import { fixedClock, makeAgency, systemCtx, type TestAgency } from '../../../test/helpers/factory.ts';
+import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
+
+let database: TestDatabase;
+let server: TestServer;
+let agency: TestAgency;
+const now = fixedClock(new Date('2026-03-02T02:00:00Z'));
+const t = { operator: '', reviewer: '', approver: '' };
+
+before(async () => {
+  database = await testDatabase();
+  agency = await makeAgency(systemCtx(database, now), { name: '凉州区市场监督管理局' });
+  server = await startTestServer(database, now);
+  for (const role of ['operator', 'reviewer', 'approver'] as const)
+    t[role] = await server.apiToken(agency.users[role].username);
+});
+after(async () => {
+  await server.close();
+  await database.close();
+});
+
+const create = async (fields: Record<string, unknown> = {}) => {
+  const r = await server.request('POST', '/api/v1/catalogue/items', {
+    token: t.operator,
+    body: {
+      title: '凉州区市场监督管理局关于开展食品安全抽检工作的通知',
+      genre: 'notice',
+      articleItem: '20.13',
+      bodyHtml: '<p>为做好信息公开工作，现通知如下。</p>',
+      ...fields,
+    },
+  });
+  assert.equal(r.status, 201, r.text);
+  return r.body.id as string;
+};
+const step = (id: string, s: string, token: string, body: unknown = {}) =>
+  server.request('POST', `/api/v1/catalogue/items/${id}/${s}`, { token, body });
+
+describe('review gate', () => {
+  test('nothing is public before 保密审查 and approval, not even by its URL; withdrawal removes it', async () => {
+    const id = await create();
+    assert.equal((await server.request('GET', `/items/${id}`)).status, 404);
+    assert.equal((await step(id, 'submit', t.operator)).status, 200);
+    assert.equal((await server.request('GET', `/items/${id}`)).status, 404);
+    assert.equal((await step(id, 'approve', t.approver)).status, 409, 'approval before review is refused');
+    assert.equal(
+      (await step(id, 'review', t.operator, { disclosure: 'proactive' })).status,
+      403,
+      'operators do not review',
+    );
+    assert.equal((await step(id, 'review', t.reviewer, { disclosure: 'proactive' })).status, 200);
+    assert.equal((await server.request('GET', `/items/${id}`)).status, 404);
+    const approved = await step(id, 'approve', t.approver);
+    assert.equal(approved.status, 200, approved.text);
+    assert.match(approved.body.indexNo, new RegExp(`^${agency.creditCode}/2026-\\d{5}$`));
+    const pageR = await server.request('GET', `/items/${id}`);
+    assert.equal(pageR.status, 200);
+    assert.match(pageR.text, /<title>凉州区市场监督管理局关于开展食品安全抽检工作的通知/);
+    assert.match(pageR.text, /索引号<\/th><td>11/);
+    assert.equal((await step(id, 'withdraw', t.approver, { reason: '内容有误' })).status, 200);
+    assert.equal((await server.request('GET', `/items/${id}`)).status, 404);
+  });
+
+  test('information reviewed as 不予公开 is never published', async () => {
+    const id = await create({ title: '内部工作流程规定' });
+    await step(id, 'submit', t.operator);
+    const bad = await step(id, 'review', t.reviewer, { disclosure: 'not_public' });
+    assert.equal(bad.status, 400, 'reasons and article required');
+    await step(id, 'review', t.reviewer, {
+      disclosure: 'not_public',
+      reasons: '属于内部事务信息',
+      article: '第十六条第一款',
+    });
+    const r = await step(id, 'approve', t.approver);
+    assert.equal(r.status, 409);
+    assert.match(r.body.error.message, /不在网站主动发布/);
+    assert.equal((await server.request('GET', `/items/${id}`)).status, 404);
+  });
+});
+
+test('索引号: concurrent publications get unique, gapless numbers', async () => {
+  const ids: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const id = await create({ title: `并发发布测试信息第${i + 1}号` });
+    await step(id, 'submit', t.operator);
+    await step(id, 'review', t.reviewer, { disclosure: 'proactive' });
+    ids.push(id);
+  }
+  const before =
+    (await database.pool.query('select last from index_sequences where agency_id = $1 and year = 2026', [agency.id]))
+      .rows[0]?.last ?? 0;
+  const results = await Promise.all(ids.map((id) => step(id, 'approve', t.approver)));
+  for (const r of results) assert.equal(r.status, 200, `${r.status} ${r.text}`);
+  const seqs = results.map((r) => Number((r.body.indexNo as string).split('-').pop())).sort((a, b) => a - b);
+  assert.deepEqual(
+    seqs,
+    Array.from({ length: 8 }, (_, i) => before + i + 1),
+  );
+});
+
+test('hostile rich text is sanitised before it is stored or shown', async () => {
+  const id = await create({
+    title: '安全测试',
+    bodyHtml:
+      '<p onclick="alert(1)">正文<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">链接</a><iframe src="//evil"></iframe><a href="https://www.gov.cn">国务院</a></p>',
+  });
+  const row = (await database.pool.query('select body_html from catalogue_items where id = $1', [id])).rows[0]
+    .body_html as string;
+  assert.doesNotMatch(row, /script|onerror|onclick|javascript:|iframe|<img/i);
+  assert.match(row, /href="https:\/\/www.gov.cn"/);
+  await step(id, 'submit', t.operator);
+  await step(id, 'review', t.reviewer, { disclosure: 'proactive' });
+  await step(id, 'approve', t.approver);
+  const pageR = await server.request('GET', `/items/${id}`);
+  assert.doesNotMatch(pageR.text, /<script|onerror|javascript:/i);
+});
+
+test('legacy import: validated first, all or nothing, per-row errors in Chinese', async () => {
+  const count = async () =>
+    Number((await database.pool.query('select count(*)::int n from catalogue_items')).rows[0].n);
+  const before = await count();
+  const header = '索引号,标题,文号,成文日期,发布日期,主题分类,体裁,所属事项,有效性,关键词,正文';
+  const good = `${agency.creditCode}/2019-00001,凉州区2019年食品安全工作要点,凉市监发〔2019〕3号,2019-03-01,2019-03-05,食品药品,通知,20.13,现行有效,食品,<p>正文</p>`;
+  const bad = `${agency.creditCode}/2019-00002,第二条,,2019-02-30,2019-03-06,食品药品,通知,20.13,现行有效,,`;
+  const r = await server.request('POST', `/api/v1/catalogue/import?agencyId=${agency.id}`, {
+    token: t.approver,
+    body: `${header}\n${good}\n${bad}\n`,
+    headers: { 'content-type': 'text/csv' },
+  });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.error.details.errors, [
+    { row: 3, column: '成文日期', message: '成文日期“2019-02-30”无效，应为 YYYY-MM-DD' },
+  ]);
+  assert.equal(await count(), before);
+  const ok = await server.request('POST', `/api/v1/catalogue/import?agencyId=${agency.id}`, {
+    token: t.approver,
+    body: `${header}\n${good}\n${bad.replace('2019-02-30', '2019-02-28')}\n`,
+    headers: { 'content-type': 'text/csv' },
+  });
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal(await count(), before + 2);
+});
+
+describe('public search', () => {
+  test('finds items by a two-character word and by 文号, with highlighted snippets; exact substring only', async () => {
+    const id = await create({
+      title: '关于印发《凉州区药品安全专项整治方案》的通知',
+      docNumber: '凉市监发〔2020〕12号',
+      bodyHtml: '<p>各单位：现将药品安全专项整治方案印发给你们，请认真贯彻执行。行政许可事项同步公开。</p>',
+    });
+    await step(id, 'submit', t.operator);
+    await step(id, 'review', t.reviewer, { disclosure: 'proactive' });
+    await step(id, 'approve', t.approver);
+    const byWord = await server.request('GET', `/search?q=${encodeURIComponent('许可')}`);
+    assert.ok(byWord.text.includes(`/items/${id}`));
+    assert.match(byWord.text, /<mark>许可<\/mark>/);
+    const byNumber = await server.request('GET', `/search?q=${encodeURIComponent('凉市监发〔2020〕12号')}`);
+    assert.ok(byNumber.text.includes(`/items/${id}`));
+    // Every bigram of "整治印发" occurs in the item but not the four characters together: no match.
+    const none = await server.request('GET', `/search?q=${encodeURIComponent('方案印发给')}`);
+    assert.ok(none.text.includes(`/items/${id}`));
+    const notContiguous = await server.request('GET', `/search?q=${encodeURIComponent('整治印发')}`);
+    assert.ok(!notContiguous.text.includes(`/items/${id}`));
+  });
+
+  test('feeds and the sitemap list published items only; public pages answer 304 to a matching ETag', async () => {
+    const draft = await create({ title: '尚未发布的草稿信息' });
+    const sitemap = await server.request('GET', '/sitemap.xml');
+    assert.ok(!sitemap.text.includes(draft));
+    const feedR = await server.request('GET', '/feed.xml');
+    assert.match(feedR.text, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    assert.doesNotMatch(feedR.text, /尚未发布的草稿信息/);
+    const home = await server.request('GET', '/');
+    const etag = home.headers.get('etag')!;
+    assert.ok(home.headers.get('cache-control')?.includes('max-age'));
+    const again = await server.request('GET', '/', { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+  });
+});

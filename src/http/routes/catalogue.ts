@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { importCatalogue } from '../../commands/catalogue/import.ts';
+import { createItem, itemStep, updateItem } from '../../commands/catalogue/items.ts';
+import { authorize } from '../../commands/context.ts';
+import { findItem } from '../../db/repos/catalogue.ts';
+import { notFound } from '../../domain/errors.ts';
+import { staffItems } from '../../queries/catalogue.ts';
+import { ctxOf, requireLogin } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+
+const listQuery = z.object({
+  state: z.string().max(30).optional(),
+  queue: z.enum(['review', 'approval', 'overdue', 'no_interpretation']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+const stepParam = z.enum(['submit', 'review', 'return', 'approve', 'publish', 'withdraw'], { message: '操作不正确' });
+
+export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/api/v1/catalogue/items', async (req) => ({
+    items: await staffItems(ctxOf(req, deps), listQuery.parse(req.query)),
+  }));
+
+  app.post('/api/v1/catalogue/items', async (req, reply) => {
+    const auth = requireLogin(req);
+    const body = (req.body ?? {}) as { agencyId?: string };
+    const agencyId = body.agencyId ?? auth.actor.grants.find((g) => g.role === 'operator')?.agencyId;
+    if (!agencyId) throw notFound('机关');
+    const id = await createItem(ctxOf(req, deps), agencyId, body);
+    reply.status(201);
+    return { id };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/catalogue/items/:id', async (req) => {
+    requireLogin(req);
+    const item = /^[0-9a-f-]{36}$/i.test(req.params.id) ? await findItem(deps.db, req.params.id) : undefined;
+    if (!item) throw notFound('信息');
+    authorize(ctxOf(req, deps), 'catalogue.read', { agencyId: item.agency_id, regionPath: item.region_path });
+    const { search: _s, ...rest } = item;
+    return rest;
+  });
+
+  app.patch<{ Params: { id: string } }>('/api/v1/catalogue/items/:id', async (req) => {
+    requireLogin(req);
+    await updateItem(ctxOf(req, deps), req.params.id, req.body);
+    return { ok: true };
+  });
+
+  app.post<{ Params: { id: string; step: string } }>('/api/v1/catalogue/items/:id/:step', async (req) => {
+    requireLogin(req);
+    return itemStep(ctxOf(req, deps), req.params.id, stepParam.parse(req.params.step), req.body ?? {});
+  });
+
+  // Legacy catalogue import: the CSV as the body (text/csv), ?agencyId=…&dryRun=1
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.post<{ Querystring: { agencyId?: string; dryRun?: string } }>(
+    '/api/v1/catalogue/import',
+    { bodyLimit: 50 * 1024 * 1024 },
+    async (req) => {
+      requireLogin(req);
+      const agencyId = z.uuid('请指定机关 agencyId').parse(req.query.agencyId);
+      return importCatalogue(ctxOf(req, deps), agencyId, String(req.body ?? ''), { dryRun: req.query.dryRun === '1' });
+    },
+  );
+}

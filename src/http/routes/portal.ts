@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ARTICLE_ITEMS, TOPICS, VALIDITY_LABELS } from '../../domain/catalogue/index.ts';
+import { PAGE_SIZE, type PublicFilter, publicItem, publicItems, searchItems } from '../../queries/catalogue.ts';
+import type { AppDeps } from '../deps.ts';
+import { escapeHtml, html, page, type SafeHtml, sanitizedHtml } from '../pages/layout.ts';
+import { itemList, itemPage, pager } from '../pages/portal-views.ts';
+
+const filterQuery = z.object({
+  q: z.string().max(100).optional(),
+  agency: z.uuid().optional().catch(undefined),
+  item: z.string().max(10).optional(),
+  topic: z.string().max(30).optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
+  validity: z.enum(['in_force', 'amended', 'repealed']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(50).default(1).catch(1),
+});
+
+/** Public pages: cacheable, with an ETag so repeat visits cost a 304. */
+function send(req: FastifyRequest, reply: FastifyReply, body: string, type = 'text/html; charset=utf-8', maxAge = 60) {
+  const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
+  reply.header('cache-control', `public, max-age=${maxAge}`).header('etag', etag).type(type);
+  if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+  return reply.send(body);
+}
+
+function qs(f: Record<string, unknown>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '' && k !== 'page') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
+  const agencies = () =>
+    deps.db
+      .selectFrom('agencies')
+      .innerJoin('regions', 'regions.code', 'agencies.region_code')
+      .select(['agencies.id', 'agencies.name', 'agencies.kind', 'regions.name as region'])
+      .orderBy('agencies.kind', 'desc')
+      .orderBy('agencies.name')
+      .execute();
+
+  app.get('/', async (req, reply) => {
+    const [list, latest] = await Promise.all([agencies(), publicItems(deps.db, {}, 1)]);
+    const body = html`<h1>政府信息公开</h1>
+<p>本平台依据《中华人民共和国政府信息公开条例》公开政府信息、受理政府信息公开申请。</p>
+${searchForm({})}
+<div class="cols">
+<section aria-labelledby="agencies-h"><h2 id="agencies-h">公开主体</h2>
+<ul class="agencies">${list.map((a) => html`<li><a href="/agencies/${a.id}">${a.name}</a></li>`)}</ul></section>
+<section aria-labelledby="latest-h"><h2 id="latest-h">最新公开</h2>${itemList(latest.rows.slice(0, 10))}</section>
+</div>
+<section aria-labelledby="services-h"><h2 id="services-h">依申请公开</h2>
+<ul><li><a href="/apply">在线提交政府信息公开申请</a></li><li><a href="/track">申请办理进度查询</a></li></ul></section>`;
+    return send(req, reply, page({ title: '政府信息公开平台', body }));
+  });
+
+  app.get<{ Params: { id: string } }>('/agencies/:id', async (req, reply) => {
+    const a = /^[0-9a-f-]{36}$/i.test(req.params.id)
+      ? await deps.db.selectFrom('agencies').selectAll().where('id', '=', req.params.id).executeTakeFirst()
+      : undefined;
+    if (!a) return reply.callNotFound();
+    const [latest, counts, pages] = await Promise.all([
+      publicItems(deps.db, { agencyId: a.id }, 1),
+      deps.db
+        .selectFrom('catalogue_items')
+        .select(['article_item', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('agency_id', '=', a.id)
+        .where('state', '=', 'published')
+        .groupBy('article_item')
+        .execute(),
+      deps.db.selectFrom('agency_pages').selectAll().where('agency_id', '=', a.id).execute(),
+    ]);
+    const contact = a.contact as { office?: string; address?: string; phone?: string; hours?: string };
+    const guide = pages.find((p) => p.kind === 'guide');
+    const body = html`<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › ${a.name}</nav>
+<h1>${a.name} 政府信息公开</h1>
+<div class="cols">
+<section aria-labelledby="guide-h"><h2 id="guide-h">政府信息公开指南</h2>
+${
+  guide
+    ? sanitizedHtml(guide.body_html)
+    : html`<p>政府信息公开工作机构：${contact.office ?? ''}<br>办公地址：${contact.address ?? ''}<br>联系电话：${contact.phone ?? ''}<br>办公时间：${contact.hours ?? ''}</p>
+<p>申请人可以通过本平台<a href="/apply?agency=${a.credit_code}">在线提交申请</a>，也可以当面、邮寄、传真提交书面申请（《条例》第二十九条）。</p>`
+}</section>
+<section aria-labelledby="items-h"><h2 id="items-h">法定主动公开内容</h2>
+<ul>${Object.entries(ARTICLE_ITEMS).map(([k, label]) => {
+      const n = counts.find((c) => c.article_item === k)?.n ?? 0;
+      return n ? html`<li><a href="/search?agency=${a.id}&amp;item=${k}">${label}</a>（${n}）</li>` : '';
+    })}</ul></section>
+</div>
+<section aria-labelledby="latest-h"><h2 id="latest-h">最新信息</h2>${itemList(latest.rows)}<p><a href="/search?agency=${a.id}">全部信息（${latest.capped ? '约' : ''}${latest.total}${latest.capped ? '+' : ''} 条）</a> · <a href="/agencies/${a.id}/feed.xml">订阅（Atom）</a></p></section>`;
+    return send(req, reply, page({ title: `${a.name} - 政府信息公开`, body }));
+  });
+
+  app.get<{ Params: { id: string } }>('/items/:id', async (req, reply) => {
+    // Unreviewed, unapproved, withdrawn and non-主动公开 items are not found here, whatever the URL.
+    const item = await publicItem(deps.db, req.params.id);
+    if (!item) return reply.callNotFound();
+    return send(req, reply, page({ title: `${item.title} - ${item.agency_name}`, body: itemPage(item) }));
+  });
+
+  app.get('/search', async (req, reply) => {
+    const f = filterQuery.parse(req.query);
+    const filter: PublicFilter = {
+      agencyId: f.agency,
+      articleItem: f.item,
+      topic: f.topic,
+      year: f.year,
+      validity: f.validity,
+    };
+    const q = f.q?.trim() ?? '';
+    const result = q ? await searchItems(deps.db, q, filter, f.page) : await publicItems(deps.db, filter, f.page);
+    const count = result.capped ? `约 ${result.total - 1}+ 条` : `共 ${result.total} 条`;
+    const body = html`<h1>${q ? html`搜索“${q}”` : '信息公开目录'}</h1>
+${searchForm(f, await agencies())}
+<p role="status">${count}</p>
+${itemList(result.rows, q || undefined)}
+${pager(`/search${qs(f)}`, f.page, result.total, PAGE_SIZE)}`;
+    return send(
+      req,
+      reply,
+      page({ title: `${q ? `${q} - 搜索` : '信息公开目录'} - 政府信息公开平台`, body }),
+      'text/html; charset=utf-8',
+      30,
+    );
+  });
+
+  const feed = async (req: FastifyRequest, reply: FastifyReply, agencyId?: string) => {
+    const { rows } = await publicItems(deps.db, { agencyId }, 1);
+    const base = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+<title>${escapeHtml(agencyId ? `${rows[0]?.agency_name ?? ''} 政府信息公开` : '政府信息公开平台')}</title>
+<id>${base}${agencyId ? `/agencies/${agencyId}` : '/'}</id>
+<link href="${base}/"/>
+<updated>${rows[0]?.publish_date ?? '2019-05-15'}T00:00:00+08:00</updated>
+${rows.map((r) => `<entry><title>${escapeHtml(r.title)}</title><id>${base}/items/${r.id}</id><link href="${base}/items/${r.id}"/><updated>${r.publish_date}T00:00:00+08:00</updated><author><name>${escapeHtml(r.agency_name)}</name></author></entry>`).join('\n')}
+</feed>`;
+    return send(req, reply, xml, 'application/atom+xml; charset=utf-8', 300);
+  };
+  app.get('/feed.xml', (req, reply) => feed(req, reply));
+  app.get<{ Params: { id: string } }>('/agencies/:id/feed.xml', (req, reply) =>
+    /^[0-9a-f-]{36}$/i.test(req.params.id) ? feed(req, reply, req.params.id) : reply.callNotFound(),
+  );
+
+  app.get('/sitemap.xml', async (req, reply) => {
+    const base = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+    const rows = await deps.db
+      .selectFrom('catalogue_items')
+      .select(['id', 'publish_date'])
+      .where('state', '=', 'published')
+      .where('disclosure', '=', 'proactive')
+      .orderBy('publish_date', 'desc')
+      .limit(50000)
+      .execute();
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>${base}/</loc></url>
+${rows.map((r) => `<url><loc>${base}/items/${r.id}</loc><lastmod>${r.publish_date}</lastmod></url>`).join('\n')}
+</urlset>`;
+    return send(req, reply, xml, 'application/xml; charset=utf-8', 3600);
+  });
+}
+
+function searchForm(
+  f: { q?: string; agency?: string; item?: string; topic?: string; year?: number; validity?: string },
+  agencies: { id: string; name: string }[] = [],
+): SafeHtml {
+  const opt = (v: string, label: string, cur?: string | number) =>
+    html`<option value="${v}"${String(cur ?? '') === v ? html` selected` : ''}>${label}</option>`;
+  return html`<form method="get" action="/search" role="search" class="search">
+<div class="field"><label for="q">关键词、文号</label><input id="q" name="q" value="${f.q ?? ''}" placeholder="如：公开、许可、凉市监发〔2020〕12号"></div>
+${agencies.length ? html`<div class="field"><label for="agency">发布机构</label><select id="agency" name="agency">${opt('', '全部')}${agencies.map((a) => opt(a.id, a.name, f.agency))}</select></div>` : ''}
+${
+  agencies.length
+    ? html`<div class="field"><label for="item">所属事项</label><select id="item" name="item">${opt('', '全部')}${Object.entries(ARTICLE_ITEMS).map(([k, v]) => opt(k, v, f.item))}</select></div>
+<div class="field"><label for="topic">主题分类</label><select id="topic" name="topic">${opt('', '全部')}${TOPICS.map((t) => opt(t, t, f.topic))}</select></div>
+<div class="field"><label for="year">年份</label><input id="year" name="year" inputmode="numeric" value="${f.year ?? ''}"></div>
+<div class="field"><label for="validity">有效性</label><select id="validity" name="validity">${opt('', '全部')}${Object.entries(VALIDITY_LABELS).map(([k, v]) => opt(k, v, f.validity))}</select></div>`
+    : ''
+}
+<p><button type="submit" class="primary">搜索</button></p></form>`;
+}
