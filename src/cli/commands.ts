@@ -2,6 +2,7 @@ import { verifyAudit } from '../db/audit.ts';
 import { migrate } from '../db/migrate.ts';
 import { calendarOfficial, calendarSet, calendarShow, deadlineCommand } from './calendar.ts';
 import { ensureDemo } from './demo.ts';
+import { reportGenerate, reportImport } from './report-generate.ts';
 import { reportCheck, reportParse } from './report-read.ts';
 import { withDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
@@ -103,5 +104,17 @@ export const commands: CliCommand[] = [
     usage: 'report check FILE… [--json] [--csv FILE]',
     summary: '校验年度报告（R1–R5、空白单元格）；0 全部通过，1 有不通过，2 有文件无法读取',
     run: reportCheck,
+  },
+  {
+    name: 'report generate',
+    usage: 'report generate --agency CODE --year YYYY --format json|text|html|docx|pdf|xlsx [--out FILE]',
+    summary: '由业务数据生成机关年度报告（无 --out 时输出到标准输出）',
+    run: reportGenerate,
+  },
+  {
+    name: 'report import',
+    usage: 'report import FILE… --agency CODE',
+    summary: '将已发布的历史年报解析后存为该机关的历史年报（无法完整解析的文件拒绝导入）',
+    run: reportImport,
   },
 ];

@@ -272,6 +272,24 @@ export interface AgencyPagesTable {
   updated_at: Generated<Date>;
 }
 
+export interface AnnualReportsTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  version: '2019' | '2021';
+  source: Generated<'live' | 'imported'>;
+  status: Generated<'draft' | 'submitted' | 'returned' | 'accepted' | 'published'>;
+  narrative: ColumnType<{ overview?: string; problems?: string; other?: string }, string | undefined, string>;
+  figures: ColumnType<Record<string, Record<string, number | string | null>>, string | undefined, string>;
+  data: ColumnType<unknown, string | null | undefined, string | null>;
+  override: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  comments: ColumnType<unknown[], string | undefined, string>;
+  submitted_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  published_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -294,4 +312,5 @@ export interface DB {
   catalogue_items: CatalogueItemsTable;
   index_sequences: IndexSequencesTable;
   agency_pages: AgencyPagesTable;
+  annual_reports: AnnualReportsTable;
 }

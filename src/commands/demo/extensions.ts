@@ -1,6 +1,7 @@
 import { demoApplications } from './applications.ts';
 import { demoCatalogue } from './catalogue.ts';
 import type { DemoExtension } from './load-demo.ts';
+import { demoReports } from './reports.ts';
 
-/** Demo data of the feature modules (catalogue, applications, reports), in load order. */
-export const demoExtensions: DemoExtension[] = [demoCatalogue, demoApplications];
+/** Demo data of the feature modules, in load order (reports count the catalogue and the applications). */
+export const demoExtensions: DemoExtension[] = [demoCatalogue, demoApplications, demoReports];

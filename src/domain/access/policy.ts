@@ -38,6 +38,7 @@ export type Action =
   | 'report.read'
   | 'report.edit'
   | 'report.approve'
+  | 'report.import'
   | 'report.supervise'
   | 'calendar.manage'
   | 'token.manage';
@@ -62,6 +63,7 @@ export const ACTIONS: readonly Action[] = [
   'report.read',
   'report.edit',
   'report.approve',
+  'report.import',
   'report.supervise',
   'calendar.manage',
   'token.manage',
@@ -78,6 +80,7 @@ export const GRANTS: Record<Role, readonly Action[]> = {
     'case.view_personal',
     'catalogue.edit',
     'report.edit',
+    'report.import',
     'token.manage',
   ],
   reviewer: [...staffRead, 'catalogue.review', 'token.manage'],
@@ -107,6 +110,7 @@ export const GRANTS: Record<Role, readonly Action[]> = {
     'report.read',
     'catalogue.read',
     'catalogue.import', // rollout: loading a legacy catalogue
+    'report.import', // rollout: loading published historical reports
   ],
 };
 

@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { findAgency } from '../../db/repos/agencies.ts';
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { FORMATS, type ReportData, type ReportVersion, versionForYear } from '../../domain/report/index.ts';
+import { agencyReport } from '../../queries/reports.ts';
+import { authorize, type Ctx, inTransaction } from '../context.ts';
+
+type Status = 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+
+async function resource(ctx: Ctx, agencyId: string) {
+  const a = /^[0-9a-f-]{36}$/i.test(agencyId) ? await findAgency(ctx.db, agencyId) : undefined;
+  if (!a) throw notFound('机关');
+  return { agency: a, res: { agencyId, regionPath: a.region_path } };
+}
+
+async function ensureRow(ctx: Ctx, agencyId: string, year: number, version?: ReportVersion) {
+  await ctx.db
+    .insertInto('annual_reports')
+    .values({ agency_id: agencyId, year, version: version ?? versionForYear(year) })
+    .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
+    .execute();
+  return ctx.db
+    .selectFrom('annual_reports')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
+}
+
+const year = z.number().int().min(2019).max(2100);
+
+export const narrativeInput = z.object({
+  overview: z.string().max(50_000).optional(),
+  problems: z.string().max(50_000).optional(),
+  other: z.string().max(50_000).optional(),
+  version: z.enum(['2019', '2021']).optional(),
+});
+
+/** 编辑 sections 一, 五, 六 (and, rarely, the format version) of a report not yet published. */
+export async function saveNarrative(ctx: Ctx, agencyId: string, y: number, body: unknown) {
+  const input = narrativeInput.parse(body);
+  year.parse(y);
+  const { res } = await resource(ctx, agencyId);
+  authorize(ctx, 'report.edit', res, { visibleWith: 'report.read' });
+  const row = await ensureRow(ctx, agencyId, y, input.version);
+  if (row.status === 'published' || row.status === 'submitted' || row.status === 'accepted')
+    throw new AppError('conflict', '报告已提交或已发布，不能修改');
+  const { version, ...text } = input;
+  await inTransaction(ctx, async (trx, audit) => {
+    await trx
+      .updateTable('annual_reports')
+      .set({
+        narrative: JSON.stringify({ ...row.narrative, ...text }),
+        ...(version ? { version } : {}),
+        updated_at: ctx.now(),
+      })
+      .where('id', '=', row.id)
+      .execute();
+    await audit({
+      agencyId,
+      action: 'report.narrative_saved',
+      entityType: 'annual_report',
+      entityId: `${agencyId}/${y}`,
+      after: { sections: Object.keys(text), version },
+    });
+  });
+}
+
+/** 其他系统的年度数据 (许可、处罚、强制、收费、采购): entered by staff or imported from CSV, never typed into the report. */
+export async function saveFigures(ctx: Ctx, agencyId: string, y: number, body: unknown) {
+  const { res } = await resource(ctx, agencyId);
+  authorize(ctx, 'report.edit', res, { visibleWith: 'report.read' });
+  const row = await ensureRow(ctx, agencyId, y);
+  if (row.status === 'published') throw new AppError('conflict', '报告已发布，不能修改');
+  const f = FORMATS[row.version];
+  const shape: Record<string, z.ZodType> = {};
+  for (const item of f.proactive) {
+    if (item.key === 'rules' || item.key === 'normative_documents') continue;
+    shape[item.key] = z
+      .object(
+        Object.fromEntries(
+          item.columns.map((c) => [
+            c.key,
+            (c.kind === 'text'
+              ? z.string().max(50)
+              : c.kind === 'decimal'
+                ? z.number().min(0)
+                : c.kind === 'signed'
+                  ? z.number().int()
+                  : z.number().int().min(0)
+            )
+              .nullable()
+              .optional(),
+          ]),
+        ),
+      )
+      .strict()
+      .optional();
+  }
+  const figures = z.object(shape).strict().parse(body);
+  await inTransaction(ctx, async (trx, audit) => {
+    await trx
+      .updateTable('annual_reports')
+      .set({ figures: JSON.stringify({ ...row.figures, ...figures }), updated_at: ctx.now() })
+      .where('id', '=', row.id)
+      .execute();
+    await audit({
+      agencyId,
+      action: 'report.figures_saved',
+      entityType: 'annual_report',
+      entityId: `${agencyId}/${y}`,
+      after: figures,
+    });
+  });
+}
+
+const FLOW: Record<'submit' | 'return' | 'accept' | 'publish', { from: Status[]; to: Status; label: string }> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', label: '报送' },
+  return: { from: ['submitted'], to: 'returned', label: '退回修改' },
+  accept: { from: ['submitted'], to: 'accepted', label: '审核通过' },
+  publish: { from: ['accepted', 'draft'], to: 'published', label: '发布' },
+};
+
+export const stepInput = z.object({
+  comment: z.string().trim().max(2000).optional(),
+  /** Publishing a report that fails its checks needs an approver's recorded reason. */
+  overrideReason: z.string().trim().min(5, '请说明在校验不通过的情况下仍然发布的理由').max(2000).optional(),
+});
+
+/**
+ * 条例第四十九条: departments submit to the 本级 主管部门 and publish by 1月31日; governments by 3月31日.
+ * draft → submitted → returned | accepted → published. A report whose checks fail is published only with an
+ * approver's recorded override. Publication freezes the numbers.
+ */
+export async function reportStep(ctx: Ctx, agencyId: string, y: number, step: keyof typeof FLOW, body: unknown = {}) {
+  const input = stepInput.parse(body ?? {});
+  const { agency, res } = await resource(ctx, agencyId);
+  const supervising = step === 'return' || step === 'accept';
+  authorize(ctx, supervising ? 'report.supervise' : step === 'publish' ? 'report.approve' : 'report.edit', res, {
+    visibleWith: 'report.read',
+  });
+  const row = await ensureRow(ctx, agencyId, y);
+  const t = FLOW[step];
+  // A government's own report has no 主管部门 above it on this platform: it may publish from draft.
+  const from = step === 'publish' && agency.parent_agency_id ? (['accepted'] as Status[]) : t.from;
+  if (!from.includes(row.status))
+    throw new AppError('conflict', `报告当前状态为“${STATUS_LABELS[row.status]}”，不能${t.label}`);
+  if (step === 'return' && !input.comment) throw invalid('退回须填写意见');
+  const current = await agencyReport(ctx.db, agencyId, y);
+  let override: Record<string, unknown> | null = null;
+  if (step === 'publish' && current.failures.length) {
+    if (!input.overrideReason) {
+      throw new AppError(
+        'conflict',
+        `报告有 ${current.failures.length} 项校验不通过（如：${current.failures[0]!.message}），须由负责人说明理由后方可发布`,
+        { failures: current.failures },
+      );
+    }
+    override = {
+      approver: ctx.actor?.username,
+      reason: input.overrideReason,
+      failures: current.failures.map((f) => f.message),
+      at: ctx.now().toISOString(),
+    };
+  }
+  return inTransaction(ctx, async (trx, audit) => {
+    const comments = input.comment
+      ? [...row.comments, { by: ctx.actor?.username, step, text: input.comment, at: ctx.now().toISOString() }]
+      : row.comments;
+    await trx
+      .updateTable('annual_reports')
+      .set({
+        status: t.to,
+        comments: JSON.stringify(comments),
+        updated_at: ctx.now(),
+        ...(step === 'submit' && { submitted_at: ctx.now() }),
+        ...(step === 'accept' && { accepted_at: ctx.now() }),
+        ...(step === 'publish' && {
+          published_at: ctx.now(),
+          data: JSON.stringify(current.report),
+          override: override ? JSON.stringify(override) : null,
+        }),
+      })
+      .where('id', '=', row.id)
+      .execute();
+    await audit({
+      agencyId,
+      action: `report.${step}`,
+      entityType: 'annual_report',
+      entityId: `${agencyId}/${y}`,
+      before: { status: row.status },
+      after: { status: t.to, comment: input.comment, override },
+    });
+    return { status: t.to };
+  });
+}
+
+export const STATUS_LABELS: Record<Status, string> = {
+  draft: '草稿',
+  submitted: '已报送',
+  returned: '已退回',
+  accepted: '已审核',
+  published: '已发布',
+};
+
+/** 导入历史年报: a parsed published report stored as the agency's report of that year (R5, dashboards). */
+export async function importReport(ctx: Ctx, agencyId: string, report: ReportData) {
+  const { res } = await resource(ctx, agencyId);
+  authorize(ctx, 'report.import', res, { visibleWith: 'report.read' });
+  if (!report.year) throw invalid('无法确定报告年度');
+  const existing = await ctx.db
+    .selectFrom('annual_reports')
+    .select(['status', 'source'])
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', report.year)
+    .executeTakeFirst();
+  if (existing && existing.source === 'live' && existing.status === 'published')
+    throw new AppError('conflict', `${report.year}年报告已在本平台发布，不能以导入覆盖`);
+  await inTransaction(ctx, async (trx, audit) => {
+    await trx.deleteFrom('annual_reports').where('agency_id', '=', agencyId).where('year', '=', report.year!).execute();
+    await trx
+      .insertInto('annual_reports')
+      .values({
+        agency_id: agencyId,
+        year: report.year!,
+        version: report.version,
+        source: 'imported',
+        status: 'published',
+        data: JSON.stringify(report),
+        narrative: JSON.stringify(report.text ?? {}),
+      })
+      .execute();
+    await audit({
+      agencyId,
+      action: 'report.imported',
+      entityType: 'annual_report',
+      entityId: `${agencyId}/${report.year}`,
+      after: { version: report.version },
+    });
+  });
+}

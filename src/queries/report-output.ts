@@ -1,0 +1,127 @@
+import ExcelJS from 'exceljs';
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMNS,
+  FORMATS,
+  type ReportData,
+  summarize,
+} from '../domain/report/index.ts';
+import { reportDocument } from '../domain/report/render-doc.ts';
+import { renderReportText } from '../domain/report/render-text.ts';
+import { barChartSvg } from '../render/charts.ts';
+import { renderDocx } from '../render/docx.ts';
+import { renderHtmlBody } from '../render/html.ts';
+import { renderPdf } from '../render/pdf.ts';
+import type { AgencyReport } from './reports.ts';
+import { reportTitle } from './reports.ts';
+
+export const REPORT_FORMATS = ['json', 'text', 'html', 'docx', 'pdf', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_MIME: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+export const REPORT_EXT: Record<ReportFormat, string> = {
+  json: 'json',
+  text: 'txt',
+  html: 'html',
+  docx: 'docx',
+  pdf: 'pdf',
+  xlsx: 'xlsx',
+};
+
+/** The interchange JSON (annual-report.md), with the checks as computed. */
+export function reportJson(r: AgencyReport) {
+  const { version, year, agency, proactive, applications, appeals, text } = r.report;
+  return { version, year, agency, proactive, applications, appeals, text, checks: summarize(r.failures) };
+}
+
+function preamble(r: AgencyReport) {
+  return `本报告依据《中华人民共和国政府信息公开条例》第四十九条、第五十条编制，所列数据的统计期限自${r.year}年1月1日起至${r.year}年12月31日止。`;
+}
+
+/** Charts of section 三 for the portal (the seed itself lists 图文并茂 as a weakness). */
+function charts(report: ReportData): Record<string, string> {
+  const f = FORMATS[report.version];
+  const rows = f.applicationRows
+    .filter((x) => x.detail)
+    .map((x) => ({
+      label: x.label.replace(/（区分处理.*）/, ''),
+      v: (report.applications[x.key]?.total as number | null) ?? 0,
+    }));
+  const nonZero = rows.filter((x) => x.v > 0);
+  const byType = APPLICANT_COLUMNS.slice(0, 6).map((c) => ({
+    label: c.label,
+    v: (report.applications.new?.[c.key] as number | null) ?? 0,
+  }));
+  const out: Record<string, string> = {};
+  if (nonZero.length) {
+    out['三、收到和处理政府信息公开申请情况'] = `<figure class="chart">${barChartSvg(
+      '本年度办理结果',
+      nonZero.map((x) => x.label),
+      nonZero.map((x) => x.v),
+    )}<figcaption>本年度办理结果（件）</figcaption></figure><figure class="chart">${barChartSvg(
+      '本年新收申请（按申请人类型）',
+      byType.map((x) => x.label),
+      byType.map((x) => x.v),
+      { height: 260 },
+    )}<figcaption>本年新收申请按申请人类型（件）</figcaption></figure>`;
+  }
+  return out;
+}
+
+export async function renderReport(r: AgencyReport, format: ReportFormat): Promise<Buffer | string> {
+  const title = reportTitle(r);
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(reportJson(r), null, 2)}\n`;
+    case 'text':
+      return `${renderReportText(r.report, title)}\n`;
+    case 'html': {
+      const doc = reportDocument(r.report, title, preamble(r));
+      return renderHtmlBody(doc, { afterHeading: charts(r.report) });
+    }
+    case 'docx':
+      return renderDocx(reportDocument(r.report, title, preamble(r)));
+    case 'pdf':
+      return renderPdf(reportDocument(r.report, title, preamble(r)));
+    case 'xlsx':
+      return reportXlsx(r.report, title);
+    default: {
+      const never: never = format;
+      return never;
+    }
+  }
+}
+
+/** One sheet per table, cells as numbers, blanks left blank. */
+async function reportXlsx(r: ReportData, title: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gongkai';
+  wb.title = title;
+  const f = FORMATS[r.version];
+  const s2 = wb.addWorksheet('二、主动公开');
+  s2.addRow([title]);
+  for (const item of f.proactive) {
+    s2.addRow([item.article, '信息内容', ...item.columns.map((c) => c.label)]);
+    s2.addRow(['', item.label, ...item.columns.map((c) => r.proactive[item.key]?.[c.key] ?? null)]);
+  }
+  const s3 = wb.addWorksheet('三、依申请公开');
+  s3.addRow(['', '', ...APPLICANT_COLUMNS.map((c) => c.label)]);
+  for (const row of f.applicationRows)
+    s3.addRow([
+      row.groups.join(' '),
+      row.label,
+      ...APPLICANT_COLUMNS.map((c) => r.applications[row.key]?.[c.key] ?? null),
+    ]);
+  const s4 = wb.addWorksheet('四、复议诉讼');
+  s4.addRow(APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => `${g.label}·${c.label}`)));
+  s4.addRow(APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => r.appeals[g.key]?.[c.key] ?? null)));
+  for (const ws of [s2, s3, s4]) ws.columns.forEach((c, i) => (c.width = i < 2 ? 40 : 12));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

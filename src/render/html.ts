@@ -1,0 +1,43 @@
+import type { DocBlock, DocModel } from './document.ts';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function block(b: DocBlock): string {
+  switch (b.kind) {
+    case 'title':
+      return `<h1>${esc(b.text)}</h1>`;
+    case 'subtitle':
+      return `<p class="subtitle">${esc(b.text)}</p>`;
+    case 'heading':
+      return `<h2>${esc(b.text)}</h2>`;
+    case 'paragraph':
+      return `<p${b.indent ? ' class="indent"' : ''}>${esc(b.text)}</p>`;
+    case 'spacer':
+      return '';
+    case 'table': {
+      const head = b.table.headerRows ?? 0;
+      const rows = b.table.rows.map((r, i) => {
+        const tag = i < head ? 'th' : 'td';
+        return `<tr>${r
+          .map((c) => {
+            const t = c.bold && tag === 'td' ? 'th' : tag;
+            const scope = t === 'th' && i >= head ? ' scope="row"' : '';
+            return `<${t}${c.colSpan && c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${scope}>${esc(c.text)}</${t}>`;
+          })
+          .join('')}</tr>`;
+      });
+      return `<div class="table-wrap"><table class="report">${head ? `<thead>${rows.slice(0, head).join('')}</thead>` : ''}<tbody>${rows.slice(head).join('')}</tbody></table></div>`;
+    }
+    default: {
+      const never: never = b;
+      return never;
+    }
+  }
+}
+
+/** The document's body as HTML (the page shell is the caller's). */
+export function renderHtmlBody(doc: DocModel, extra: { afterHeading?: Record<string, string> } = {}): string {
+  return doc.blocks
+    .map((b) => block(b) + (b.kind === 'heading' ? (extra.afterHeading?.[b.text] ?? '') : ''))
+    .join('\n');
+}
