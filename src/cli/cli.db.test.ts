@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -92,4 +92,50 @@ test('audit verify: intact chain passes; an edited row is reported as the first 
   const r = cli(['audit', 'verify']);
   assert.equal(r.code, 1);
   assert.match(r.stdout, new RegExp(`第 ${target} 条起断裂`));
+});
+
+test('report generate: the demo 2020 report equals the seed in every cell; every format opens; 2024 passes its checks', async () => {
+  const code = '11620602MB161547XN';
+  const out = mkdtempSync(join(tmpdir(), 'gongkai-report-'));
+  const json = cli(['report', 'generate', '--agency', code, '--year', '2020', '--format', 'json']);
+  assert.equal(json.code, 0, json.stderr);
+  const got = JSON.parse(json.stdout);
+  const exp = JSON.parse(readFileSync(join(import.meta.dirname, '../../../shared/samples/expected/001.json'), 'utf8'));
+  for (const k of ['version', 'year', 'agency']) assert.equal(got[k], exp[k]);
+  for (const sec of ['proactive', 'applications', 'appeals']) assert.deepEqual(got[sec], exp[sec], sec);
+  assert.deepEqual(got.checks, exp.checks);
+  assert.match(got.text.overview, /2020年主动公开发布各类政府信息43条,累计发布各类政府信息2816条/);
+
+  // The text output reads back to the same numbers.
+  const txt = join(out, '2020.txt');
+  assert.equal(
+    cli(['report', 'generate', '--agency', code, '--year', '2020', '--format', 'text', '--out', txt]).code,
+    0,
+  );
+  const back = JSON.parse(cli(['report', 'parse', txt]).stdout);
+  for (const sec of ['proactive', 'applications', 'appeals'])
+    assert.deepEqual(back[sec], exp[sec], `parsed back ${sec}`);
+
+  const y2024 = JSON.parse(cli(['report', 'generate', '--agency', code, '--year', '2024', '--format', 'json']).stdout);
+  assert.deepEqual(y2024.checks, { R1: [], R2: [], R3: [], R4: [], M: [] });
+  const rows = Object.entries(y2024.applications as Record<string, { total: number }>).filter(
+    ([k, v]) => !['new', 'carried_over', 'total', 'carried_forward'].includes(k) && v.total > 0,
+  );
+  assert.ok(rows.length >= 3, `outcome rows with applications: ${rows.map(([k]) => k)}`);
+
+  for (const f of ['docx', 'pdf', 'xlsx', 'html'] as const) {
+    const file = join(out, `2024.${f}`);
+    const r = cli(['report', 'generate', '--agency', code, '--year', '2024', '--format', f, '--out', file]);
+    assert.equal(r.code, 0, r.stderr);
+  }
+  assert.match(execFileSync('unzip', ['-l', join(out, '2024.docx')], { encoding: 'utf8' }), /word\/document\.xml/);
+  const xlsx = execFileSync('unzip', ['-l', join(out, '2024.xlsx')], { encoding: 'utf8' });
+  assert.match(xlsx, /xl\/workbook\.xml/);
+  assert.match(xlsx, /xl\/worksheets\/sheet3\.xml/);
+  const pdfText = execFileSync('pdftotext', [join(out, '2024.pdf'), '-'], { encoding: 'utf8' });
+  assert.match(pdfText.replace(/\s/g, ''), /凉州区市场监督管理局2024年政府信息公开工作年度报告/);
+  assert.match(readFileSync(join(out, '2024.html'), 'utf8'), /<svg/);
+  // The DOCX and PDF read back as passing reports.
+  const check = cli(['report', 'check', join(out, '2024.docx'), join(out, '2024.pdf')]);
+  assert.equal(check.code, 0, check.stdout);
 });
