@@ -17,6 +17,7 @@ import { catalogueRoutes } from './routes/catalogue.ts';
 import { homeRoutes } from './routes/home.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { portalApplyRoutes } from './routes/portal-apply.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 z.config(z.locales.zhCN());
 
@@ -76,5 +77,6 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   portalApplyRoutes(app, deps);
   catalogueRoutes(app, deps);
   portalRoutes(app, deps);
+  reportRoutes(app, deps);
   return app;
 }

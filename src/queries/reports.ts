@@ -23,7 +23,7 @@ async function inputs(db: Kysely<DB>, agencyId: string, year: number) {
   const [cases, appeals, items, fees, published] = await Promise.all([
     db
       .selectFrom('applications')
-      .select(['applicant_type', 'received_date', 'closed_date', 'outcome'])
+      .select(['applicant_type', 'received_date', 'closed_date', 'decided_date', 'outcome'])
       .where('agency_id', '=', agencyId)
       .where('received_date', '<=', end)
       .execute(),
@@ -66,10 +66,11 @@ async function inputs(db: Kysely<DB>, agencyId: string, year: number) {
   ]);
   return {
     records: {
+      // 办结 is the day of the decision (答复); abandoned and withdrawn cases end on their closing day.
       cases: cases.map((c) => ({
         applicantType: c.applicant_type,
         receivedDate: c.received_date,
-        closedDate: c.closed_date,
+        closedDate: c.outcome ? (c.decided_date ?? c.closed_date) : null,
         outcome: c.outcome,
       })),
       appeals: appeals.map((a) => ({

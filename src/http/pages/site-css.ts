@@ -30,4 +30,6 @@ form.search{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}form.s
 .crumbs{font-size:.9rem;margin:12px 0}.pager{margin:16px 0;display:flex;gap:16px}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 article .body{margin-top:16px}
+table.report{font-size:.85rem;margin:8px 0 16px}table.report th,table.report td{text-align:center}.table-wrap{overflow-x:auto}
+figure.chart{margin:12px 0}figure.chart svg{max-width:100%;height:auto}p.indent{text-indent:2em}
 `;

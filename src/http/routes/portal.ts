@@ -73,6 +73,13 @@ ${searchForm({})}
         .execute(),
       deps.db.selectFrom('agency_pages').selectAll().where('agency_id', '=', a.id).execute(),
     ]);
+    const reports = await deps.db
+      .selectFrom('annual_reports')
+      .select('year')
+      .where('agency_id', '=', a.id)
+      .where('status', '=', 'published')
+      .orderBy('year', 'desc')
+      .execute();
     const contact = a.contact as { office?: string; address?: string; phone?: string; hours?: string };
     const guide = pages.find((p) => p.kind === 'guide');
     const body = html`<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › ${a.name}</nav>
@@ -91,6 +98,8 @@ ${
       return n ? html`<li><a href="/search?agency=${a.id}&amp;item=${k}">${label}</a>（${n}）</li>` : '';
     })}</ul></section>
 </div>
+<section aria-labelledby="reports-h"><h2 id="reports-h">政府信息公开工作年度报告</h2>
+${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a.id}/reports/${r.year}">${a.name}${r.year}年政府信息公开工作年度报告</a></li>`)}</ul>` : html`<p>暂无。</p>`}</section>
 <section aria-labelledby="latest-h"><h2 id="latest-h">最新信息</h2>${itemList(latest.rows)}<p><a href="/search?agency=${a.id}">全部信息（${latest.capped ? '约' : ''}${latest.total}${latest.capped ? '+' : ''} 条）</a> · <a href="/agencies/${a.id}/feed.xml">订阅（Atom）</a></p></section>`;
     return send(req, reply, page({ title: `${a.name} - 政府信息公开`, body }));
   });

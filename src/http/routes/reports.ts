@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { reportStep, STATUS_LABELS, saveFigures, saveNarrative } from '../../commands/reports/reports.ts';
+import { REPORT_EXT, REPORT_FORMATS, REPORT_MIME, renderReport, reportJson } from '../../queries/report-output.ts';
+import { agencyReport, agencyReportForStaff, reportTitle } from '../../queries/reports.ts';
+import { ctxOf, requireLogin } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+import { html, page, sanitizedHtml } from '../pages/layout.ts';
+
+const params = z.object({ agencyId: z.uuid('机关编号不正确'), year: z.coerce.number().int().min(2019).max(2100) });
+const fmt = z.object({ format: z.enum(REPORT_FORMATS).default('json'), version: z.enum(['2019', '2021']).optional() });
+const step = z.enum(['submit', 'return', 'accept', 'publish'], { message: '操作不正确' });
+
+export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get<{ Params: { agencyId: string; year: string } }>('/api/v1/reports/:agencyId/:year', async (req, reply) => {
+    requireLogin(req);
+    const p = params.parse(req.params);
+    const q = fmt.parse(req.query);
+    const r = await agencyReportForStaff(ctxOf(req, deps), p.agencyId, p.year, q.version);
+    if (q.format === 'json') {
+      return {
+        ...reportJson(r),
+        status: r.status,
+        statusLabel: STATUS_LABELS[r.status as 'draft'],
+        source: r.source,
+        failures: r.failures,
+        override: r.override,
+        departments: r.departments?.map((d) => ({ id: d.id, name: d.name })),
+      };
+    }
+    const out = await renderReport(r, q.format);
+    return reply
+      .type(REPORT_MIME[q.format])
+      .header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`${reportTitle(r)}.${REPORT_EXT[q.format]}`)}`,
+      )
+      .send(out);
+  });
+
+  app.put<{ Params: { agencyId: string; year: string } }>('/api/v1/reports/:agencyId/:year/narrative', async (req) => {
+    requireLogin(req);
+    const p = params.parse(req.params);
+    await saveNarrative(ctxOf(req, deps), p.agencyId, p.year, req.body);
+    return { ok: true };
+  });
+
+  app.put<{ Params: { agencyId: string; year: string } }>('/api/v1/reports/:agencyId/:year/figures', async (req) => {
+    requireLogin(req);
+    const p = params.parse(req.params);
+    await saveFigures(ctxOf(req, deps), p.agencyId, p.year, req.body);
+    return { ok: true };
+  });
+
+  app.post<{ Params: { agencyId: string; year: string; step: string } }>(
+    '/api/v1/reports/:agencyId/:year/:step',
+    async (req) => {
+      requireLogin(req);
+      const p = params.parse(req.params);
+      return reportStep(ctxOf(req, deps), p.agencyId, p.year, step.parse(req.params.step), req.body ?? {});
+    },
+  );
+
+  // The portal: published reports only, as HTML with charts.
+  app.get<{ Params: { agencyId: string; year: string } }>('/agencies/:agencyId/reports/:year', async (req, reply) => {
+    const p = params.safeParse(req.params);
+    if (!p.success) return reply.callNotFound();
+    const row = await deps.db
+      .selectFrom('annual_reports')
+      .select('status')
+      .where('agency_id', '=', p.data.agencyId)
+      .where('year', '=', p.data.year)
+      .executeTakeFirst();
+    if (row?.status !== 'published') return reply.callNotFound();
+    const r = await agencyReport(deps.db, p.data.agencyId, p.data.year);
+    const body = (await renderReport(r, 'html')) as string;
+    const links = html`<p class="downloads">下载：${(['pdf', 'docx', 'xlsx'] as const).map((f) => html`<a href="/agencies/${p.data.agencyId}/reports/${p.data.year}/download.${f}">${f.toUpperCase()}</a> `)}</p>`;
+    reply.header('cache-control', 'public, max-age=300').type('text/html; charset=utf-8');
+    return page({
+      title: `${reportTitle(r)} - 政府信息公开平台`,
+      body: html`<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/agencies/${p.data.agencyId}">${r.agency.name}</a> › 政府信息公开工作年度报告</nav>${links}<article class="report">${sanitizedHtml(body)}</article>`,
+    });
+  });
+
+  app.get<{ Params: { agencyId: string; year: string; format: string } }>(
+    '/agencies/:agencyId/reports/:year/download.:format',
+    async (req, reply) => {
+      const p = params.safeParse(req.params);
+      const f = z.enum(['pdf', 'docx', 'xlsx']).safeParse(req.params.format);
+      if (!p.success || !f.success) return reply.callNotFound();
+      const row = await deps.db
+        .selectFrom('annual_reports')
+        .select('status')
+        .where('agency_id', '=', p.data.agencyId)
+        .where('year', '=', p.data.year)
+        .executeTakeFirst();
+      if (row?.status !== 'published') return reply.callNotFound();
+      const r = await agencyReport(deps.db, p.data.agencyId, p.data.year);
+      return reply
+        .type(REPORT_MIME[f.data])
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`${reportTitle(r)}.${REPORT_EXT[f.data]}`)}`,
+        )
+        .send(await renderReport(r, f.data));
+    },
+  );
+}
