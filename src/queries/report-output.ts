@@ -122,6 +122,8 @@ async function reportXlsx(r: ReportData, title: string): Promise<Buffer> {
   const s4 = wb.addWorksheet('四、复议诉讼');
   s4.addRow(APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => `${g.label}·${c.label}`)));
   s4.addRow(APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => r.appeals[g.key]?.[c.key] ?? null)));
-  for (const ws of [s2, s3, s4]) ws.columns.forEach((c, i) => (c.width = i < 2 ? 40 : 12));
+  for (const ws of [s2, s3, s4]) {
+    for (const [i, c] of ws.columns.entries()) c.width = i < 2 ? 40 : 12;
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
