@@ -50,7 +50,7 @@ export function resolveApplications(f: ReportFormat, rows: RawRow[], report: Rep
       if (survivors.length >= 1) {
         chosen = cands.map((c, i) => {
           const k = ambiguous.indexOf(i);
-          if (!c) return new Array(7).fill(null);
+          if (!c) return new Array(7).fill(Number.NaN); // undecidable row
           if (k < 0) return c[0]!;
           // Per cell: decided only when every surviving combination agrees.
           return c[survivors[0]![k]!]!.map((v, col) => (survivors.every((s) => c[s[k]!]![col] === v) ? v : Number.NaN));

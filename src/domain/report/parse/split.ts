@@ -1,28 +1,11 @@
 /**
  * Digits run together (hazard 4): "640020470" printed for 64|0|0|2|0|4|70. A row's digit groups are split
  * into exactly `width` numbers (no leading zeros), and only splits that satisfy the row's own check are kept.
- * Several survivors are resolved by the column checks later, or left unresolved — never guessed.
+ * Several survivors are resolved by the column checks later, or left unresolved — never guessed. The search is
+ * bounded: past the budget the row is unresolved (a hostile or huge row cannot hang the reader).
  */
-export const MAX_SPLITS = 200_000;
-
-/** All ways to cut one digit string into `parts` numbers without leading zeros. */
-function cuts(digits: string, parts: number, out: number[][], prefix: number[], limit: { n: number }) {
-  if (limit.n > MAX_SPLITS) return;
-  if (parts === 1) {
-    if (digits.length === 0 || (digits.length > 1 && digits[0] === '0') || digits.length > 12) return;
-    out.push([...prefix, Number(digits)]);
-    limit.n++;
-    return;
-  }
-  const maxLen = digits.length - (parts - 1);
-  for (let len = 1; len <= Math.min(maxLen, 12); len++) {
-    const head = digits.slice(0, len);
-    if (len > 1 && head[0] === '0') break;
-    prefix.push(Number(head));
-    cuts(digits.slice(len), parts - 1, out, prefix, limit);
-    prefix.pop();
-  }
-}
+export const MAX_STEPS = 500_000;
+const MAX_DIGITS = 12;
 
 /** Splits of groups (each group into ≥ 1 numbers) into `width` numbers in total. */
 export function splitGroups(
@@ -31,23 +14,35 @@ export function splitGroups(
   accept: (v: number[]) => boolean,
 ): number[][] | 'too_many' {
   const results: number[][] = [];
-  const limit = { n: 0 };
-  const rec = (gi: number, left: number, acc: number[]) => {
-    if (limit.n > MAX_SPLITS) return;
-    if (gi === groups.length) {
+  let steps = 0;
+  const acc: number[] = [];
+  const totalDigits = groups.reduce((n, g) => n + g.length, 0);
+  if (totalDigits > width * MAX_DIGITS) return 'too_many';
+  // rec(gi, pos, left): cutting group gi from position pos, with `left` numbers still to make.
+  const rec = (gi: number, pos: number, left: number): boolean => {
+    if (++steps > MAX_STEPS) return false;
+    const g = groups[gi];
+    if (g === undefined) {
       if (left === 0 && accept(acc)) results.push([...acc]);
-      return;
+      return true;
     }
-    const g = groups[gi]!;
-    const remainingGroups = groups.length - gi - 1;
-    for (let k = 1; k <= Math.min(g.length, left - remainingGroups); k++) {
-      const parts: number[][] = [];
-      cuts(g, k, parts, [], limit);
-      for (const p of parts) rec(gi + 1, left - k, acc.concat(p));
+    if (pos === g.length) return rec(gi + 1, 0, left);
+    if (left === 0) return true;
+    // Each remaining group needs at least one number; the rest of this group at most one per digit.
+    const restGroups = groups.length - gi - 1;
+    if (left < restGroups + 1) return true;
+    const digitsLeft = g.length - pos + groups.slice(gi + 1).reduce((n, x) => n + x.length, 0);
+    if (left > digitsLeft) return true;
+    const maxLen = g[pos] === '0' ? 1 : Math.min(MAX_DIGITS, g.length - pos);
+    for (let len = 1; len <= maxLen; len++) {
+      acc.push(Number(g.slice(pos, pos + len)));
+      const ok = rec(gi, pos + len, left - 1);
+      acc.pop();
+      if (!ok) return false;
     }
+    return true;
   };
-  rec(0, width, []);
-  return limit.n > MAX_SPLITS ? 'too_many' : results;
+  return rec(0, 0, width) ? results : 'too_many';
 }
 
 /** R3 for a section-三 row: the six applicant columns add up to the total. */
