@@ -14,6 +14,10 @@ if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
 echo "installing: ${need[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "these Debian packages are needed for the tests: ${need[*]} — run: sudo bash scripts/setup-system.sh" >&2
+  exit 1
+fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
