@@ -9,7 +9,15 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -19,7 +27,14 @@ export async function startApp(): Promise<{ url: string; stop: () => Promise<voi
   const port = 3900 + Math.floor(Math.random() * 90);
   const password = 'E2e-Demo-Pass1';
   const child = spawn(process.execPath, [join(import.meta.dirname, '../bin/gongkai.js'), 'serve'], {
-    env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir, PORT: String(port), GONGKAI_DEMO_PASSWORD: password, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      GONGKAI_DATA_DIR: dataDir,
+      PORT: String(port),
+      GONGKAI_DEMO_PASSWORD: password,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -53,8 +68,17 @@ export async function axeViolations(page: Page) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
-  return (result as { id: string; impact: string; help: string; targets: string[] }[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return (result as { id: string; impact: string; help: string; targets: string[] }[]).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
 }

@@ -35,7 +35,7 @@ test('home → agency → item, with the metadata table; no serious accessibilit
   await noSeriousViolations('home');
   await page.getByRole('link', { name: '凉州区市场监督管理局', exact: true }).click();
   await page.waitForURL(/\/agencies\//);
-  assert.match(await page.textContent('h1') ?? '', /凉州区市场监督管理局 政府信息公开/);
+  assert.match((await page.textContent('h1')) ?? '', /凉州区市场监督管理局 政府信息公开/);
   await page.screenshot({ path: join(shots, 'agency.png'), fullPage: true });
   await noSeriousViolations('agency');
   await page.locator('section[aria-labelledby="latest-h"] ol.items a').first().click();

@@ -83,3 +83,14 @@ test('due-soon reminders go out once a day, even after a restart', async () => {
   now.set(new Date('2026-03-26T01:00:00Z'));
   assert.equal((await tick(deps)).reminders.ran, true);
 });
+
+test('from 1 January, agencies without a published report for the past year are reminded once a day', async () => {
+  now.set(new Date('2027-01-05T01:00:00Z'));
+  const deps = { db: database.db, now, transport: smtpTransport(smtp.url), mailFrom: 'x <x@x.cn>' };
+  const before = smtp.received.length;
+  const first = await tick(deps);
+  assert.equal(first.reportReminders.ran, true);
+  assert.ok(smtp.received.slice(before).some((m) => mailText(m.raw).includes('年报提醒')));
+  const second = await tick(deps);
+  assert.equal(second.reportReminders.ran, false);
+});

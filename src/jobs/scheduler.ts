@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import { deliverPending, type MailTransport } from './mailer.ts';
 import { runDueReminders } from './reminders.ts';
+import { runReportReminders } from './report-reminders.ts';
 
 export const REMINDER_HOUR_BEIJING = 8;
 
@@ -16,11 +17,13 @@ export async function tick(deps: {
 }) {
   const now = deps.now();
   const beijingHour = (now.getUTCHours() + 8) % 24;
-  const reminders =
-    beijingHour >= REMINDER_HOUR_BEIJING ? await runDueReminders(deps.db, now) : { ran: false, messages: 0 };
+  const morning = beijingHour >= REMINDER_HOUR_BEIJING;
+  const reminders = morning ? await runDueReminders(deps.db, now) : { ran: false, messages: 0 };
+  const reportReminders = morning ? await runReportReminders(deps.db, now) : { ran: false, messages: 0 };
   const mail = deps.transport ? await deliverPending(deps.db, deps.transport, deps.mailFrom) : { sent: 0, failed: 0 };
-  if (reminders.ran || mail.sent || mail.failed) deps.log?.info({ reminders, mail }, '定时任务 (scheduled jobs)');
-  return { reminders, mail };
+  if (reminders.ran || reportReminders.ran || mail.sent || mail.failed)
+    deps.log?.info({ reminders, reportReminders, mail }, '定时任务 (scheduled jobs)');
+  return { reminders, reportReminders, mail };
 }
 
 /** Runs `tick` every minute inside the server process; stops with the server. */

@@ -112,3 +112,18 @@ test('workflow: a failing report is published only with an approver override; th
   const pdf = await fetch(`${server.url}/agencies/${dept.id}/reports/2026/download.pdf`);
   assert.equal(pdf.headers.get('content-type'), 'application/pdf');
 });
+
+test('the supervisor sees every agency of the region with its report status, deadline and failing checks', async () => {
+  const r = await server.request('GET', '/api/v1/reports/status?year=2026', { token: tk.sup });
+  assert.equal(r.status, 200, r.text);
+  const byId = Object.fromEntries(r.body.items.map((i: { agencyId: string }) => [i.agencyId, i]));
+  assert.equal(byId[dept.id].status, 'published');
+  assert.equal(byId[dept.id].deadline, '2027-01-31');
+  assert.equal(byId[gov.id].deadline, '2027-03-31');
+  assert.ok(byId[gov.id].failures > 0);
+  const op = await server.request('GET', '/api/v1/reports/status?year=2026', { token: tk.op });
+  assert.deepEqual(
+    op.body.items.map((i: { agencyId: string }) => i.agencyId),
+    [dept.id],
+  );
+});

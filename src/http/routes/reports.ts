@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { reportStep, STATUS_LABELS, saveFigures, saveNarrative } from '../../commands/reports/reports.ts';
 import { REPORT_EXT, REPORT_FORMATS, REPORT_MIME, renderReport, reportJson } from '../../queries/report-output.ts';
+import { reportStatus } from '../../queries/report-status.ts';
 import { agencyReport, agencyReportForStaff, reportTitle } from '../../queries/reports.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
@@ -12,6 +13,13 @@ const fmt = z.object({ format: z.enum(REPORT_FORMATS).default('json'), version: 
 const step = z.enum(['submit', 'return', 'accept', 'publish'], { message: '操作不正确' });
 
 export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
+  // The supervisor's dashboard: who has not submitted, who is late, which reports fail their checks.
+  app.get('/api/v1/reports/status', async (req) => {
+    requireLogin(req);
+    const { year } = z.object({ year: z.coerce.number().int().min(2019).max(2100) }).parse(req.query);
+    return { year, items: await reportStatus(ctxOf(req, deps), year) };
+  });
+
   app.get<{ Params: { agencyId: string; year: string } }>('/api/v1/reports/:agencyId/:year', async (req, reply) => {
     requireLogin(req);
     const p = params.parse(req.params);

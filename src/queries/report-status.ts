@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../commands/context.ts';
+import { scopeSql } from '../db/repos/agencies.ts';
+import { scopeFor, scopeIsEmpty } from '../domain/access/index.ts';
+import { chinaDate } from '../domain/calendar/index.ts';
+import { AppError } from '../domain/errors.ts';
+import { agencyReport } from './reports.ts';
+
+/** 条例第四十九条: 部门 publish by 1月31日, 县级以上人民政府 by 3月31日 of the following year. */
+export function reportDeadline(kind: string, year: number): string {
+  return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+}
+
+/** The supervisor's view of a year's reports: every agency in scope, its status, deadline and failing checks. */
+export async function reportStatus(ctx: Ctx, year: number) {
+  if (!ctx.actor) throw new AppError('unauthenticated', '请先登录');
+  const scope = scopeFor(ctx.actor, 'report.read');
+  if (scopeIsEmpty(scope)) throw new AppError('forbidden', '您没有查看年度报告的权限');
+  const rows = await ctx.db
+    .selectFrom('agencies as g')
+    .innerJoin('regions as r', 'r.code', 'g.region_code')
+    .leftJoin('annual_reports as a', (j) => j.onRef('a.agency_id', '=', 'g.id').on('a.year', '=', year))
+    .select(['g.id', 'g.name', 'g.kind', 'a.status', 'a.submitted_at', 'a.published_at'])
+    .where(scopeSql(scope, 'g.id', 'r.path'))
+    .orderBy(sql`g.kind = 'government'`, 'desc')
+    .orderBy('g.name')
+    .execute();
+  const today = chinaDate(ctx.now());
+  const out = [];
+  for (const row of rows) {
+    const r = await agencyReport(ctx.db, row.id, year);
+    const deadline = reportDeadline(row.kind, year);
+    const status = row.status ?? 'draft';
+    out.push({
+      agencyId: row.id,
+      agency: row.name,
+      kind: row.kind,
+      status,
+      deadline,
+      late: status !== 'published' && today > deadline,
+      submittedAt: row.submitted_at,
+      publishedAt: row.published_at,
+      failures: r.failures.length,
+      failing: r.failures.slice(0, 5).map((f) => f.message),
+    });
+  }
+  return out;
+}
