@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { enqueueMail } from '../commands/mail/outbox.ts';
+import { enqueueMail, staffEmails } from '../commands/mail/outbox.ts';
 import { calendarLoader } from '../db/repos/calendar.ts';
 import type { DB } from '../db/schema.ts';
 import { chinaDate, dateZh } from '../domain/calendar/index.ts';
@@ -40,21 +40,13 @@ export async function runDueReminders(db: Kysely<DB>, now: Date): Promise<{ ran:
     let messages = 0;
     for (const [agencyId, e] of byAgency) {
       const roles = e.overdue ? ['operator', 'approver'] : ['operator'];
-      const staff = await trx
-        .selectFrom('users as u')
-        .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-        .select('u.email')
-        .distinct()
-        .where('r.agency_id', '=', agencyId)
-        .where('r.role', 'in', roles as never[])
-        .where('u.email', 'is not', null)
-        .execute();
-      for (const s of staff) {
+      const staff = await staffEmails(trx, agencyId, roles);
+      for (const email of staff) {
         const ok = await enqueueMail(trx, {
-          to: s.email!,
+          to: email,
           subject: `【期限提醒】${e.name}有 ${e.lines.length} 件政府信息公开申请即将到期或已超期`,
           body: `${e.name}：\n\n截至${dateZh(today)}，以下申请即将到期（5个工作日内）或已超过法定答复期限：\n\n${e.lines.join('\n')}\n\n请及时办理（《中华人民共和国政府信息公开条例》第三十三条）。`,
-          dedupeKey: `due_reminders:${today}:${agencyId}:${s.email}`,
+          dedupeKey: `due_reminders:${today}:${agencyId}:${email}`,
         });
         if (ok) messages++;
       }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { enqueueMail } from '../commands/mail/outbox.ts';
+import { enqueueMail, staffEmails } from '../commands/mail/outbox.ts';
 import type { DB } from '../db/schema.ts';
 import { chinaDate, dateZh } from '../domain/calendar/index.ts';
 import { reportDeadline } from '../queries/report-status.ts';
@@ -28,21 +28,13 @@ export async function runReportReminders(db: Kysely<DB>, now: Date): Promise<{ r
     for (const a of agencies) {
       const deadline = reportDeadline(a.kind, year);
       if (a.status === 'published' || today > deadline) continue;
-      const staff = await trx
-        .selectFrom('users as u')
-        .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-        .select('u.email')
-        .distinct()
-        .where('r.agency_id', '=', a.id)
-        .where('r.role', 'in', ['operator', 'approver'])
-        .where('u.email', 'is not', null)
-        .execute();
-      for (const s of staff) {
+      const staff = await staffEmails(trx, a.id, ['operator', 'approver']);
+      for (const email of staff) {
         const ok = await enqueueMail(trx, {
-          to: s.email!,
+          to: email,
           subject: `【年报提醒】${a.name}${year}年政府信息公开工作年度报告须于${dateZh(deadline)}前公布`,
           body: `${a.name}：\n\n依据《中华人民共和国政府信息公开条例》第四十九条，${year}年政府信息公开工作年度报告应于${dateZh(deadline)}前向社会公布。当前状态：${a.status ?? '尚未编制'}。\n请登录平台核对数据、完成说明部分并报送。`,
-          dedupeKey: `report_reminders:${today}:${a.id}:${s.email}`,
+          dedupeKey: `report_reminders:${today}:${a.id}:${email}`,
         });
         if (ok) messages++;
       }

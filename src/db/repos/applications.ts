@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ClockEvent } from '../../domain/clock/index.ts';
+import { CLOCK_EVENT_TYPES, type ClockEvent } from '../../domain/clock/index.ts';
 import type { DB } from '../schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -33,16 +33,7 @@ export function listEvents(db: Q, applicationId: string) {
 }
 export type EventRow = Awaited<ReturnType<typeof listEvents>>[number];
 
-const CLOCK_TYPES = new Set([
-  'correction_requested',
-  'correction_received',
-  'consultation_started',
-  'consultation_ended',
-  'fee_notice_sent',
-  'fee_paid',
-  'extension_approved',
-  'delayed_reply_set',
-]);
+const CLOCK_TYPES = new Set<string>(CLOCK_EVENT_TYPES);
 
 /** The clock's view of a case's events. A reopened case counts again from its reopening. */
 export function clockEvents(events: readonly Pick<EventRow, 'type' | 'date' | 'data'>[]): ClockEvent[] {

@@ -73,14 +73,8 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { agencyId: string; year: string } }>('/agencies/:agencyId/reports/:year', async (req, reply) => {
     const p = params.safeParse(req.params);
     if (!p.success) return reply.callNotFound();
-    const row = await deps.db
-      .selectFrom('annual_reports')
-      .select('status')
-      .where('agency_id', '=', p.data.agencyId)
-      .where('year', '=', p.data.year)
-      .executeTakeFirst();
-    if (row?.status !== 'published') return reply.callNotFound();
-    const r = await agencyReport(deps.db, p.data.agencyId, p.data.year);
+    const r = await publishedReport(deps, p.data);
+    if (!r) return reply.callNotFound();
     const body = (await renderReport(r, 'html')) as string;
     const links = html`<p class="downloads">下载：${(['pdf', 'docx', 'xlsx'] as const).map((f) => html`<a href="/agencies/${p.data.agencyId}/reports/${p.data.year}/download.${f}">${f.toUpperCase()}</a> `)}</p>`;
     reply.header('cache-control', 'public, max-age=300').type('text/html; charset=utf-8');
@@ -96,14 +90,8 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
       const p = params.safeParse(req.params);
       const f = z.enum(['pdf', 'docx', 'xlsx']).safeParse(req.params.format);
       if (!p.success || !f.success) return reply.callNotFound();
-      const row = await deps.db
-        .selectFrom('annual_reports')
-        .select('status')
-        .where('agency_id', '=', p.data.agencyId)
-        .where('year', '=', p.data.year)
-        .executeTakeFirst();
-      if (row?.status !== 'published') return reply.callNotFound();
-      const r = await agencyReport(deps.db, p.data.agencyId, p.data.year);
+      const r = await publishedReport(deps, p.data);
+      if (!r) return reply.callNotFound();
       return reply
         .type(REPORT_MIME[f.data])
         .header(
@@ -113,4 +101,15 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
         .send(await renderReport(r, f.data));
     },
   );
+}
+
+/** A report the public may see: published ones only. */
+async function publishedReport(deps: AppDeps, p: { agencyId: string; year: number }) {
+  const row = await deps.db
+    .selectFrom('annual_reports')
+    .select('status')
+    .where('agency_id', '=', p.agencyId)
+    .where('year', '=', p.year)
+    .executeTakeFirst();
+  return row?.status === 'published' ? agencyReport(deps.db, p.agencyId, p.year) : null;
 }
