@@ -364,3 +364,37 @@ describe('appeals and queues', () => {
     assert.equal((await getCase(tn)).body.clock.replyDue, move.to);
   });
 });
+
+test('letter templates are editable per agency; new letters use the agency wording, unknown placeholders are refused', async () => {
+  const admin = await server.apiToken(agency.users.agency_admin.username);
+  const bad = await server.request('PUT', `/api/v1/agencies/${agency.id}/letter-templates/receipt`, {
+    token: admin,
+    body: { title: '登记回执', body: '{{applicant}}：已收到。{{nonsense}}' },
+  });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body.error.message, /\{\{nonsense\}\}/);
+  assert.equal(
+    (
+      await server.request('PUT', `/api/v1/agencies/${agency.id}/letter-templates/receipt`, {
+        token: tokens.operator,
+        body: { title: '测试标题', body: '本机关已收到您的申请，特此告知。' },
+      })
+    ).status,
+    403,
+  );
+  const ok = await server.request('PUT', `/api/v1/agencies/${agency.id}/letter-templates/receipt`, {
+    token: admin,
+    body: {
+      title: '政府信息公开申请受理回执（市场监管局）',
+      body: '{{applicant}}：\n\n本局已于{{receivedDate}}收到您的申请（编号：{{trackingNumber}}，查询码：{{queryCode}}）。\n\n{{agency}}\n\n{{date}}',
+    },
+  });
+  assert.equal(ok.status, 200, ok.text);
+  const r = await server.request('POST', '/api/v1/applications', {
+    body: personApplication(agency.creditCode, { description: '请公开2026年度计量器具强制检定目录' }),
+  });
+  const c = await getCase(r.body.trackingNumber);
+  assert.equal(c.body.letters[0].title, '政府信息公开申请受理回执（市场监管局）');
+  const list = await server.request('GET', `/api/v1/agencies/${agency.id}/letter-templates`, { token: admin });
+  assert.equal(list.body.items.find((t: { kind: string }) => t.kind === 'receipt').custom, true);
+});

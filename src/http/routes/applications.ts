@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { addAppeal, updateAppeal } from '../../commands/applications/appeals.ts';
 import { registerCase, submitApplication } from '../../commands/applications/intake.ts';
 import { recordCaseEvent } from '../../commands/applications/record-event.ts';
+import { letterTemplates, saveLetterTemplate } from '../../commands/applications/templates.ts';
 import { authorize } from '../../commands/context.ts';
 import { findApplication } from '../../db/repos/applications.ts';
 import { notFound } from '../../domain/errors.ts';
@@ -121,6 +122,17 @@ export function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     requireLogin(req);
     reply.status(201);
     return addAppeal(ctxOf(req, deps), req.params.tn, req.body);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/agencies/:id/letter-templates', async (req) => {
+    requireLogin(req);
+    return { items: await letterTemplates(ctxOf(req, deps), req.params.id) };
+  });
+
+  app.put<{ Params: { id: string; kind: string } }>('/api/v1/agencies/:id/letter-templates/:kind', async (req) => {
+    requireLogin(req);
+    await saveLetterTemplate(ctxOf(req, deps), req.params.id, req.params.kind, req.body);
+    return { ok: true };
   });
 
   app.patch<{ Params: { id: string } }>('/api/v1/appeals/:id', async (req) => {

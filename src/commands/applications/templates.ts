@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { findAgency } from '../../db/repos/agencies.ts';
+import { DEFAULT_TEMPLATES, unknownPlaceholders } from '../../domain/case/index.ts';
+import { invalid, notFound } from '../../domain/errors.ts';
+import { authorize, type Ctx, inTransaction } from '../context.ts';
+
+export const templateInput = z.object({
+  title: z.string().trim().min(2, '请填写告知书标题').max(100),
+  body: z.string().trim().min(10, '告知书正文过短').max(20_000),
+});
+
+/** 告知书模板: an agency's own wording of a letter; letters already issued keep the text they were issued with. */
+export async function saveLetterTemplate(ctx: Ctx, agencyId: string, kind: string, body: unknown) {
+  const input = templateInput.parse(body);
+  if (!DEFAULT_TEMPLATES[kind]) throw notFound('告知书类型');
+  const agency = /^[0-9a-f-]{36}$/i.test(agencyId) ? await findAgency(ctx.db, agencyId) : undefined;
+  if (!agency) throw notFound('机关');
+  authorize(ctx, 'agency.update', { agencyId, regionPath: agency.region_path }, { visibleWith: 'agency.read' });
+  const unknown = unknownPlaceholders(`${input.title}\n${input.body}`);
+  if (unknown.length) throw invalid(`模板中有不认识的占位符：${unknown.map((u) => `{{${u}}}`).join('、')}`);
+  await inTransaction(ctx, async (trx, audit) => {
+    await trx.deleteFrom('letter_templates').where('agency_id', '=', agencyId).where('kind', '=', kind).execute();
+    await trx
+      .insertInto('letter_templates')
+      .values({ agency_id: agencyId, kind, title: input.title, body: input.body })
+      .execute();
+    await audit({
+      agencyId,
+      action: 'letter_template.saved',
+      entityType: 'letter_template',
+      entityId: kind,
+      after: input,
+    });
+  });
+}
+
+/** The templates in force for an agency: its own where it has one, else the platform's. */
+export async function letterTemplates(ctx: Ctx, agencyId: string) {
+  const agency = /^[0-9a-f-]{36}$/i.test(agencyId) ? await findAgency(ctx.db, agencyId) : undefined;
+  if (!agency) throw notFound('机关');
+  authorize(ctx, 'agency.read', { agencyId, regionPath: agency.region_path });
+  const own = await ctx.db
+    .selectFrom('letter_templates')
+    .select(['kind', 'title', 'body'])
+    .where('agency_id', '=', agencyId)
+    .execute();
+  return Object.entries(DEFAULT_TEMPLATES).map(([kind, t]) => {
+    const o = own.find((x) => x.kind === kind);
+    return { kind, title: o?.title ?? t.title, body: o?.body ?? t.body, custom: !!o };
+  });
+}
