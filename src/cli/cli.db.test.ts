@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fixedClock, makeAgency, systemCtx } from '../../test/helpers/factory.ts';
+import { DEMO_GOVERNMENT_CODE } from '../commands/demo/data.ts';
 import { verifyAudit } from '../db/audit.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
@@ -138,4 +139,60 @@ test('report generate: the demo 2020 report equals the seed in every cell; every
   // The DOCX and PDF read back as passing reports.
   const check = cli(['report', 'check', join(out, '2024.docx'), join(out, '2024.pdf')]);
   assert.equal(check.code, 0, check.stdout);
+});
+
+test('report figures from CSV (validated whole) and report import of a published report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-figures-'));
+  const good = join(dir, 'figures.csv');
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(good, '信息内容,列,数值\n行政许可,本年处理决定数量,1234\n行政处罚,本年处理决定数量,56\n');
+  writeFileSync(bad, '信息内容,列,数值\n行政许可,本年处理决定数量,-3\n规章,本年制发件数,1\n');
+  const refused = cli(['report', 'figures', '--agency', '11620602MB161547XN', '--year', '2025', bad]);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /第 2 行：“行政许可·本年处理决定数量”的数值“-3”不正确/);
+  assert.match(refused.stderr, /第 3 行：“规章”不是2021年版格式中由其他系统提供的项目/);
+  const ok = cli(['report', 'figures', '--agency', '11620602MB161547XN', '--year', '2025', good]);
+  assert.equal(ok.code, 0, ok.stderr);
+  const r = JSON.parse(
+    cli(['report', 'generate', '--agency', '11620602MB161547XN', '--year', '2025', '--format', 'json']).stdout,
+  );
+  assert.equal(r.proactive.licensing.decisions, 1234);
+  assert.equal(r.proactive.penalty.decisions, 56);
+
+  // A published report of another agency, read from its text, stored as its history.
+  const govCode = JSON.parse(
+    cli(['report', 'parse', join(import.meta.dirname, '../../../shared/samples/reports/010.txt')]).stdout,
+  );
+  assert.equal(govCode.agency, '淮安市人民政府');
+  // A report published here is never overwritten by an import.
+  const over = cli([
+    'report',
+    'import',
+    join(import.meta.dirname, '../../../shared/samples/reports/010.txt'),
+    '--agency',
+    '11620602MB161547XN',
+  ]);
+  assert.equal(over.code, 1);
+  assert.match(over.stderr, /已在本平台发布/);
+  const imp = cli([
+    'report',
+    'import',
+    join(import.meta.dirname, '../../../shared/samples/reports/010.txt'),
+    '--agency',
+    DEMO_GOVERNMENT_CODE,
+  ]);
+  assert.equal(imp.code, 0, imp.stderr);
+  const y2024 = JSON.parse(
+    cli(['report', 'generate', '--agency', DEMO_GOVERNMENT_CODE, '--year', '2024', '--format', 'json']).stdout,
+  );
+  assert.equal(y2024.applications.new.total, 3119);
+  const refusedImport = cli([
+    'report',
+    'import',
+    join(import.meta.dirname, '../../../shared/samples/reports/014.txt'),
+    '--agency',
+    '11620602MB161547XN',
+  ]);
+  assert.equal(refusedImport.code, 2);
+  assert.match(refusedImport.stderr, /拒绝导入/);
 });

@@ -2,7 +2,7 @@ import { verifyAudit } from '../db/audit.ts';
 import { migrate } from '../db/migrate.ts';
 import { calendarOfficial, calendarSet, calendarShow, deadlineCommand } from './calendar.ts';
 import { ensureDemo } from './demo.ts';
-import { reportGenerate, reportImport } from './report-generate.ts';
+import { reportFigures, reportGenerate, reportImport } from './report-generate.ts';
 import { reportCheck, reportParse } from './report-read.ts';
 import { withDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
@@ -116,5 +116,11 @@ export const commands: CliCommand[] = [
     usage: 'report import FILE… --agency CODE',
     summary: '将已发布的历史年报解析后存为该机关的历史年报（无法完整解析的文件拒绝导入）',
     run: reportImport,
+  },
+  {
+    name: 'report figures',
+    usage: 'report figures --agency CODE --year YYYY FILE.csv',
+    summary: '导入其他系统提供的年度数据（行政许可、处罚、强制、收费、采购），CSV 列：信息内容,列,数值',
+    run: reportFigures,
   },
 ];

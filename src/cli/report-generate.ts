@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { importReport } from '../commands/reports/reports.ts';
+import { figuresFromCsv } from '../commands/reports/figures-csv.ts';
+import { importReport, saveFigures } from '../commands/reports/reports.ts';
 import { findAgencyByCreditCode } from '../db/repos/agencies.ts';
 import { analyzeFile } from '../documents/analyze.ts';
+import { AppError } from '../domain/errors.ts';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../queries/report-output.ts';
 import { agencyReport } from '../queries/reports.ts';
 import { expandInputs } from './report-read.ts';
@@ -87,5 +89,44 @@ export async function reportImport(args: string[]): Promise<number> {
       process.stdout.write(`已导入 ${a.file} → ${agency.name} ${a.parsed.report.year}年度报告\n`);
     }
     return 0;
+  });
+}
+
+/** `gongkai report figures --agency CODE --year YYYY FILE.csv`: yearly figures from other systems. */
+export async function reportFigures(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { agency: { type: 'string' }, year: { type: 'string' } },
+  });
+  const year = Number(values.year);
+  if (!values.agency || !Number.isInteger(year) || !positionals[0]) {
+    process.stderr.write(
+      '用法：gongkai report figures --agency 统一社会信用代码 --year 年度 FILE.csv（列：信息内容,列,数值）\n',
+    );
+    return 2;
+  }
+  const text = readFileSync(positionals[0], 'utf8');
+  return withDatabase(async (database, config) => {
+    const agency = await findAgencyByCreditCode(database.db, values.agency!.toUpperCase());
+    if (!agency) {
+      process.stderr.write(`机关 ${values.agency} 不存在\n`);
+      return 2;
+    }
+    const r = await agencyReport(database.db, agency.id, year);
+    try {
+      const figures = figuresFromCsv(r.version, text);
+      await saveFigures(systemCtx(database, config), agency.id, year, figures);
+      process.stdout.write(`已导入 ${agency.name} ${year}年 ${Object.keys(figures).length} 项数据\n`);
+      return 0;
+    } catch (err) {
+      if (err instanceof AppError) {
+        process.stderr.write(`${err.message}\n`);
+        for (const e of (err.details as { errors?: { row: number; message: string }[] })?.errors ?? [])
+          process.stderr.write(`  第 ${e.row} 行：${e.message}\n`);
+        return 2;
+      }
+      throw err;
+    }
   });
 }
