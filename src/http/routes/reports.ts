@@ -33,7 +33,14 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
         source: r.source,
         failures: r.failures,
         override: r.override,
-        departments: r.departments?.map((d) => ({ id: d.id, name: d.name })),
+        // The supervisor's per-department breakdown of a government's roll-up.
+        departments: r.departments?.map((d) => ({
+          id: d.id,
+          name: d.name,
+          applications: d.report.applications,
+          appeals: d.report.appeals,
+          proactive: d.report.proactive,
+        })),
       };
     }
     const out = await renderReport(r, q.format);

@@ -11,7 +11,7 @@ import { detectAgency, detectVersion, detectYear } from './meta.ts';
 import { normalizeText } from './normalize.ts';
 import { type RawCell, type RawRow, valueRows } from './rows.ts';
 import { resolveApplications } from './solve.ts';
-import { appealGroupsHold, splitGroups } from './split.ts';
+import { appealGroupsHold, appealGroupsPossible, splitGroups } from './split.ts';
 import { tokenize } from './tokens.ts';
 
 export type ParseResult =
@@ -210,7 +210,9 @@ function parseAppeals(row: RawRow, report: ReportData, unresolved: string[]) {
   let values: (number | null)[] | null;
   if (row.flattened) {
     const digits = row.cells.map((c) => (c.kind === 'num' ? c.s : ''));
-    const splits = digits.every((g) => /^\d+$/.test(g)) ? splitGroups(digits, 15, appealGroupsHold) : [];
+    const splits = digits.every((g) => /^\d+$/.test(g))
+      ? splitGroups(digits, 15, appealGroupsHold, appealGroupsPossible)
+      : [];
     if (splits === 'too_many' || splits.length === 0) values = null;
     else values = splits[0]!.map((v, i) => (splits.every((s) => s[i] === v) ? v : Number.NaN));
   } else values = row.cells.map(numberOf);
