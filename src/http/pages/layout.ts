@@ -47,7 +47,7 @@ export function page(opts: { title: string; body: SafeHtml; lang?: string }): st
 </head>
 <body>
 <a class="skip" href="#main">跳到主要内容</a>
-<header class="site-header" role="banner"><div class="wrap"><a class="brand" href="/">政府信息公开平台</a></div></header>
+<header class="site-header" role="banner"><div class="wrap"><a class="brand" href="/">政府信息公开平台</a><nav class="modes" aria-label="显示模式"><a href="/large-text?on=1">长辈版</a> <a href="/large-text?on=0">标准版</a></nav></div></header>
 <main id="main" class="wrap">${opts.body.value}</main>
 <footer class="site-footer" role="contentinfo"><div class="wrap">依据《中华人民共和国政府信息公开条例》（国务院令第711号）建设 · gongkai 开源政府信息公开平台</div></footer>
 </body>

@@ -32,4 +32,12 @@ form.search{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}form.s
 article .body{margin-top:16px}
 table.report{font-size:.85rem;margin:8px 0 16px}table.report th,table.report td{text-align:center}.table-wrap{overflow-x:auto}
 figure.chart{margin:12px 0}figure.chart svg{max-width:100%;height:auto}p.indent{text-indent:2em}
+.site-header .wrap{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px}.modes a{color:#fff;margin-left:12px}
+`;
+
+/** 长辈版: larger text and targets, more contrast; chosen with a cookie, served in the same stylesheet. */
+export const LARGE_CSS = `
+body{font-size:22px;line-height:1.9}h1{font-size:2rem}.site-header a.brand{font-size:1.8rem}
+.field input,.field select,.field textarea{font-size:1.1em;padding:12px}button.primary{font-size:1.1em;padding:14px 32px}
+:root{--muted:#333;--link:#003a80}ol.items .meta{font-size:1rem}
 `;

@@ -180,3 +180,64 @@ describe('public search', () => {
     assert.equal(again.status, 304);
   });
 });
+
+test('the agency admin edits the 指南 and 制度 pages (sanitised); the portal shows them', async () => {
+  const admin = await server.apiToken(agency.users.agency_admin.username);
+  const r = await server.request('PUT', `/api/v1/agencies/${agency.id}/pages/rules`, {
+    token: admin,
+    body: { bodyHtml: '<p>本局建立政府信息公开保密审查、发布协调、责任追究制度。</p><script>alert(1)</script>' },
+  });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(
+    (
+      await server.request('PUT', `/api/v1/agencies/${agency.id}/pages/rules`, {
+        token: t.operator,
+        body: { bodyHtml: '<p>测试测试测试测试</p>' },
+      })
+    ).status,
+    403,
+  );
+  const pageR = await server.request('GET', `/agencies/${agency.id}`);
+  assert.match(pageR.text, /政府信息公开制度/);
+  assert.match(pageR.text, /责任追究制度/);
+  assert.doesNotMatch(pageR.text, /alert\(1\)/);
+});
+
+test('the published catalogue exports as CSV in the import columns, and imports back into another agency', async () => {
+  const csv = await server.request('GET', `/api/v1/catalogue/export.csv?agencyId=${agency.id}`, { token: t.operator });
+  assert.equal(csv.status, 200);
+  assert.match(csv.text, /^\ufeff?索引号,标题,文号,成文日期,发布日期/);
+  const lines = csv.text.trim().split('\n').length - 1;
+  const published = Number(
+    (
+      await database.pool.query(
+        "select count(*)::int n from catalogue_items where agency_id = $1 and state = 'published'",
+        [agency.id],
+      )
+    ).rows[0].n,
+  );
+  assert.ok(lines >= published);
+  const other = await makeAgency(systemCtx(database, now), { name: '另一机关' });
+  const sys = await server.apiToken(other.users.approver.username);
+  // Index numbers are unique platform-wide: the copy keeps its own by prefix.
+  const copy = csv.text.replaceAll(`${agency.creditCode}/`, `${other.creditCode}/`);
+  const r = await server.request('POST', `/api/v1/catalogue/import?agencyId=${other.id}`, {
+    token: sys,
+    body: copy,
+    headers: { 'content-type': 'text/csv' },
+  });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.imported, published);
+});
+
+test('长辈版: a cookie switches the stylesheet to large text, no JavaScript needed', async () => {
+  const normal = await server.request('GET', '/assets/site.css');
+  const r = await server.request('GET', '/large-text?on=1', { headers: { referer: `${server.url}/search` } });
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get('location'), '/search');
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const large = await server.request('GET', '/assets/site.css', { headers: { cookie } });
+  assert.ok(large.text.length > normal.text.length);
+  assert.match(large.text, /font-size:22px/);
+  assert.equal(large.headers.get('vary'), 'Cookie');
+});

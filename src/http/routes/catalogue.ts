@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { importCatalogue } from '../../commands/catalogue/import.ts';
 import { createItem, itemStep, updateItem } from '../../commands/catalogue/items.ts';
+import { saveAgencyPage } from '../../commands/catalogue/pages.ts';
 import { authorize } from '../../commands/context.ts';
 import { findItem } from '../../db/repos/catalogue.ts';
 import { notFound } from '../../domain/errors.ts';
 import { staffItems } from '../../queries/catalogue.ts';
+import { exportCatalogue } from '../../queries/catalogue-export.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -49,6 +51,21 @@ export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<{ Params: { id: string; step: string } }>('/api/v1/catalogue/items/:id/:step', async (req) => {
     requireLogin(req);
     return itemStep(ctxOf(req, deps), req.params.id, stepParam.parse(req.params.step), req.body ?? {});
+  });
+
+  app.get<{ Querystring: { agencyId?: string } }>('/api/v1/catalogue/export.csv', async (req, reply) => {
+    requireLogin(req);
+    const csv = await exportCatalogue(ctxOf(req, deps), String(req.query.agencyId ?? ''));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="catalogue.csv"')
+      .send(csv);
+  });
+
+  app.put<{ Params: { id: string; kind: string } }>('/api/v1/agencies/:id/pages/:kind', async (req) => {
+    requireLogin(req);
+    await saveAgencyPage(ctxOf(req, deps), req.params.id, req.params.kind, req.body);
+    return { ok: true };
   });
 
   // Legacy catalogue import: the CSV as the body (text/csv), ?agencyId=…&dryRun=1

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { AppDeps } from '../deps.ts';
-import { SITE_CSS } from '../pages/site-css.ts';
+import { LARGE_CSS, SITE_CSS } from '../pages/site-css.ts';
 
 export function homeRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/healthz', async (_req, reply) => {
@@ -18,8 +18,29 @@ export function homeRoutes(app: FastifyInstance, deps: AppDeps) {
     }
   });
 
-  app.get('/assets/site.css', async (_req, reply) => {
-    reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8');
-    return SITE_CSS;
+  // One stylesheet URL for every page (no JavaScript): the 长辈版 cookie adds the large-text rules.
+  app.get('/assets/site.css', async (req, reply) => {
+    const large = req.cookies.gk_large === '1';
+    reply.header('cache-control', 'private, max-age=300').header('vary', 'Cookie').type('text/css; charset=utf-8');
+    return large ? SITE_CSS + LARGE_CSS : SITE_CSS;
+  });
+
+  app.get<{ Querystring: { on?: string; back?: string } }>('/large-text', async (req, reply) => {
+    const on = req.query.on === '1';
+    reply.setCookie('gk_large', on ? '1' : '0', {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      maxAge: 365 * 86400,
+      secure: deps.https,
+    });
+    const ref = req.headers.referer;
+    let back = '/';
+    try {
+      if (ref && new URL(ref).host === req.headers.host) back = new URL(ref).pathname + new URL(ref).search;
+    } catch {
+      /* not a URL */
+    }
+    return reply.redirect(back, 303);
   });
 }

@@ -82,6 +82,7 @@ ${searchForm({})}
       .execute();
     const contact = a.contact as { office?: string; address?: string; phone?: string; hours?: string };
     const guide = pages.find((p) => p.kind === 'guide');
+    const rules = pages.find((p) => p.kind === 'rules');
     const body = html`<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › ${a.name}</nav>
 <h1>${a.name} 政府信息公开</h1>
 <div class="cols">
@@ -92,6 +93,7 @@ ${
     : html`<p>政府信息公开工作机构：${contact.office ?? ''}<br>办公地址：${contact.address ?? ''}<br>联系电话：${contact.phone ?? ''}<br>办公时间：${contact.hours ?? ''}</p>
 <p>申请人可以通过本平台<a href="/apply?agency=${a.credit_code}">在线提交申请</a>，也可以当面、邮寄、传真提交书面申请（《条例》第二十九条）。</p>`
 }</section>
+${rules ? html`<section aria-labelledby="rules-h"><h2 id="rules-h">政府信息公开制度</h2>${sanitizedHtml(rules.body_html)}</section>` : ''}
 <section aria-labelledby="items-h"><h2 id="items-h">法定主动公开内容</h2>
 <ul>${Object.entries(ARTICLE_ITEMS).map(([k, label]) => {
       const n = counts.find((c) => c.article_item === k)?.n ?? 0;
