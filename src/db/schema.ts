@@ -290,6 +290,16 @@ export interface AnnualReportsTable {
   updated_at: Generated<Date>;
 }
 
+export interface CatalogueAttachmentsTable {
+  id: Generated<string>;
+  item_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -313,4 +323,5 @@ export interface DB {
   index_sequences: IndexSequencesTable;
   agency_pages: AgencyPagesTable;
   annual_reports: AnnualReportsTable;
+  catalogue_attachments: CatalogueAttachmentsTable;
 }

@@ -113,13 +113,19 @@ export async function publicItem(db: Kysely<DB>, id: string) {
     .where('i.id', '=', id)
     .executeTakeFirst();
   if (!item) return undefined;
-  const [interpretations, interprets] = await Promise.all([
+  const [interpretations, interprets, attachments] = await Promise.all([
     publicBase(db, {}).select(['i.id', 'i.title']).where('i.interprets_id', '=', id).execute(),
     item.interprets_id
       ? publicBase(db, {}).select(['i.id', 'i.title']).where('i.id', '=', item.interprets_id).executeTakeFirst()
       : undefined,
+    db
+      .selectFrom('catalogue_attachments')
+      .select(['id', 'filename', 'mime', 'size'])
+      .where('item_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
   ]);
-  return { ...item, interpretations, interprets };
+  return { ...item, interpretations, interprets, attachments };
 }
 
 /** Staff list of an agency's items with the review queue, §26 timeliness and 解读 flags. */

@@ -42,7 +42,8 @@ export async function startTestServer(database: Database, now: () => Date): Prom
     let body: string | undefined;
     if (opts.body !== undefined) {
       headers['content-type'] ??= 'application/json';
-      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+      body =
+        typeof opts.body === 'string' || Buffer.isBuffer(opts.body) ? (opts.body as string) : JSON.stringify(opts.body);
     }
     const res = await fetch(url + path, { method, headers, body, redirect: 'manual' });
     const text = await res.text();

@@ -1,2 +1,3 @@
 export * from './catalogue.ts';
+export * from './file-types.ts';
 export * from './search-tokens.ts';

@@ -58,6 +58,7 @@ export interface ItemView {
   body_html: string;
   interpretations: { id: string; title: string }[];
   interprets?: { id: string; title: string } | undefined;
+  attachments: { id: string; filename: string; size: number }[];
 }
 
 /** The item page: the metadata table every government disclosure page shows, above the body. */
@@ -75,6 +76,7 @@ ${row('有效性', `${VALIDITY_LABELS[i.validity as 'in_force']}${i.validity_dat
 </tbody></table>
 <h1>${i.title}</h1>
 <div class="body">${sanitizedHtml(i.body_html)}</div>
+${i.attachments.length ? html`<section><h2>附件</h2><ul>${i.attachments.map((a) => html`<li><a href="/items/${i.id}/attachments/${a.id}">${a.filename}</a>（${Math.max(1, Math.round(a.size / 1024))} KB）</li>`)}</ul></section>` : ''}
 ${i.interpretations.length ? html`<section><h2>政策解读</h2><ul>${i.interpretations.map((x) => html`<li><a href="/items/${x.id}">${x.title}</a></li>`)}</ul></section>` : ''}
 ${i.interprets ? html`<p>解读的政策文件：<a href="/items/${i.interprets.id}">${i.interprets.title}</a></p>` : ''}
 </article>`;

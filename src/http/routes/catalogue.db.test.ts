@@ -241,3 +241,33 @@ test('长辈版: a cookie switches the stylesheet to large text, no JavaScript n
   assert.match(large.text, /font-size:22px/);
   assert.equal(large.headers.get('vary'), 'Cookie');
 });
+
+test('attachments: checked by content and size, stored, listed on the public page only once published', async () => {
+  const id = await create({ title: '附件测试通知' });
+  const up = (filename: string, data: Buffer, token = t.operator) =>
+    server.request('POST', `/api/v1/catalogue/items/${id}/attachments?filename=${encodeURIComponent(filename)}`, {
+      token,
+      body: data as unknown as string,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+  const fake = await up('通知.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
+  assert.equal(fake.status, 400);
+  assert.match(fake.body.error.message, /附件类型不支持/);
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 32)]);
+  const ok = await up('通知附件.pdf', pdf);
+  assert.equal(ok.status, 201, ok.text);
+  await step(id, 'submit', t.operator);
+  assert.equal((await up('再传.pdf', pdf)).status, 409);
+  assert.equal(
+    (await server.request('GET', `/items/${id}/attachments/${ok.body.id}`)).status,
+    404,
+    'not public before publication',
+  );
+  await step(id, 'review', t.reviewer, { disclosure: 'proactive' });
+  await step(id, 'approve', t.approver);
+  const pageR = await server.request('GET', `/items/${id}`);
+  assert.match(pageR.text, /通知附件\.pdf/);
+  const file = await fetch(`${server.url}/items/${id}/attachments/${ok.body.id}`);
+  assert.equal(file.headers.get('content-type'), 'application/pdf');
+  assert.equal(Buffer.from(await file.arrayBuffer()).length, pdf.length);
+});

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { addAttachment } from '../../commands/catalogue/attachments.ts';
 import { importCatalogue } from '../../commands/catalogue/import.ts';
 import { createItem, itemStep, updateItem } from '../../commands/catalogue/items.ts';
 import { saveAgencyPage } from '../../commands/catalogue/pages.ts';
@@ -67,6 +68,23 @@ export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
     await saveAgencyPage(ctxOf(req, deps), req.params.id, req.params.kind, req.body);
     return { ok: true };
   });
+
+  // 附件: the file as the body (application/octet-stream), ?filename=…
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: 21 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
+  app.post<{ Params: { id: string }; Querystring: { filename?: string } }>(
+    '/api/v1/catalogue/items/:id/attachments',
+    { bodyLimit: 21 * 1024 * 1024 },
+    async (req, reply) => {
+      requireLogin(req);
+      const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      reply.status(201);
+      return addAttachment(ctxOf(req, deps), deps.dataDir, req.params.id, String(req.query.filename ?? ''), data);
+    },
+  );
 
   // Legacy catalogue import: the CSV as the body (text/csv), ?agencyId=…&dryRun=1
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) =>

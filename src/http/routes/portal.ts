@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { attachmentPath } from '../../commands/catalogue/attachments.ts';
 import { ARTICLE_ITEMS, TOPICS, VALIDITY_LABELS } from '../../domain/catalogue/index.ts';
 import { PAGE_SIZE, type PublicFilter, publicItem, publicItems, searchItems } from '../../queries/catalogue.ts';
 import type { AppDeps } from '../deps.ts';
@@ -111,6 +113,19 @@ ${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a
     const item = await publicItem(deps.db, req.params.id);
     if (!item) return reply.callNotFound();
     return send(req, reply, page({ title: `${item.title} - ${item.agency_name}`, body: itemPage(item) }));
+  });
+
+  app.get<{ Params: { id: string; aid: string } }>('/items/:id/attachments/:aid', async (req, reply) => {
+    const item = await publicItem(deps.db, req.params.id);
+    const a = item?.attachments.find((x) => x.id === req.params.aid);
+    if (!item || !a) return reply.callNotFound();
+    const data = readFileSync(attachmentPath(deps.dataDir, item.id, a.id));
+    return reply
+      .type(a.mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+      .header('cache-control', 'public, max-age=3600')
+      .header('x-content-type-options', 'nosniff')
+      .send(data);
   });
 
   app.get('/search', async (req, reply) => {
