@@ -41,15 +41,19 @@ export async function submitApplication(ctx: Ctx, body: unknown, idempotencyKey?
   if (key !== undefined && !/^[\w.:-]{8,128}$/.test(key))
     throw invalid('Idempotency-Key 格式不正确（8–128位字母、数字或 ._:-）');
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-  if (key) {
-    const prior = await ctx.db
-      .selectFrom('idempotency_keys')
-      .select('response')
-      .where('scope', '=', 'applications')
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (prior) return replay(prior.response, requestHash);
-  }
+  const prior = async () => {
+    const row = key
+      ? await ctx.db
+          .selectFrom('idempotency_keys')
+          .select('response')
+          .where('scope', '=', 'applications')
+          .where('key', '=', key)
+          .executeTakeFirst()
+      : undefined;
+    return row ? replay(row.response, requestHash) : null;
+  };
+  const earlier = await prior();
+  if (earlier) return earlier;
   try {
     const receipt = {
       channel: 'online' as const,
@@ -67,13 +71,8 @@ export async function submitApplication(ctx: Ctx, body: unknown, idempotencyKey?
   } catch (err) {
     // A concurrent request with the same key committed first: answer with its result.
     if (key && (err as { code?: string }).code === '23505') {
-      const prior = await ctx.db
-        .selectFrom('idempotency_keys')
-        .select('response')
-        .where('scope', '=', 'applications')
-        .where('key', '=', key)
-        .executeTakeFirst();
-      if (prior) return replay(prior.response, requestHash);
+      const first = await prior();
+      if (first) return first;
     }
     throw err;
   }
