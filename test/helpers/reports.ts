@@ -77,35 +77,22 @@ export function pipeLayout(r: ReportData): string {
   return renderReportText(r, titleOf(r));
 }
 
-/** One cell per line, pipes on lines of their own (031, 032). */
-export function cellPerLineLayout(r: ReportData): string {
+/** The pipe layout with each table row (a line with `|`) rewritten from its trimmed cells. */
+function rewriteRows(r: ReportData, row: (cells: string[]) => string, sep = '\n'): string {
   return pipeLayout(r)
     .split('\n')
-    .map((line) =>
-      line.includes('|')
-        ? line
-            .split('|')
-            .map((c) => c.trim())
-            .filter(Boolean)
-            .join('\n|\n') + '\n|'
-        : line,
-    )
-    .join('\n');
+    .map((line) => (line.includes('|') ? row(line.split('|').map((c) => c.trim())) : line))
+    .join(sep);
+}
+
+/** One cell per line, pipes on lines of their own (031, 032). */
+export function cellPerLineLayout(r: ReportData): string {
+  return rewriteRows(r, (cells) => `${cells.filter(Boolean).join('\n|\n')}\n|`);
 }
 
 /** Tables flattened to text, the digits of a row run together (005). */
 export function flattenedLayout(r: ReportData): string {
-  return pipeLayout(r)
-    .split('\n')
-    .map((line) =>
-      line.includes('|')
-        ? line
-            .split('|')
-            .map((c) => c.trim())
-            .join('')
-        : line,
-    )
-    .join('');
+  return rewriteRows(r, (cells) => cells.join(''), '');
 }
 
 /** An HTML page with real tables. */
