@@ -1,3 +1,4 @@
+import { failInterruptedImports } from '../commands/catalogue/import-job.ts';
 import { loadConfig } from '../config/index.ts';
 import { verifyAudit } from '../db/audit.ts';
 import { openDatabase } from '../db/connect.ts';
@@ -36,6 +37,11 @@ export async function serve(): Promise<void> {
   try {
     const applied = await migrate(database.pool);
     if (applied.length) logger.info({ applied }, '数据库迁移完成 (migrations applied)');
+    // Imports cut off by the last stop wrote nothing; on a shared PostgreSQL another instance may still run its own.
+    await failInterruptedImports(
+      database,
+      database.kind === 'embedded' ? new Date() : new Date(Date.now() - 6 * 3600_000),
+    );
     const audit = await verifyAudit(database.db);
     if (!audit.ok) logger.error({ firstBroken: audit.firstBroken }, '审计日志哈希链校验失败 (audit chain broken)');
     const agencies = await database.db.selectFrom('agencies').select('id').limit(1).execute();

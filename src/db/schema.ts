@@ -300,6 +300,18 @@ export interface CatalogueAttachmentsTable {
   created_at: Generated<Date>;
 }
 
+export interface ImportJobsTable {
+  id: Generated<string>;
+  agency_id: string;
+  kind: string;
+  state: Generated<'running' | 'done' | 'failed'>;
+  total: Generated<number>;
+  result: Json | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -324,4 +336,5 @@ export interface DB {
   agency_pages: AgencyPagesTable;
   annual_reports: AnnualReportsTable;
   catalogue_attachments: CatalogueAttachmentsTable;
+  import_jobs: ImportJobsTable;
 }

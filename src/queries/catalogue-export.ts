@@ -1,13 +1,11 @@
-import { IMPORT_COLUMNS } from '../commands/catalogue/import.ts';
 import type { Ctx } from '../commands/context.ts';
 import { authorize } from '../commands/context.ts';
 import { findAgency } from '../db/repos/agencies.ts';
-import { GENRES, VALIDITY_LABELS } from '../domain/catalogue/index.ts';
-import { toCsv } from '../domain/csv.ts';
+import { exportRow, IMPORT_COLUMNS } from '../domain/catalogue/index.ts';
 import { notFound } from '../domain/errors.ts';
 
-/** The published catalogue of an agency as CSV, in the import's columns (so it round-trips). */
-export async function exportCatalogue(ctx: Ctx, agencyId: string): Promise<string> {
+/** The published catalogue of an agency as a table in the import's columns (so it round-trips, as CSV or XLSX). */
+export async function exportCatalogue(ctx: Ctx, agencyId: string): Promise<string[][]> {
   const agency = /^[0-9a-f-]{36}$/i.test(agencyId) ? await findAgency(ctx.db, agencyId) : undefined;
   if (!agency) throw notFound('机关');
   authorize(ctx, 'catalogue.read', { agencyId, regionPath: agency.region_path });
@@ -31,20 +29,8 @@ export async function exportCatalogue(ctx: Ctx, agencyId: string): Promise<strin
     .orderBy('publish_date')
     .orderBy('index_no')
     .execute();
-  return toCsv([
+  return [
     [...IMPORT_COLUMNS],
-    ...rows.map((r) => [
-      r.index_no,
-      r.title,
-      r.doc_number,
-      r.written_date,
-      r.publish_date,
-      r.topic,
-      GENRES[r.genre as keyof typeof GENRES] ?? '其他',
-      r.article_item,
-      VALIDITY_LABELS[r.validity],
-      r.keywords,
-      r.body_html,
-    ]),
-  ]);
+    ...rows.map((r) => exportRow({ ...r, index_no: r.index_no ?? '', publish_date: r.publish_date ?? '' })),
+  ];
 }

@@ -1,7 +1,7 @@
 import { loadActor } from '../../db/repos/users.ts';
 import { addDays } from '../../domain/calendar/index.ts';
 import { formatIndexNo } from '../../domain/catalogue/index.ts';
-import { toCsv } from '../../domain/csv.ts';
+import { parseCsv, toCsv } from '../../domain/csv.ts';
 import { importCatalogue } from '../catalogue/import.ts';
 import { createItem, itemStep } from '../catalogue/items.ts';
 import type { Ctx } from '../context.ts';
@@ -146,22 +146,26 @@ export const demoCatalogue: DemoExtension = async (sys, ids) => {
   const r = rng(2816);
   const samr = DEMO_AGENCIES.find((a) => a.key === 'samr')!;
   const admin = await actor(sys, 'demo-approver');
-  await importCatalogue(admin, ids.samr!, legacyCatalogueCsv(samr.creditCode, seedCounts(), r));
+  await importCatalogue(admin, ids.samr!, parseCsv(legacyCatalogueCsv(samr.creditCode, seedCounts(), r)));
   await importCatalogue(
     admin,
     ids.samr!,
-    legacyCatalogueCsv(samr.creditCode, { 2021: 52, 2022: 61, 2023: 58, 2024: 66, 2025: 49 }, r, {
-      normativeFrom: 2021,
-    }),
+    parseCsv(
+      legacyCatalogueCsv(samr.creditCode, { 2021: 52, 2022: 61, 2023: 58, 2024: 66, 2025: 49 }, r, {
+        normativeFrom: 2021,
+      }),
+    ),
   );
   for (const a of DEMO_AGENCIES.filter((x) => x.key !== 'samr')) {
     const sysAsSys: Ctx = { ...sys };
     await importCatalogue(
       sysAsSys,
       ids[a.key]!,
-      legacyCatalogueCsv(a.creditCode, { 2023: 12, 2024: 15, 2025: 10 }, r)
-        .replaceAll('凉州区市场监督管理局', a.name)
-        .replaceAll('凉市监', '凉区'),
+      parseCsv(
+        legacyCatalogueCsv(a.creditCode, { 2023: 12, 2024: 15, 2025: 10 }, r)
+          .replaceAll('凉州区市场监督管理局', a.name)
+          .replaceAll('凉市监', '凉区'),
+      ),
     );
   }
   // The workbench: one draft awaiting 保密审查, one reviewed awaiting approval.

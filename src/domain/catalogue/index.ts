@@ -1,3 +1,4 @@
 export * from './catalogue.ts';
 export * from './file-types.ts';
+export * from './import-rows.ts';
 export * from './search-tokens.ts';

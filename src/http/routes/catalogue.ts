@@ -2,13 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { addAttachment } from '../../commands/catalogue/attachments.ts';
 import { importCatalogue } from '../../commands/catalogue/import.ts';
+import { startImportJob } from '../../commands/catalogue/import-job.ts';
 import { createItem, itemStep, updateItem } from '../../commands/catalogue/items.ts';
 import { saveAgencyPage } from '../../commands/catalogue/pages.ts';
 import { authorize } from '../../commands/context.ts';
 import { findItem } from '../../db/repos/catalogue.ts';
-import { notFound } from '../../domain/errors.ts';
+import { readXlsxTable, writeXlsxTable, XLSX_MIME } from '../../documents/spreadsheet.ts';
+import { parseCsv, toCsv } from '../../domain/csv.ts';
+import { invalid, notFound } from '../../domain/errors.ts';
 import { staffItems } from '../../queries/catalogue.ts';
 import { exportCatalogue } from '../../queries/catalogue-export.ts';
+import { importJobStatus } from '../../queries/import-jobs.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -54,14 +58,18 @@ export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
     return itemStep(ctxOf(req, deps), req.params.id, stepParam.parse(req.params.step), req.body ?? {});
   });
 
-  app.get<{ Querystring: { agencyId?: string } }>('/api/v1/catalogue/export.csv', async (req, reply) => {
-    requireLogin(req);
-    const csv = await exportCatalogue(ctxOf(req, deps), String(req.query.agencyId ?? ''));
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="catalogue.csv"')
-      .send(csv);
-  });
+  // 目录导出, in the import's columns: CSV (UTF-8 with BOM, opens in Excel/WPS) or XLSX
+  app.get<{ Params: { format: string }; Querystring: { agencyId?: string } }>(
+    '/api/v1/catalogue/export.:format',
+    async (req, reply) => {
+      requireLogin(req);
+      const format = z.enum(['csv', 'xlsx'], { message: '导出格式应为 csv 或 xlsx' }).parse(req.params.format);
+      const table = await exportCatalogue(ctxOf(req, deps), String(req.query.agencyId ?? ''));
+      reply.header('content-disposition', `attachment; filename="catalogue.${format}"`);
+      if (format === 'xlsx') return reply.type(XLSX_MIME).send(await writeXlsxTable('信息公开目录', table));
+      return reply.type('text/csv; charset=utf-8').send(toCsv(table));
+    },
+  );
 
   app.put<{ Params: { id: string; kind: string } }>('/api/v1/agencies/:id/pages/:kind', async (req) => {
     requireLogin(req);
@@ -86,17 +94,38 @@ export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  // Legacy catalogue import: the CSV as the body (text/csv), ?agencyId=…&dryRun=1
+  // Legacy catalogue import: the file as the body (text/csv or XLSX), ?agencyId=…&dryRun=1, or &async=1 for a
+  // background job whose progress GET /api/v1/catalogue/import/:id reports.
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
-  app.post<{ Querystring: { agencyId?: string; dryRun?: string } }>(
+  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.post<{ Querystring: { agencyId?: string; dryRun?: string; async?: string } }>(
     '/api/v1/catalogue/import',
     { bodyLimit: 50 * 1024 * 1024 },
-    async (req) => {
+    async (req, reply) => {
       requireLogin(req);
       const agencyId = z.uuid('请指定机关 agencyId').parse(req.query.agencyId);
-      return importCatalogue(ctxOf(req, deps), agencyId, String(req.body ?? ''), { dryRun: req.query.dryRun === '1' });
+      const table = Buffer.isBuffer(req.body)
+        ? await readXlsxTable(req.body)
+        : typeof req.body === 'string'
+          ? parseCsv(req.body)
+          : (() => {
+              throw invalid('请上传 CSV（text/csv）或 Excel（.xlsx）文件');
+            })();
+      const ctx = ctxOf(req, deps);
+      if (req.query.async === '1') {
+        reply.status(202);
+        return startImportJob(ctx, agencyId, table);
+      }
+      return importCatalogue(ctx, agencyId, table, { dryRun: req.query.dryRun === '1' });
     },
   );
+
+  app.get<{ Params: { id: string } }>('/api/v1/catalogue/import/:id', async (req) => {
+    requireLogin(req);
+    return importJobStatus(ctxOf(req, deps), req.params.id);
+  });
 }
