@@ -97,3 +97,23 @@ test('a phone-width layout and the annual report page', async () => {
   await phone.screenshot({ path: join(shots, 'report-phone.png'), fullPage: false });
   await phone.close();
 });
+
+test('the deadline calculator, and the English interface chosen by its link', async () => {
+  await page.goto(`${app.url}/`);
+  await page.getByRole('link', { name: '答复期限计算器' }).click();
+  await page.fill('#d-received', '2026-09-28');
+  await page.getByRole('button', { name: '计算' }).click();
+  await page.waitForSelector('#result-h');
+  assert.match((await page.textContent('#result-h')) ?? '', /答复期限：2026年\d+月\d+日/);
+  await page.screenshot({ path: join(shots, 'deadline.png'), fullPage: true });
+  await noSeriousViolations('deadline');
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.waitForSelector('html[lang="en"]');
+  assert.match((await page.textContent('#result-h')) ?? '', /Reply due/);
+  await page.goto(`${app.url}/`);
+  assert.match((await page.textContent('main')) ?? '', /Disclosing agencies/);
+  await page.screenshot({ path: join(shots, 'home-en.png'), fullPage: true });
+  await noSeriousViolations('home (en)');
+  await page.getByRole('link', { name: '中文' }).click();
+  await page.waitForSelector('html[lang="zh-CN"]');
+});

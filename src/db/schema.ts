@@ -312,6 +312,53 @@ export interface ImportJobsTable {
   finished_at: Date | null;
 }
 
+export interface AssessmentPlansTable {
+  region_code: string;
+  year: number;
+  indicators: Json<{ key: string; weight: number }[]>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface RatingsTable {
+  id: Generated<string>;
+  agency_id: string;
+  target_type: 'item' | 'application';
+  target_id: string;
+  score: number;
+  comment: Generated<string>;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  client_hash: string | null;
+  created_at: Generated<Date>;
+  moderated_by: string | null;
+  moderated_at: Date | null;
+}
+
+export interface AccountabilityRecordsTable {
+  id: Generated<string>;
+  agency_id: string;
+  subject: string;
+  measure: string;
+  basis: string;
+  reason: Generated<string>;
+  date: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ConcernsTable {
+  id: Generated<string>;
+  agency_id: string;
+  source: 'hotline' | 'message_board' | 'media' | 'online' | 'other';
+  topic: string;
+  summary: Generated<string>;
+  received_date: string;
+  response_item_id: string | null;
+  responded_date: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -337,4 +384,8 @@ export interface DB {
   annual_reports: AnnualReportsTable;
   catalogue_attachments: CatalogueAttachmentsTable;
   import_jobs: ImportJobsTable;
+  assessment_plans: AssessmentPlansTable;
+  ratings: RatingsTable;
+  accountability_records: AccountabilityRecordsTable;
+  concerns: ConcernsTable;
 }

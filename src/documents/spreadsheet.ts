@@ -53,17 +53,23 @@ export async function readXlsxTable(data: Buffer): Promise<string[][]> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-/** One worksheet with a bold, frozen header row; every cell written as text (索引号 and 文号 must stay as typed). */
-export async function writeXlsxTable(sheetName: string, table: string[][]): Promise<Buffer> {
+/** Worksheets with a bold, frozen header row; every cell written as text (索引号 and 文号 must stay as typed). */
+export async function writeXlsxSheets(sheets: { name: string; rows: (string | number)[][] }[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  for (const r of table) ws.addRow(r);
-  ws.getRow(1).font = { bold: true };
-  ws.columns.forEach((c, i) => {
-    c.width = Math.min(60, Math.max(10, ...table.slice(0, 200).map((r) => (r[i] ?? '').length * 1.6)));
-    c.numFmt = '@';
-  });
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    for (const r of sheet.rows) ws.addRow(r);
+    ws.getRow(1).font = { bold: true };
+    ws.columns.forEach((c, i) => {
+      c.width = Math.min(60, Math.max(10, ...sheet.rows.slice(0, 200).map((r) => String(r[i] ?? '').length * 1.6)));
+      if (sheet.rows.slice(1, 50).every((r) => typeof r[i] !== 'number')) c.numFmt = '@';
+    });
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function writeXlsxTable(sheetName: string, table: string[][]): Promise<Buffer> {
+  return writeXlsxSheets([{ name: sheetName, rows: table }]);
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError } from '../domain/errors.ts';
+import { localeOf, translator } from './pages/i18n.ts';
+import { html, page } from './pages/layout.ts';
 
 /** One error body everywhere: `{ error: { code, message, details? } }`, messages in Chinese. */
 export function registerErrorHandling(app: FastifyInstance) {
@@ -37,11 +39,16 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (req.url.startsWith('/api/')) {
       return reply.status(404).send({ error: { code: 'not_found', message: '接口不存在' } });
     }
+    const t = translator(localeOf(req));
     return reply
       .status(404)
       .type('text/html; charset=utf-8')
       .send(
-        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>页面不存在</title></head><body><main><h1>页面不存在</h1><p><a href="/">返回首页</a></p></main></body></html>',
+        page({
+          t,
+          title: `${t('页面不存在')} - ${t('政府信息公开平台')}`,
+          body: html`<h1>${t('页面不存在')}</h1><p>${t('您访问的页面不存在，或信息尚未公开、已撤回。')}</p><p><a href="/">${t('返回首页')}</a> · <a href="/search">${t('信息公开目录')}</a></p>`,
+        }),
       );
   });
 }

@@ -17,7 +17,10 @@ import { catalogueRoutes } from './routes/catalogue.ts';
 import { homeRoutes } from './routes/home.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { portalApplyRoutes } from './routes/portal-apply.ts';
+import { portalDeadlineRoutes } from './routes/portal-deadline.ts';
+import { portalEngageRoutes } from './routes/portal-engage.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { supervisionRoutes } from './routes/supervision.ts';
 
 z.config(z.locales.zhCN());
 
@@ -75,6 +78,9 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   calendarRoutes(app, deps);
   applicationRoutes(app, deps);
   portalApplyRoutes(app, deps);
+  portalDeadlineRoutes(app, deps);
+  portalEngageRoutes(app, deps);
+  supervisionRoutes(app, deps);
   catalogueRoutes(app, deps);
   portalRoutes(app, deps);
   reportRoutes(app, deps);

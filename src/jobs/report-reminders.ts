@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { enqueueMail, staffEmails } from '../commands/mail/outbox.ts';
 import type { DB } from '../db/schema.ts';
 import { chinaDate, dateZh } from '../domain/calendar/index.ts';
-import { reportDeadline } from '../queries/report-status.ts';
+import { reportDeadline } from '../domain/report/index.ts';
 
 /**
  * From 1 January until its deadline (条例第四十九条), each agency whose previous-year report is not yet

@@ -4,12 +4,8 @@ import { scopeSql } from '../db/repos/agencies.ts';
 import { scopeFor, scopeIsEmpty } from '../domain/access/index.ts';
 import { chinaDate } from '../domain/calendar/index.ts';
 import { AppError } from '../domain/errors.ts';
+import { reportDeadline } from '../domain/report/index.ts';
 import { agencyReport } from './reports.ts';
-
-/** 条例第四十九条: 部门 publish by 1月31日, 县级以上人民政府 by 3月31日 of the following year. */
-export function reportDeadline(kind: string, year: number): string {
-  return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
-}
 
 /** The supervisor's view of a year's reports: every agency in scope, its status, deadline and failing checks. */
 export async function reportStatus(ctx: Ctx, year: number) {

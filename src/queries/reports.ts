@@ -16,6 +16,7 @@ import {
   sumReports,
   versionForYear,
 } from '../domain/report/index.ts';
+import { supervisionSummary } from './supervision.ts';
 
 /** The records of one agency that a report counts. */
 async function inputs(db: Kysely<DB>, agencyId: string, year: number) {
@@ -92,7 +93,7 @@ async function inputs(db: Kysely<DB>, agencyId: string, year: number) {
       publishedTotal: Number(published?.total ?? 0),
       feesCollected: Number(fees?.sum ?? 0),
       interpretations: Number(published?.interpretations ?? 0),
-    } satisfies NarrativeFacts,
+    } as NarrativeFacts,
   };
 }
 
@@ -150,6 +151,7 @@ export async function agencyReport(
     report.year = year;
     report.agency = agency.name;
     const narrative = row?.narrative ?? {};
+    if (agency.kind === 'government') facts.supervision = await supervisionSummary(db, agency.region_code, year);
     const draft = draftNarrative(report, facts);
     report.text = {
       overview: narrative.overview ?? draft.overview,

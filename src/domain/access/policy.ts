@@ -41,7 +41,11 @@ export type Action =
   | 'report.import'
   | 'report.supervise'
   | 'calendar.manage'
-  | 'token.manage';
+  | 'token.manage'
+  | 'supervision.read'
+  | 'supervision.manage'
+  | 'concern.manage'
+  | 'rating.moderate';
 
 export const ACTIONS: readonly Action[] = [
   'agency.read',
@@ -67,6 +71,10 @@ export const ACTIONS: readonly Action[] = [
   'report.supervise',
   'calendar.manage',
   'token.manage',
+  'supervision.read',
+  'supervision.manage',
+  'concern.manage',
+  'rating.moderate',
 ];
 
 const staffRead: Action[] = ['agency.read', 'case.read', 'catalogue.read', 'report.read'];
@@ -82,6 +90,7 @@ export const GRANTS: Record<Role, readonly Action[]> = {
     'report.edit',
     'report.import',
     'token.manage',
+    'concern.manage',
   ],
   reviewer: [...staffRead, 'catalogue.review', 'token.manage'],
   approver: [
@@ -93,11 +102,33 @@ export const GRANTS: Record<Role, readonly Action[]> = {
     'catalogue.import',
     'report.approve',
     'token.manage',
+    'supervision.read',
   ],
-  agency_admin: [...staffRead, 'agency.update', 'user.read', 'user.manage', 'audit.read', 'token.manage'],
+  agency_admin: [
+    ...staffRead,
+    'agency.update',
+    'user.read',
+    'user.manage',
+    'audit.read',
+    'token.manage',
+    'supervision.read',
+    'concern.manage',
+    'rating.moderate',
+  ],
   // A supervisor sees every agency of the region, checks and accepts reports; it does not handle cases
   // and never sees applicants' personal data.
-  supervisor: [...staffRead, 'user.read', 'report.supervise', 'audit.read', 'token.manage'],
+  // 考核, 责任追究 and the public's ratings are the supervising government's (条例第四十七条、第五十条).
+  supervisor: [
+    ...staffRead,
+    'user.read',
+    'report.supervise',
+    'audit.read',
+    'token.manage',
+    'supervision.read',
+    'supervision.manage',
+    'concern.manage',
+    'rating.moderate',
+  ],
   sysadmin: [
     'agency.read',
     'agency.update',

@@ -1,5 +1,6 @@
 export * from './checks.ts';
 export * from './compute.ts';
+export * from './deadline.ts';
 export * from './empty.ts';
 export * from './format.ts';
 export * from './narrative.ts';

@@ -1,3 +1,4 @@
+import { type SupervisionFacts, supervisionParagraph } from '../supervision/ratings.ts';
 import type { ReportData } from './types.ts';
 
 export interface NarrativeFacts {
@@ -6,6 +7,8 @@ export interface NarrativeFacts {
   /** 信息处理费 collected in the year, yuan (section 六, 2021 format). */
   feesCollected: number;
   interpretations: number;
+  /** A government's 考核, 社会评议 and 责任追究 results (条例第五十条); absent for departments. */
+  supervision?: SupervisionFacts;
 }
 
 /** A first draft of sections 一, 五 and 六 from the numbers; staff edit it. */
@@ -41,5 +44,6 @@ export function draftNarrative(
         ? `${y}年，依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费${f.feesCollected}元。`
         : `${y}年，未收取政府信息公开信息处理费。`
       : '无';
-  return { overview, problems: '', other };
+  const problems = f.supervision ? supervisionParagraph(y, f.supervision) : '';
+  return { overview, problems, other };
 }

@@ -1,4 +1,5 @@
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, FORM_LABELS, FORMS, ID_TYPES } from '../../domain/case/index.ts';
+import type { T } from './i18n.ts';
 import { html, type SafeHtml } from './layout.ts';
 
 export interface ApplyFormState {
@@ -43,49 +44,49 @@ ${err ? html`<p class="error" id="${id}-err">${err.message}</p>` : ''}
 }
 
 /** 政府信息公开申请表 (条例第二十九条): works without JavaScript. */
-export function applyForm(s: ApplyFormState): SafeHtml {
-  return html`<h1>政府信息公开申请</h1>
-<p>依据《中华人民共和国政府信息公开条例》第二十七条、第二十九条，您可以通过本表向行政机关申请获取政府信息。带 <span class="req">*</span> 的为必填项。</p>
-${s.errors.length ? html`<div class="alert" role="alert"><h2>提交未成功，请修改以下内容：</h2><ul>${s.errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : ''}
+export function applyForm(t: T, s: ApplyFormState): SafeHtml {
+  return html`<h1>${t('政府信息公开申请')}</h1>
+<p>${t('依据《中华人民共和国政府信息公开条例》第二十七条、第二十九条，您可以通过本表向行政机关申请获取政府信息。')} ${t('带 * 的为必填项。')}</p>
+${s.errors.length ? html`<div class="alert" role="alert"><h2>${t('提交未成功，请修改以下内容：')}</h2><ul>${s.errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : ''}
 <form method="post" action="/apply" novalidate>
 <input type="hidden" name="formToken" value="${s.formToken}">
-<fieldset><legend>受理机关</legend>
-${select('向哪个机关申请', 'agency', s, [['', '请选择'], ...s.agencies.map((a): [string, string] => [a.creditCode, a.name])])}
+<fieldset><legend>${t('受理机关')}</legend>
+${select(t('向哪个机关申请'), 'agency', s, [['', t('请选择')], ...s.agencies.map((a): [string, string] => [a.creditCode, a.name])])}
 </fieldset>
-<fieldset><legend>申请人信息</legend>
+<fieldset><legend>${t('申请人信息')}</legend>
 ${select(
-  '申请人类型',
+  t('申请人类型'),
   'applicant.type',
   s,
-  APPLICANT_TYPES.map((t): [string, string] => [
-    t,
-    t === 'natural_person' ? '公民（自然人）' : `法人或其他组织：${APPLICANT_TYPE_LABELS[t]}`,
+  APPLICANT_TYPES.map((k): [string, string] => [
+    k,
+    k === 'natural_person' ? t('公民（自然人）') : `${t('法人或其他组织：')}${t(APPLICANT_TYPE_LABELS[k])}`,
   ]),
 )}
-${field('姓名或名称', 'applicant.name', s, { required: true, autocomplete: 'name' })}
-${select('证件类型（公民填写）', 'applicant.idType', s, [['', '请选择'], ...ID_TYPES.map((t): [string, string] => [t, t])], false)}
-${field('证件号码（公民填写）', 'applicant.idNumber', s)}
-${field('统一社会信用代码（法人或其他组织填写）', 'applicant.creditCode', s)}
-${field('联系人（法人或其他组织填写）', 'applicant.contactPerson', s)}
-${field('联系电话', 'applicant.phone', s, { type: 'tel', autocomplete: 'tel' })}
-${field('电子邮箱', 'applicant.email', s, { type: 'email', autocomplete: 'email', hint: '填写后，办理进展将通过电子邮件通知您' })}
-${field('通信地址', 'applicant.address', s, { autocomplete: 'street-address' })}
-${field('邮政编码', 'applicant.postcode', s, { autocomplete: 'postal-code' })}
+${field(t('姓名或名称'), 'applicant.name', s, { required: true, autocomplete: 'name' })}
+${select(t('证件类型（公民填写）'), 'applicant.idType', s, [['', t('请选择')], ...ID_TYPES.map((k): [string, string] => [k, t(k)])], false)}
+${field(t('证件号码（公民填写）'), 'applicant.idNumber', s)}
+${field(t('统一社会信用代码（法人或其他组织填写）'), 'applicant.creditCode', s)}
+${field(t('联系人（法人或其他组织填写）'), 'applicant.contactPerson', s)}
+${field(t('联系电话'), 'applicant.phone', s, { type: 'tel', autocomplete: 'tel' })}
+${field(t('电子邮箱'), 'applicant.email', s, { type: 'email', autocomplete: 'email', hint: t('填写后，办理进展将通过电子邮件通知您') })}
+${field(t('通信地址'), 'applicant.address', s, { autocomplete: 'street-address' })}
+${field(t('邮政编码'), 'applicant.postcode', s, { autocomplete: 'postal-code' })}
 </fieldset>
-<fieldset><legend>所需政府信息</legend>
+<fieldset><legend>${t('所需政府信息')}</legend>
 <div class="field${s.errors.some((e) => e.path === 'description') ? ' has-error' : ''}">
-<label for="f-description">所需政府信息的名称、文号或者便于查询的其他特征性描述<span class="req" aria-hidden="true">*</span></label>
+<label for="f-description">${t('所需政府信息的名称、文号或者便于查询的其他特征性描述')}<span class="req" aria-hidden="true">*</span></label>
 <textarea id="f-description" name="description" rows="6" required>${s.values.description ?? ''}</textarea>
 </div>
 ${select(
-  '获取信息的方式',
+  t('获取信息的方式'),
   'form',
   s,
-  FORMS.map((f): [string, string] => [f, FORM_LABELS[f]]),
+  FORMS.map((f): [string, string] => [f, t(FORM_LABELS[f])]),
 )}
-${field('获取信息的途径（如邮寄地址、自行领取）', 'delivery', s)}
+${field(t('获取信息的途径（如邮寄地址、自行领取）'), 'delivery', s)}
 </fieldset>
-<p><button type="submit" class="primary">提交申请</button></p>
+<p><button type="submit" class="primary">${t('提交申请')}</button></p>
 </form>`;
 }
 

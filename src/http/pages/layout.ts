@@ -1,4 +1,6 @@
-/** Server-rendered page shell: zh-CN, landmarks, no JavaScript required. */
+import { type T, zhT } from './i18n.ts';
+
+/** Server-rendered page shell: zh-CN (or en), landmarks, no JavaScript required. */
 export function escapeHtml(s: unknown): string {
   return String(s ?? '')
     .replace(/&/g, '&amp;')
@@ -36,9 +38,14 @@ function render(v: unknown): string {
   return escapeHtml(v);
 }
 
-export function page(opts: { title: string; body: SafeHtml; lang?: string }): string {
+export function page(opts: { title: string; body: SafeHtml; t?: T }): string {
+  const t = opts.t ?? zhT;
+  const other =
+    t.locale === 'en'
+      ? html`<a href="/lang?to=zh-CN" lang="zh-CN">中文</a>`
+      : html`<a href="/lang?to=en" lang="en">English</a>`;
   return `<!doctype html>
-<html lang="${opts.lang ?? 'zh-CN'}">
+<html lang="${t.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,10 +53,10 @@ export function page(opts: { title: string; body: SafeHtml; lang?: string }): st
 <link rel="stylesheet" href="/assets/site.css">
 </head>
 <body>
-<a class="skip" href="#main">跳到主要内容</a>
-<header class="site-header" role="banner"><div class="wrap"><a class="brand" href="/">政府信息公开平台</a><nav class="modes" aria-label="显示模式"><a href="/large-text?on=1">长辈版</a> <a href="/large-text?on=0">标准版</a></nav></div></header>
+<a class="skip" href="#main">${escapeHtml(t('跳到主要内容'))}</a>
+<header class="site-header" role="banner"><div class="wrap"><a class="brand" href="/">${escapeHtml(t('政府信息公开平台'))}</a><nav class="modes" aria-label="${escapeHtml(t('显示模式'))}"><a href="/large-text?on=1">${escapeHtml(t('长辈版'))}</a> <a href="/large-text?on=0">${escapeHtml(t('标准版'))}</a> ${other.value}</nav></div></header>
 <main id="main" class="wrap">${opts.body.value}</main>
-<footer class="site-footer" role="contentinfo"><div class="wrap">依据《中华人民共和国政府信息公开条例》（国务院令第711号）建设 · gongkai 开源政府信息公开平台</div></footer>
+<footer class="site-footer" role="contentinfo"><div class="wrap">${escapeHtml(t('依据《中华人民共和国政府信息公开条例》（国务院令第711号）建设 · gongkai 开源政府信息公开平台'))}</div></footer>
 </body>
 </html>`;
 }

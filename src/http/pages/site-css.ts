@@ -32,6 +32,9 @@ form.search{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}form.s
 article .body{margin-top:16px}
 table.report{font-size:.85rem;margin:8px 0 16px}table.report th,table.report td{text-align:center}.table-wrap{overflow-x:auto}
 figure.chart{margin:12px 0}figure.chart svg{max-width:100%;height:auto}p.indent{text-indent:2em}
+.kiosk-banner{background:#1f2328;color:#fff;margin:0;padding:6px 16px;text-align:center}
+label.radio{display:inline-block;margin:0 12px 8px 0;font-weight:400}
+@media print{.site-header,.site-footer,.crumbs,.skip,.noprint,.kiosk-banner{display:none!important}body{font-size:12pt}main.wrap{max-width:none;padding:0}a{color:inherit;text-decoration:none}table.meta th{background:none}}
 .site-header .wrap{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px}.modes a{color:#fff;margin-left:12px}
 `;
 

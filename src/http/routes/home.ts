@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import { LARGE_CSS, SITE_CSS } from '../pages/site-css.ts';
@@ -25,9 +25,9 @@ export function homeRoutes(app: FastifyInstance, deps: AppDeps) {
     return large ? SITE_CSS + LARGE_CSS : SITE_CSS;
   });
 
-  app.get<{ Querystring: { on?: string; back?: string } }>('/large-text', async (req, reply) => {
-    const on = req.query.on === '1';
-    reply.setCookie('gk_large', on ? '1' : '0', {
+  // Display preferences set by a plain link (no JavaScript), then back to the page the visitor was on.
+  const remember = (req: FastifyRequest, reply: FastifyReply, name: string, value: string) => {
+    reply.setCookie(name, value, {
       path: '/',
       sameSite: 'lax',
       httpOnly: true,
@@ -42,5 +42,12 @@ export function homeRoutes(app: FastifyInstance, deps: AppDeps) {
       /* not a URL */
     }
     return reply.redirect(back, 303);
-  });
+  };
+  app.get<{ Querystring: { on?: string } }>('/large-text', (req, reply) =>
+    remember(req, reply, 'gk_large', req.query.on === '1' ? '1' : '0'),
+  );
+  // 语言: 中文 (default) or English for the portal's interface.
+  app.get<{ Querystring: { to?: string } }>('/lang', (req, reply) =>
+    remember(req, reply, 'gk_lang', req.query.to === 'en' ? 'en' : 'zh-CN'),
+  );
 }

@@ -6,6 +6,7 @@ import { attachmentPath } from '../../commands/catalogue/attachments.ts';
 import { ARTICLE_ITEMS, TOPICS, VALIDITY_LABELS } from '../../domain/catalogue/index.ts';
 import { PAGE_SIZE, type PublicFilter, publicItem, publicItems, searchItems } from '../../queries/catalogue.ts';
 import type { AppDeps } from '../deps.ts';
+import { localeOf, type T, translator } from '../pages/i18n.ts';
 import { escapeHtml, html, page, type SafeHtml, sanitizedHtml } from '../pages/layout.ts';
 import { itemList, itemPage, pager } from '../pages/portal-views.ts';
 
@@ -19,10 +20,10 @@ const filterQuery = z.object({
   page: z.coerce.number().int().min(1).max(50).default(1).catch(1),
 });
 
-/** Public pages: cacheable, with an ETag so repeat visits cost a 304. */
+/** Public pages: cacheable, with an ETag so repeat visits cost a 304; the language cookie varies them. */
 function send(req: FastifyRequest, reply: FastifyReply, body: string, type = 'text/html; charset=utf-8', maxAge = 60) {
   const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
-  reply.header('cache-control', `public, max-age=${maxAge}`).header('etag', etag).type(type);
+  reply.header('cache-control', `public, max-age=${maxAge}`).header('etag', etag).header('vary', 'Cookie').type(type);
   if (req.headers['if-none-match'] === etag) return reply.status(304).send();
   return reply.send(body);
 }
@@ -45,18 +46,19 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       .execute();
 
   app.get('/', async (req, reply) => {
+    const t = translator(localeOf(req));
     const [list, latest] = await Promise.all([agencies(), publicItems(deps.db, {}, 1)]);
-    const body = html`<h1>政府信息公开</h1>
-<p>本平台依据《中华人民共和国政府信息公开条例》公开政府信息、受理政府信息公开申请。</p>
-${searchForm({})}
+    const body = html`<h1>${t('政府信息公开')}</h1>
+<p>${t('本平台依据《中华人民共和国政府信息公开条例》公开政府信息、受理政府信息公开申请。')}</p>
+${searchForm(t, {})}
 <div class="cols">
-<section aria-labelledby="agencies-h"><h2 id="agencies-h">公开主体</h2>
+<section aria-labelledby="agencies-h"><h2 id="agencies-h">${t('公开主体')}</h2>
 <ul class="agencies">${list.map((a) => html`<li><a href="/agencies/${a.id}">${a.name}</a></li>`)}</ul></section>
-<section aria-labelledby="latest-h"><h2 id="latest-h">最新公开</h2>${itemList(latest.rows.slice(0, 10))}</section>
+<section aria-labelledby="latest-h"><h2 id="latest-h">${t('最新公开')}</h2>${itemList(t, latest.rows.slice(0, 10))}</section>
 </div>
-<section aria-labelledby="services-h"><h2 id="services-h">依申请公开</h2>
-<ul><li><a href="/apply">在线提交政府信息公开申请</a></li><li><a href="/track">申请办理进度查询</a></li></ul></section>`;
-    return send(req, reply, page({ title: '政府信息公开平台', body }));
+<section aria-labelledby="services-h"><h2 id="services-h">${t('依申请公开')}</h2>
+<ul><li><a href="/apply">${t('在线提交政府信息公开申请')}</a></li><li><a href="/track">${t('申请办理进度查询')}</a></li><li><a href="/deadline">${t('答复期限计算器')}</a></li><li><a href="/concerns">${t('回应关切')}</a></li></ul></section>`;
+    return send(req, reply, page({ t, title: t('政府信息公开平台'), body }));
   });
 
   app.get<{ Params: { id: string } }>('/agencies/:id', async (req, reply) => {
@@ -64,6 +66,7 @@ ${searchForm({})}
       ? await deps.db.selectFrom('agencies').selectAll().where('id', '=', req.params.id).executeTakeFirst()
       : undefined;
     if (!a) return reply.callNotFound();
+    const t = translator(localeOf(req));
     const [latest, counts, pages] = await Promise.all([
       publicItems(deps.db, { agencyId: a.id }, 1),
       deps.db
@@ -85,34 +88,35 @@ ${searchForm({})}
     const contact = a.contact as { office?: string; address?: string; phone?: string; hours?: string };
     const guide = pages.find((p) => p.kind === 'guide');
     const rules = pages.find((p) => p.kind === 'rules');
-    const body = html`<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › ${a.name}</nav>
-<h1>${a.name} 政府信息公开</h1>
+    const body = html`<nav class="crumbs" aria-label="${t('位置')}"><a href="/">${t('首页')}</a> › ${a.name}</nav>
+<h1>${a.name} ${t('政府信息公开')}</h1>
 <div class="cols">
-<section aria-labelledby="guide-h"><h2 id="guide-h">政府信息公开指南</h2>
+<section aria-labelledby="guide-h"><h2 id="guide-h">${t('政府信息公开指南')}</h2>
 ${
   guide
     ? sanitizedHtml(guide.body_html)
-    : html`<p>政府信息公开工作机构：${contact.office ?? ''}<br>办公地址：${contact.address ?? ''}<br>联系电话：${contact.phone ?? ''}<br>办公时间：${contact.hours ?? ''}</p>
-<p>申请人可以通过本平台<a href="/apply?agency=${a.credit_code}">在线提交申请</a>，也可以当面、邮寄、传真提交书面申请（《条例》第二十九条）。</p>`
+    : html`<p>${t('政府信息公开工作机构：')}${contact.office ?? ''}<br>${t('办公地址：')}${contact.address ?? ''}<br>${t('联系电话：')}${contact.phone ?? ''}<br>${t('办公时间：')}${contact.hours ?? ''}</p>
+<p><a href="/apply?agency=${a.credit_code}">${t('在线提交申请')}</a>${t('；也可以当面、邮寄、传真提交书面申请（《条例》第二十九条）。')}</p>`
 }</section>
-${rules ? html`<section aria-labelledby="rules-h"><h2 id="rules-h">政府信息公开制度</h2>${sanitizedHtml(rules.body_html)}</section>` : ''}
-<section aria-labelledby="items-h"><h2 id="items-h">法定主动公开内容</h2>
+${rules ? html`<section aria-labelledby="rules-h"><h2 id="rules-h">${t('政府信息公开制度')}</h2>${sanitizedHtml(rules.body_html)}</section>` : ''}
+<section aria-labelledby="items-h"><h2 id="items-h">${t('法定主动公开内容')}</h2>
 <ul>${Object.entries(ARTICLE_ITEMS).map(([k, label]) => {
       const n = counts.find((c) => c.article_item === k)?.n ?? 0;
-      return n ? html`<li><a href="/search?agency=${a.id}&amp;item=${k}">${label}</a>（${n}）</li>` : '';
+      return n ? html`<li><a href="/search?agency=${a.id}&amp;item=${k}">${t(label)}</a>（${n}）</li>` : '';
     })}</ul></section>
 </div>
-<section aria-labelledby="reports-h"><h2 id="reports-h">政府信息公开工作年度报告</h2>
-${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a.id}/reports/${r.year}">${a.name}${r.year}年政府信息公开工作年度报告</a></li>`)}</ul>` : html`<p>暂无。</p>`}</section>
-<section aria-labelledby="latest-h"><h2 id="latest-h">最新信息</h2>${itemList(latest.rows)}<p><a href="/search?agency=${a.id}">全部信息（${latest.capped ? '约' : ''}${latest.total}${latest.capped ? '+' : ''} 条）</a> · <a href="/agencies/${a.id}/feed.xml">订阅（Atom）</a></p></section>`;
-    return send(req, reply, page({ title: `${a.name} - 政府信息公开`, body }));
+<section aria-labelledby="reports-h"><h2 id="reports-h">${t('政府信息公开工作年度报告')}</h2>
+${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a.id}/reports/${r.year}">${a.name}${r.year}年政府信息公开工作年度报告</a></li>`)}</ul>` : html`<p>${t('暂无。')}</p>`}</section>
+<section aria-labelledby="latest-h"><h2 id="latest-h">${t('最新信息')}</h2>${itemList(t, latest.rows)}<p><a href="/search?agency=${a.id}">${t('全部信息（{n} 条）', { n: `${latest.capped ? '~' : ''}${latest.total}${latest.capped ? '+' : ''}` })}</a> · <a href="/agencies/${a.id}/feed.xml">${t('订阅（Atom）')}</a></p></section>`;
+    return send(req, reply, page({ t, title: `${a.name} - ${t('政府信息公开')}`, body }));
   });
 
   app.get<{ Params: { id: string } }>('/items/:id', async (req, reply) => {
     // Unreviewed, unapproved, withdrawn and non-主动公开 items are not found here, whatever the URL.
     const item = await publicItem(deps.db, req.params.id);
     if (!item) return reply.callNotFound();
-    return send(req, reply, page({ title: `${item.title} - ${item.agency_name}`, body: itemPage(item) }));
+    const t = translator(localeOf(req));
+    return send(req, reply, page({ t, title: `${item.title} - ${item.agency_name}`, body: itemPage(t, item) }));
   });
 
   app.get<{ Params: { id: string; aid: string } }>('/items/:id/attachments/:aid', async (req, reply) => {
@@ -130,6 +134,7 @@ ${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a
 
   app.get('/search', async (req, reply) => {
     const f = filterQuery.parse(req.query);
+    const t = translator(localeOf(req));
     const filter: PublicFilter = {
       agencyId: f.agency,
       articleItem: f.item,
@@ -139,16 +144,16 @@ ${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a
     };
     const q = f.q?.trim() ?? '';
     const result = q ? await searchItems(deps.db, q, filter, f.page) : await publicItems(deps.db, filter, f.page);
-    const count = result.capped ? `约 ${result.total - 1}+ 条` : `共 ${result.total} 条`;
-    const body = html`<h1>${q ? html`搜索“${q}”` : '信息公开目录'}</h1>
-${searchForm(f, await agencies())}
+    const count = result.capped ? t('约 {n}+ 条', { n: result.total - 1 }) : t('共 {n} 条', { n: result.total });
+    const body = html`<h1>${q ? t('搜索“{q}”', { q }) : t('信息公开目录')}</h1>
+${searchForm(t, f, await agencies())}
 <p role="status">${count}</p>
-${itemList(result.rows, q || undefined)}
-${pager(`/search${qs(f)}`, f.page, result.total, PAGE_SIZE)}`;
+${itemList(t, result.rows, q || undefined)}
+${pager(t, `/search${qs(f)}`, f.page, result.total, PAGE_SIZE)}`;
     return send(
       req,
       reply,
-      page({ title: `${q ? `${q} - 搜索` : '信息公开目录'} - 政府信息公开平台`, body }),
+      page({ t, title: `${q ? `${q} - ${t('搜索')}` : t('信息公开目录')} - ${t('政府信息公开平台')}`, body }),
       'text/html; charset=utf-8',
       30,
     );
@@ -192,21 +197,22 @@ ${rows.map((r) => `<url><loc>${base}/items/${r.id}</loc><lastmod>${r.publish_dat
 }
 
 function searchForm(
+  t: T,
   f: { q?: string; agency?: string; item?: string; topic?: string; year?: number; validity?: string },
   agencies: { id: string; name: string }[] = [],
 ): SafeHtml {
   const opt = (v: string, label: string, cur?: string | number) =>
     html`<option value="${v}"${String(cur ?? '') === v ? html` selected` : ''}>${label}</option>`;
   return html`<form method="get" action="/search" role="search" class="search">
-<div class="field"><label for="q">关键词、文号</label><input id="q" name="q" value="${f.q ?? ''}" placeholder="如：公开、许可、凉市监发〔2020〕12号"></div>
-${agencies.length ? html`<div class="field"><label for="agency">发布机构</label><select id="agency" name="agency">${opt('', '全部')}${agencies.map((a) => opt(a.id, a.name, f.agency))}</select></div>` : ''}
+<div class="field"><label for="q">${t('关键词、文号')}</label><input id="q" name="q" value="${f.q ?? ''}" placeholder="${t('如：公开、许可、凉市监发〔2020〕12号')}"></div>
+${agencies.length ? html`<div class="field"><label for="agency">${t('发布机构')}</label><select id="agency" name="agency">${opt('', t('全部'))}${agencies.map((a) => opt(a.id, a.name, f.agency))}</select></div>` : ''}
 ${
   agencies.length
-    ? html`<div class="field"><label for="item">所属事项</label><select id="item" name="item">${opt('', '全部')}${Object.entries(ARTICLE_ITEMS).map(([k, v]) => opt(k, v, f.item))}</select></div>
-<div class="field"><label for="topic">主题分类</label><select id="topic" name="topic">${opt('', '全部')}${TOPICS.map((t) => opt(t, t, f.topic))}</select></div>
-<div class="field"><label for="year">年份</label><input id="year" name="year" inputmode="numeric" value="${f.year ?? ''}"></div>
-<div class="field"><label for="validity">有效性</label><select id="validity" name="validity">${opt('', '全部')}${Object.entries(VALIDITY_LABELS).map(([k, v]) => opt(k, v, f.validity))}</select></div>`
+    ? html`<div class="field"><label for="item">${t('所属事项')}</label><select id="item" name="item">${opt('', t('全部'))}${Object.entries(ARTICLE_ITEMS).map(([k, v]) => opt(k, t(v), f.item))}</select></div>
+<div class="field"><label for="topic">${t('主题分类')}</label><select id="topic" name="topic">${opt('', t('全部'))}${TOPICS.map((x) => opt(x, t(x), f.topic))}</select></div>
+<div class="field"><label for="year">${t('年份')}</label><input id="year" name="year" inputmode="numeric" value="${f.year ?? ''}"></div>
+<div class="field"><label for="validity">${t('有效性')}</label><select id="validity" name="validity">${opt('', t('全部'))}${Object.entries(VALIDITY_LABELS).map(([k, v]) => opt(k, t(v), f.validity))}</select></div>`
     : ''
 }
-<p><button type="submit" class="primary">搜索</button></p></form>`;
+<p><button type="submit" class="primary">${t('搜索')}</button></p></form>`;
 }

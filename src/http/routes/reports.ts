@@ -6,6 +6,7 @@ import { reportStatus } from '../../queries/report-status.ts';
 import { agencyReport, agencyReportForStaff, reportTitle } from '../../queries/reports.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
+import { localeOf, translator } from '../pages/i18n.ts';
 import { html, page, sanitizedHtml } from '../pages/layout.ts';
 
 const params = z.object({ agencyId: z.uuid('机关编号不正确'), year: z.coerce.number().int().min(2019).max(2100) });
@@ -83,11 +84,14 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
     const r = await publishedReport(deps, p.data);
     if (!r) return reply.callNotFound();
     const body = (await renderReport(r, 'html')) as string;
-    const links = html`<p class="downloads">下载：${(['pdf', 'docx', 'xlsx'] as const).map((f) => html`<a href="/agencies/${p.data.agencyId}/reports/${p.data.year}/download.${f}">${f.toUpperCase()}</a> `)}</p>`;
-    reply.header('cache-control', 'public, max-age=300').type('text/html; charset=utf-8');
+    // The report is a legal document in Chinese; only the page around it follows the visitor's language.
+    const t = translator(localeOf(req));
+    const links = html`<p class="downloads">${t('下载：')}${(['pdf', 'docx', 'xlsx'] as const).map((f) => html`<a href="/agencies/${p.data.agencyId}/reports/${p.data.year}/download.${f}">${f.toUpperCase()}</a> `)}</p>`;
+    reply.header('cache-control', 'public, max-age=300').header('vary', 'Cookie').type('text/html; charset=utf-8');
     return page({
-      title: `${reportTitle(r)} - 政府信息公开平台`,
-      body: html`<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/agencies/${p.data.agencyId}">${r.agency.name}</a> › 政府信息公开工作年度报告</nav>${links}<article class="report">${sanitizedHtml(body)}</article>`,
+      t,
+      title: `${reportTitle(r)} - ${t('政府信息公开平台')}`,
+      body: html`<nav class="crumbs" aria-label="${t('位置')}"><a href="/">${t('首页')}</a> › <a href="/agencies/${p.data.agencyId}">${r.agency.name}</a> › ${t('政府信息公开工作年度报告')}</nav>${links}<article class="report" lang="zh-CN">${sanitizedHtml(body)}</article>`,
     });
   });
 

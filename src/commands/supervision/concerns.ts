@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { findAgency } from '../../db/repos/agencies.ts';
+import { isISODate } from '../../domain/calendar/index.ts';
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { authorize, type Ctx, inTransaction } from '../context.ts';
+
+export const CONCERN_SOURCES = {
+  hotline: '政务服务热线',
+  message_board: '网上留言',
+  media: '媒体报道',
+  online: '网络舆情',
+  other: '其他',
+} as const;
+
+const input = z.object({
+  agencyId: z.uuid('请选择机关'),
+  source: z.enum(Object.keys(CONCERN_SOURCES) as [keyof typeof CONCERN_SOURCES], { message: '来源不正确' }),
+  topic: z.string().trim().min(2, '请填写关切事项').max(200),
+  summary: z.string().trim().max(2000).default(''),
+  receivedDate: z.string().refine(isISODate, '日期无效（格式 YYYY-MM-DD）'),
+});
+
+/** 回应关切 (条例第六条): a public concern the agency must answer with published information. */
+export async function registerConcern(ctx: Ctx, body: unknown) {
+  const v = input.parse(body);
+  const agency = await findAgency(ctx.db, v.agencyId);
+  if (!agency) throw notFound('机关');
+  authorize(ctx, 'concern.manage', { agencyId: agency.id, regionPath: agency.region_path });
+  return inTransaction(ctx, async (trx, audit) => {
+    const row = await trx
+      .insertInto('concerns')
+      .values({
+        agency_id: v.agencyId,
+        source: v.source,
+        topic: v.topic,
+        summary: v.summary,
+        received_date: v.receivedDate,
+        created_by: ctx.actor?.userId || null,
+        created_at: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit({
+      agencyId: v.agencyId,
+      action: 'concern.registered',
+      entityType: 'concern',
+      entityId: row.id,
+      after: v,
+    });
+    return { id: row.id };
+  });
+}
+
+/** Links the published response (a catalogue item of the same agency); the response time runs to its publication. */
+export async function respondToConcern(ctx: Ctx, concernId: string, body: unknown) {
+  const { itemId } = z.object({ itemId: z.uuid('请选择回应的信息') }).parse(body);
+  const concern = /^[0-9a-f-]{36}$/i.test(concernId)
+    ? await ctx.db.selectFrom('concerns').selectAll().where('id', '=', concernId).executeTakeFirst()
+    : undefined;
+  const agency = concern && (await findAgency(ctx.db, concern.agency_id));
+  if (!concern || !agency) throw notFound('关切事项');
+  authorize(ctx, 'concern.manage', { agencyId: agency.id, regionPath: agency.region_path });
+  const item = await ctx.db
+    .selectFrom('catalogue_items')
+    .select(['id', 'state', 'publish_date', 'agency_id'])
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  if (!item || item.agency_id !== concern.agency_id) throw invalid('回应的信息应为本机关的公开信息');
+  if (item.state !== 'published' || !item.publish_date) throw invalid('回应的信息尚未公开，请先完成审查和发布');
+  if (item.publish_date < concern.received_date)
+    throw new AppError('invalid', '回应信息的发布日期早于关切登记日期，请核对');
+  await inTransaction(ctx, async (trx, audit) => {
+    await trx
+      .updateTable('concerns')
+      .set({ response_item_id: item.id, responded_date: item.publish_date })
+      .where('id', '=', concern.id)
+      .execute();
+    await audit({
+      agencyId: concern.agency_id,
+      action: 'concern.responded',
+      entityType: 'concern',
+      entityId: concern.id,
+      before: { itemId: concern.response_item_id },
+      after: { itemId: item.id, respondedDate: item.publish_date },
+    });
+  });
+  return { respondedDate: item.publish_date };
+}
