@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -116,4 +117,26 @@ test('the deadline calculator, and the English interface chosen by its link', as
   await noSeriousViolations('home (en)');
   await page.getByRole('link', { name: '中文' }).click();
   await page.waitForSelector('html[lang="zh-CN"]');
+});
+
+test('the viewing-point kiosk works without JavaScript and prints an item cleanly', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 1024 } });
+  const kiosk = await ctx.newPage();
+  await kiosk.goto(`${app.url}/kiosk`);
+  assert.ok((await kiosk.locator('.kiosk-banner').count()) === 1);
+  await kiosk.getByRole('link', { name: '凉州区市场监督管理局', exact: true }).click();
+  await kiosk.locator('section[aria-labelledby="latest-h"] ol.items a').first().click();
+  await kiosk.waitForURL(/\/items\//);
+  assert.equal(await kiosk.locator('meta[http-equiv="refresh"]').getAttribute('content'), '180;url=/');
+  assert.equal(await kiosk.locator('a[href^="http"]').count(), 0, 'no way out of the portal');
+  await kiosk.screenshot({ path: join(shots, 'kiosk-item.png') });
+  await kiosk.getByRole('link', { name: '打印版' }).click();
+  await kiosk.waitForURL(/\/print$/);
+  const pdf = join(shots, 'kiosk-print.pdf');
+  await kiosk.pdf({ path: pdf, format: 'A4' });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.match(text, /索引号/);
+  assert.doesNotMatch(text, /信息查阅点|长辈版|提交评价/, 'no site chrome or forms on paper');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(shots, 'kiosk-print')]);
+  await ctx.close();
 });

@@ -55,6 +55,13 @@ test('demo loads once; a second run changes nothing', () => {
   const second = cli(['demo'], { GONGKAI_DEMO_PASSWORD: 'Demo-Pass-2026' });
   assert.equal(second.code, 0);
   assert.match(second.stdout, /未作更改/);
+  // 条例第五十条: the demo government's 2025 roll-up states its 考核, 社会评议 and 责任追究 results.
+  const gov = cli(['report', 'generate', '--agency', '11620602013932018K', '--year', '2025', '--format', 'json']);
+  assert.equal(gov.code, 0, gov.stderr);
+  const problems = JSON.parse(gov.stdout).text.problems as string;
+  assert.match(problems, /对5个部门（单位）的政府信息公开工作进行考核，平均得分[\d.]+分/);
+  assert.match(problems, /公众通过政府信息公开平台评价\d+次/);
+  assert.match(problems, /对1个单位（人员）进行责任追究，措施包括约谈/);
 });
 
 test('a second process on the embedded database stops with a clear message', async () => {

@@ -58,6 +58,9 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Same-origin only: the display switches (长辈版, English) return to the page they were clicked on,
+    // and no address of ours reaches another site.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(cookie);
   await app.register(formbody);

@@ -1,10 +1,10 @@
-import { loadActor } from '../../db/repos/users.ts';
 import { addDays } from '../../domain/calendar/index.ts';
 import { formatIndexNo } from '../../domain/catalogue/index.ts';
 import { parseCsv, toCsv } from '../../domain/csv.ts';
 import { importCatalogue } from '../catalogue/import.ts';
 import { createItem, itemStep } from '../catalogue/items.ts';
 import type { Ctx } from '../context.ts';
+import { demoActor } from './actors.ts';
 import { DEMO_AGENCIES } from './data.ts';
 import type { DemoExtension } from './load-demo.ts';
 import { type Rng, rng } from './random.ts';
@@ -145,7 +145,7 @@ function seedCounts(): Record<number, number> {
 export const demoCatalogue: DemoExtension = async (sys, ids) => {
   const r = rng(2816);
   const samr = DEMO_AGENCIES.find((a) => a.key === 'samr')!;
-  const admin = await actor(sys, 'demo-approver');
+  const admin = await demoActor(sys, 'demo-approver');
   await importCatalogue(admin, ids.samr!, parseCsv(legacyCatalogueCsv(samr.creditCode, seedCounts(), r)));
   await importCatalogue(
     admin,
@@ -169,8 +169,8 @@ export const demoCatalogue: DemoExtension = async (sys, ids) => {
     );
   }
   // The workbench: one draft awaiting 保密审查, one reviewed awaiting approval.
-  const op = await actor(sys, 'demo-operator');
-  const rev = await actor(sys, 'demo-reviewer');
+  const op = await demoActor(sys, 'demo-operator');
+  const rev = await demoActor(sys, 'demo-reviewer');
   const pending = await createItem(op, ids.samr!, {
     title: '凉州区市场监督管理局关于开展2026年“双随机、一公开”抽查工作的通知',
     docNumber: '凉市监发〔2026〕18号',
@@ -194,8 +194,3 @@ export const demoCatalogue: DemoExtension = async (sys, ids) => {
 };
 
 const sysDate = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
-
-async function actor(sys: Ctx, username: string): Promise<Ctx> {
-  const u = await sys.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-  return { ...sys, actor: await loadActor(sys.db, u.id) };
-}

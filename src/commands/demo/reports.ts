@@ -1,6 +1,6 @@
-import { loadActor } from '../../db/repos/users.ts';
 import type { Ctx } from '../context.ts';
 import { reportStep, saveFigures, saveNarrative } from '../reports/reports.ts';
+import { demoActor } from './actors.ts';
 import type { DemoExtension } from './load-demo.ts';
 import { rng } from './random.ts';
 import { SEED_2020_NARRATIVE } from './seed-narrative.ts';
@@ -11,9 +11,9 @@ import { SEED_2020_NARRATIVE } from './seed-narrative.ts';
  */
 export const demoReports: DemoExtension = async (sys, ids) => {
   const agencyId = ids.samr!;
-  const op = await as(sys, 'demo-operator');
-  const ap = await as(sys, 'demo-approver');
-  const sup = await as(sys, 'demo-supervisor');
+  const op = await demoActor(sys, 'demo-operator');
+  const ap = await demoActor(sys, 'demo-approver');
+  const sup = await demoActor(sys, 'demo-supervisor');
   await saveNarrative(op, agencyId, 2020, SEED_2020_NARRATIVE);
   const zero = { previous: 0, change: 0, decisions: 0 };
   await saveFigures(op, agencyId, 2020, {
@@ -42,8 +42,3 @@ export const demoReports: DemoExtension = async (sys, ids) => {
     }
   }
 };
-
-async function as(sys: Ctx, username: string): Promise<Ctx> {
-  const u = await sys.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-  return { ...sys, actor: await loadActor(sys.db, u.id) };
-}
