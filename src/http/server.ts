@@ -3,6 +3,8 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { registerAuth } from './auth.ts';
@@ -14,6 +16,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
+import { consoleRoutes } from './routes/console.ts';
 import { homeRoutes } from './routes/home.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { portalApplyRoutes } from './routes/portal-apply.ts';
@@ -72,6 +75,26 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     }),
   });
 
+  // OpenAPI: every route registered below is described at /api/v1/openapi.json and browsable at /api/v1/docs.
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'gongkai 政府信息公开平台 API', version: '1' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    hideUntagged: false,
+    transform: ({ schema, url }) => ({
+      schema: {
+        ...schema,
+        hide: !url.startsWith('/api/v1') || url.startsWith('/api/v1/docs'),
+        tags: [url.split('/')[3] ?? 'api'],
+      } as never,
+      url,
+    }),
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: false });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } as never }, async () => app.swagger());
+
   registerErrorHandling(app);
   registerAuth(app, deps);
   homeRoutes(app, deps);
@@ -87,5 +110,6 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   catalogueRoutes(app, deps);
   portalRoutes(app, deps);
   reportRoutes(app, deps);
+  await consoleRoutes(app, deps);
   return app;
 }

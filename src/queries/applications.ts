@@ -165,6 +165,10 @@ export interface CaseListFilter {
   state?: string;
   queue?: 'due_soon' | 'overdue' | 'waiting' | 'open';
   agencyId?: string;
+  /** The report's drill-down: cases decided in a year, by outcome and applicant type. */
+  decidedYear?: number;
+  outcome?: string;
+  applicantType?: string;
   limit?: number;
 }
 
@@ -194,6 +198,12 @@ export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
     .where(scopeSql(scope, 'a.agency_id', 'r.path'));
   if (f.agencyId) q = q.where('a.agency_id', '=', f.agencyId);
   if (f.state) q = q.where('a.state', '=', f.state);
+  if (f.outcome) q = q.where('a.outcome', '=', f.outcome);
+  if (f.applicantType) q = q.where('a.applicant_type', '=', f.applicantType as 'natural_person');
+  if (f.decidedYear)
+    q = q
+      .where('a.decided_date', '>=', `${f.decidedYear}-01-01`)
+      .where('a.decided_date', '<=', `${f.decidedYear}-12-31`);
   if (f.queue === 'waiting') q = q.where('a.state', 'in', ['awaiting_correction', 'awaiting_payment']);
   else if (f.queue)
     q = q

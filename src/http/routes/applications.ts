@@ -20,6 +20,9 @@ const listQuery = z.object({
   state: z.string().max(40).optional(),
   queue: z.enum(['due_soon', 'overdue', 'waiting', 'open']).optional(),
   agencyId: z.uuid().optional(),
+  decidedYear: z.coerce.number().int().min(2008).max(2100).optional(),
+  outcome: z.string().max(40).optional(),
+  applicantType: z.string().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 const formatParam = z.enum(['docx', 'pdf'], { message: '格式应为 docx 或 pdf' });

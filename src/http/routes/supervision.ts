@@ -7,6 +7,7 @@ import { moderateRating } from '../../commands/supervision/ratings.ts';
 import { writeXlsxSheets, XLSX_MIME } from '../../documents/spreadsheet.ts';
 import { INDICATORS } from '../../domain/supervision/index.ts';
 import { staffConcerns } from '../../queries/concerns.ts';
+import { regionStats } from '../../queries/region-stats.ts';
 import {
   accountabilityRecords,
   assessment,
@@ -75,6 +76,12 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
       .type(XLSX_MIME)
       .header('content-disposition', `attachment; filename="assessment-${region}-${year}.xlsx"`)
       .send(file);
+  });
+
+  app.get('/api/v1/supervision/stats', async (req) => {
+    requireLogin(req);
+    const { region, year } = regionYear.parse(req.query);
+    return regionStats(ctxOf(req, deps), region, year);
   });
 
   app.get('/api/v1/supervision/interpretations', async (req) => {

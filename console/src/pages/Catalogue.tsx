@@ -1,0 +1,186 @@
+import { Alert, Button, Modal, Progress, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { api, get, qs } from '../api.ts';
+import { useLoad } from '../hooks.ts';
+import { linkProps, navigate } from '../router.ts';
+import { hasRole, useSession } from '../session.tsx';
+
+const QUEUES = [
+  ['', '全部'],
+  ['review', '待保密审查'],
+  ['approval', '待审批'],
+  ['overdue', '超期未公开'],
+  ['no_interpretation', '规范性文件未解读'],
+] as const;
+
+/** 主动公开: the catalogue in scope with its queues, a new item, and the legacy import wizard. */
+export function Catalogue({ query }: { query: URLSearchParams }) {
+  const { me, meta } = useSession();
+  const queue = query.get('queue') ?? '';
+  const { data, reload } = useLoad(() => get(`/catalogue/items${qs({ queue, limit: 300 })}`), [queue]);
+  const [importing, setImporting] = useState(false);
+  return (
+    <>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3}>主动公开</Typography.Title>
+        <Space>
+          {hasRole(me, 'operator') && (
+            <Button type="primary" {...linkProps('/item/new')}>
+              新建信息
+            </Button>
+          )}
+          {hasRole(me, 'approver', 'sysadmin') && <Button onClick={() => setImporting(true)}>导入历史目录</Button>}
+        </Space>
+      </Space>
+      <Tabs
+        activeKey={queue}
+        onChange={(k) => navigate(`/catalogue${k ? `?queue=${k}` : ''}`)}
+        items={QUEUES.map(([key, label]) => ({ key, label }))}
+      />
+      <Table
+        rowKey="id"
+        size="small"
+        dataSource={data?.items ?? []}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: '标题', dataIndex: 'title', render: (v, r: any) => <a {...linkProps(`/item/${r.id}`)}>{v}</a> },
+          { title: '机关', dataIndex: 'agency_name' },
+          { title: '索引号', dataIndex: 'index_no' },
+          { title: '状态', dataIndex: 'state', render: (v) => <Tag>{meta.itemStates[v] ?? v}</Tag> },
+          { title: '发布日期', dataIndex: 'publish_date' },
+          {
+            title: '提示',
+            render: (_, r: any) => (
+              <>
+                {r.overdue && <Tag color="red">应于 {r.disclosureDue} 前公开</Tag>}
+                {r.needsInterpretation && <Tag color="orange">未发布解读</Tag>}
+              </>
+            ),
+          },
+        ]}
+      />
+      {importing && (
+        <ImportWizard
+          onClose={() => {
+            setImporting(false);
+            void reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** 导入历史目录: pick the agency and a CSV/XLSX file, check it, then import with a progress bar. */
+function ImportWizard({ onClose }: { onClose: () => void }) {
+  const { me, agencies } = useSession();
+  const mine = agencies.filter((a) =>
+    me.roles.some((r) => r.role === 'sysadmin' || (r.role === 'approver' && r.agencyId === a.id)),
+  );
+  const [agencyId, setAgencyId] = useState(mine[0]?.id);
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<{ row: number; column: string; message: string }[]>([]);
+  const [message, setMessage] = useState<{ type: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const [percent, setPercent] = useState<number | null>(null);
+  const send = async (extra: string) => {
+    const type = file!.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv';
+    return api('POST', `/catalogue/import?agencyId=${agencyId}${extra}`, await file!.arrayBuffer(), {
+      'content-type': type,
+    });
+  };
+  const fail = (e: any) => {
+    setErrors(e.details?.errors ?? []);
+    setMessage({ type: 'error', text: e.message });
+  };
+  const check = async () => {
+    setErrors([]);
+    try {
+      const r = await send('&dryRun=1');
+      setMessage({ type: 'info', text: `校验通过：共 ${r.valid} 条，可以导入` });
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const run = async () => {
+    setErrors([]);
+    try {
+      const { jobId } = await send('&async=1');
+      setPercent(0);
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 400));
+        const s = await get(`/catalogue/import/${jobId}`);
+        setPercent(s.percent);
+        if (s.state === 'done') {
+          setMessage({ type: 'success', text: `导入完成：${s.result.imported} 条` });
+          break;
+        }
+        if (s.state === 'failed') {
+          fail(s.result);
+          break;
+        }
+      }
+    } catch (e) {
+      fail(e);
+    }
+  };
+  return (
+    <Modal
+      title="导入历史目录（CSV 或 Excel）"
+      open
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>关闭</Button>}
+      width={760}
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Select
+          style={{ width: 360 }}
+          value={agencyId}
+          onChange={setAgencyId}
+          options={mine.map((a) => ({ value: a.id, label: a.name }))}
+          aria-label="导入到机关"
+        />
+        <Upload
+          accept=".csv,.xlsx"
+          maxCount={1}
+          beforeUpload={(f) => {
+            setFile(f);
+            setErrors([]);
+            setMessage(null);
+            setPercent(null);
+            return false;
+          }}
+        >
+          <Button>选择文件</Button>
+        </Upload>
+        <Typography.Text type="secondary">
+          第一行为列名：索引号、标题、文号、成文日期、发布日期、主题分类、体裁、所属事项、有效性、关键词、正文。全部通过校验才会导入，任何一行有错都不写入。
+        </Typography.Text>
+        <Space>
+          <Button disabled={!file} onClick={check}>
+            校验
+          </Button>
+          <Button type="primary" disabled={!file} onClick={run}>
+            导入
+          </Button>
+        </Space>
+        {percent !== null && <Progress percent={percent} />}
+        {message && <Alert type={message.type} title={message.text} showIcon />}
+        {errors.length > 0 && (
+          <Table
+            size="small"
+            rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
+            dataSource={errors}
+            pagination={{ pageSize: 8 }}
+            columns={[
+              { title: '行', dataIndex: 'row', width: 60 },
+              { title: '列', dataIndex: 'column', width: 100 },
+              { title: '问题', dataIndex: 'message' },
+            ]}
+          />
+        )}
+      </Space>
+    </Modal>
+  );
+}

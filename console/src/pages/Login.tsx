@@ -1,0 +1,55 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { api, setCsrf } from '../api.ts';
+
+export function Login({ onDone }: { onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [needCode, setNeedCode] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { username: string; password: string; totp?: string }) => {
+    setBusy(true);
+    try {
+      const r = await api<{ csrfToken: string }>('POST', '/auth/login', v);
+      setCsrf(r.csrfToken);
+      onDone();
+    } catch (e) {
+      const err = e as { message: string; details?: { totpRequired?: boolean } };
+      if (err.details?.totpRequired) setNeedCode(true);
+      setError(err.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main
+      style={{
+        display: 'flex',
+        justifyContent: 'center',
+        alignItems: 'center',
+        minHeight: '100vh',
+        background: '#f5f5f5',
+      }}
+    >
+      <Card style={{ width: 380 }}>
+        <Typography.Title level={3}>政府信息公开工作台</Typography.Title>
+        {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          {needCode && (
+            <Form.Item label="动态口令（6 位）" name="totp" rules={[{ required: true, message: '请输入动态口令' }]}>
+              <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+            </Form.Item>
+          )}
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

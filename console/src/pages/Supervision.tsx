@@ -1,0 +1,193 @@
+import { Button, Card, Col, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { get, qs } from '../api.ts';
+import { useLoad } from '../hooks.ts';
+import { linkProps, navigate } from '../router.ts';
+import { supervisedRegion, useSession } from '../session.tsx';
+import { Chart } from './Chart.tsx';
+
+/** 监督考核: every agency of the region — cases, timeliness, reports and their checks, 考核 ranking, charts. */
+export function Supervision({ query }: { query: URLSearchParams }) {
+  const { me, meta } = useSession();
+  const region = supervisedRegion(me) ?? '';
+  const year = Number(query.get('year') ?? new Date().getFullYear());
+  const { data } = useLoad(async () => {
+    const [stats, reports, assessment, interp] = await Promise.all([
+      get(`/supervision/stats${qs({ region, year })}`),
+      get(`/reports/status${qs({ year: year - 1 })}`),
+      get(`/supervision/assessment${qs({ region, year })}`),
+      get(`/supervision/interpretations${qs({ region })}`),
+    ]);
+    return { stats, reports: reports.items, assessment, interp };
+  }, [region, year]);
+  const outcomeChart = useMemo(
+    () => ({
+      tooltip: {},
+      series: [
+        {
+          type: 'pie' as const,
+          radius: '65%',
+          data: (data?.stats.byOutcome ?? []).map((o: any) => ({ name: o.label, value: o.n })),
+        },
+      ],
+    }),
+    [data],
+  );
+  const monthChart = useMemo(
+    () => ({
+      tooltip: {},
+      xAxis: { type: 'category' as const, data: Array.from({ length: 12 }, (_, i) => `${i + 1}月`) },
+      yAxis: { type: 'value' as const, minInterval: 1 },
+      series: [{ type: 'bar' as const, data: data?.stats.byMonth ?? [], itemStyle: { color: '#b31b1b' } }],
+    }),
+    [data],
+  );
+  return (
+    <>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3}>监督考核 · {data?.stats.region.name ?? ''}</Typography.Title>
+        <Space>
+          <InputNumber
+            value={year}
+            min={2019}
+            max={2100}
+            onChange={(y) => y && navigate(`/supervision?year=${y}`)}
+            aria-label="年度"
+          />
+          <Button href={`/api/v1/supervision/assessment.xlsx${qs({ region, year })}`}>导出考核结果（Excel）</Button>
+          <Button
+            {...linkProps(
+              `/reports?agency=${me.roles.find((r) => r.role === 'supervisor')?.agencyId ?? ''}&year=${year - 1}`,
+            )}
+          >
+            汇总年度报告
+          </Button>
+        </Space>
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="各部门申请办理">
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="agencyId"
+              dataSource={data?.stats.agencies ?? []}
+              columns={[
+                { title: '机关', dataIndex: 'agency' },
+                { title: '在办', dataIndex: 'open' },
+                {
+                  title: '逾期',
+                  dataIndex: 'overdue',
+                  render: (v: number, r: any) =>
+                    v ? (
+                      <a {...linkProps(`/cases?queue=overdue&agencyId=${r.agencyId}`)}>
+                        <Tag color="red">{v}</Tag>
+                      </a>
+                    ) : (
+                      0
+                    ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={`${year - 1}年度报告`}>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="agencyId"
+              dataSource={data?.reports ?? []}
+              columns={[
+                {
+                  title: '机关',
+                  dataIndex: 'agency',
+                  render: (v: string, r: any) => (
+                    <a {...linkProps(`/reports?agency=${r.agencyId}&year=${year - 1}`)}>{v}</a>
+                  ),
+                },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  render: (v: string, r: any) => (
+                    <Tag color={v === 'published' ? 'green' : r.late ? 'red' : 'default'}>
+                      {meta.reportStatuses[v] ?? v}
+                    </Tag>
+                  ),
+                },
+                { title: '期限', dataIndex: 'deadline' },
+                {
+                  title: '校验',
+                  dataIndex: 'failures',
+                  render: (v: number) => (v ? <Tag color="red">{v} 项未通过</Tag> : <Tag color="green">通过</Tag>),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={`${year}年答复结果`}>
+            <Chart option={outcomeChart} label="答复结果分布" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={`${year}年各月收到申请`}>
+            <Chart option={monthChart} label="各月收到申请数" />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card size="small" title={`${year}年考核排名（由记录计算，点击展开扣分依据）`}>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="agencyId"
+              dataSource={data?.assessment.rows ?? []}
+              expandable={{
+                expandedRowRender: (r: any) => (
+                  <ul>
+                    {r.indicators.flatMap((i: any) =>
+                      i.shortfalls.map((s: any) => (
+                        <li key={s.id + s.label}>
+                          {i.label}：{s.label}
+                        </li>
+                      )),
+                    )}
+                  </ul>
+                ),
+              }}
+              columns={[
+                { title: '排名', dataIndex: 'rank', width: 60 },
+                { title: '机关', dataIndex: 'agency' },
+                { title: '总分', dataIndex: 'total' },
+                ...(data?.assessment.plan.indicators ?? []).map((p: any, k: number) => ({
+                  title: `${data?.assessment.rows[0]?.indicators[k]?.label ?? p.key}（${p.weight}）`,
+                  render: (_: unknown, r: any) =>
+                    `${r.indicators[k].score}（${r.indicators[k].numerator}/${r.indicators[k].denominator}）`,
+                })),
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card size="small" title={`规范性文件未发布解读（${data?.interp.missing.length ?? 0}）`}>
+            <Table
+              size="small"
+              rowKey="id"
+              dataSource={data?.interp.missing ?? []}
+              pagination={{ pageSize: 5 }}
+              columns={[
+                {
+                  title: '文件',
+                  dataIndex: 'title',
+                  render: (v: string, r: any) => <a {...linkProps(`/item/${r.id}`)}>{v}</a>,
+                },
+                { title: '机关', dataIndex: 'agency' },
+                { title: '发布日期', dataIndex: 'publish_date' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

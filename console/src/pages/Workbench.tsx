@@ -1,0 +1,154 @@
+import { Badge, Card, Col, List, Row, Tag, Typography } from 'antd';
+import { get, qs } from '../api.ts';
+import { useLoad } from '../hooks.ts';
+import { linkProps } from '../router.ts';
+import { hasRole, useSession } from '../session.tsx';
+
+interface CaseRow {
+  trackingNumber: string;
+  agency: { name: string };
+  description: string;
+  stateLabel: string;
+  replyDue: string | null;
+  deadline?: { daysLeft: number } | null;
+}
+interface ItemRow {
+  id: string;
+  title: string;
+  agency_name: string;
+  state: string;
+  disclosureDue: string | null;
+}
+
+/** 工作台: what needs doing, each a click from its screen. */
+export function Workbench() {
+  const { me, meta } = useSession();
+  const year = new Date().getFullYear();
+  const seesCases = hasRole(me, 'operator', 'approver', 'reviewer', 'agency_admin', 'supervisor');
+  const { data } = useLoad(async () => {
+    const [queues, review, approval, overdue, noInterp, reports] = await Promise.all([
+      seesCases ? get('/queues') : Promise.resolve({ dueSoon: [], overdue: [], waitingOnApplicant: [] }),
+      get<{ items: ItemRow[] }>('/catalogue/items?queue=review'),
+      get<{ items: ItemRow[] }>('/catalogue/items?queue=approval'),
+      get<{ items: ItemRow[] }>('/catalogue/items?queue=overdue'),
+      get<{ items: ItemRow[] }>('/catalogue/items?queue=no_interpretation&limit=50'),
+      get<{ items: unknown[] } | unknown[]>(`/reports/status${qs({ year: year - 1 })}`).catch(() => []),
+    ]);
+    return {
+      queues,
+      review,
+      approval,
+      overdue,
+      noInterp,
+      reports: (Array.isArray(reports) ? reports : (reports as { items: unknown[] }).items) as any[],
+    };
+  }, []);
+  const caseList = (title: string, rows: CaseRow[] | undefined, color: string) => (
+    <Card
+      title={
+        <span>
+          {title} <Badge count={rows?.length ?? 0} color={color} showZero />
+        </span>
+      }
+      size="small"
+    >
+      <List
+        size="small"
+        dataSource={rows ?? []}
+        locale={{ emptyText: '无' }}
+        renderItem={(c) => (
+          <List.Item>
+            <a {...linkProps(`/case/${c.trackingNumber}`)}>{c.trackingNumber}</a> {c.description}
+            <Tag style={{ marginLeft: 8 }}>{c.stateLabel}</Tag>
+            {c.replyDue && <Typography.Text type="secondary">答复期限 {c.replyDue}</Typography.Text>}
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+  const itemList = (title: string, rows: ItemRow[] | undefined, extra?: (i: ItemRow) => string) => (
+    <Card
+      title={
+        <span>
+          {title} <Badge count={rows?.length ?? 0} showZero color="#1677ff" />
+        </span>
+      }
+      size="small"
+    >
+      <List
+        size="small"
+        dataSource={rows ?? []}
+        locale={{ emptyText: '无' }}
+        renderItem={(i) => (
+          <List.Item>
+            <a {...linkProps(`/item/${i.id}`)}>{i.title}</a>
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {i.agency_name} · {meta.itemStates[i.state] ?? i.state}
+              {extra ? ` · ${extra(i)}` : ''}
+            </Typography.Text>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+  return (
+    <>
+      <Typography.Title level={3}>工作台</Typography.Title>
+      <Row gutter={[16, 16]}>
+        {seesCases && (
+          <>
+            <Col xs={24} xl={8}>
+              {caseList('已逾期的申请', data?.queues.overdue, '#cf1322')}
+            </Col>
+            <Col xs={24} xl={8}>
+              {caseList('即将到期的申请', data?.queues.dueSoon, '#fa8c16')}
+            </Col>
+            <Col xs={24} xl={8}>
+              {caseList('等待申请人（补正、缴费）', data?.queues.waitingOnApplicant, '#8c8c8c')}
+            </Col>
+          </>
+        )}
+        <Col xs={24} xl={12}>
+          {itemList('待保密审查', data?.review.items)}
+        </Col>
+        <Col xs={24} xl={12}>
+          {itemList('待审批发布', data?.approval.items)}
+        </Col>
+        <Col xs={24} xl={12}>
+          {itemList(
+            '超过20个工作日未公开（条例第二十六条）',
+            data?.overdue.items,
+            (i) => `应于 ${i.disclosureDue} 前公开`,
+          )}
+        </Col>
+        <Col xs={24} xl={12}>
+          {itemList('规范性文件未发布解读', data?.noInterp.items)}
+        </Col>
+        <Col xs={24}>
+          <Card title={`${year - 1}年度报告`} size="small">
+            <List
+              size="small"
+              dataSource={data?.reports ?? []}
+              locale={{ emptyText: '无' }}
+              renderItem={(r: any) => (
+                <List.Item>
+                  <a {...linkProps(`/reports?agency=${r.agencyId}&year=${year - 1}`)}>{r.agency}</a>
+                  <Tag
+                    color={r.status === 'published' ? 'green' : r.late ? 'red' : 'default'}
+                    style={{ marginLeft: 8 }}
+                  >
+                    {meta.reportStatuses[r.status] ?? r.status}
+                  </Tag>
+                  <Typography.Text type="secondary">
+                    公布期限 {r.deadline}
+                    {r.failures ? ` · ${r.failures} 项校验未通过` : ''}
+                  </Typography.Text>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

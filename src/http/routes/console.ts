@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { STATUS_LABELS as REPORT_STATUS_LABELS } from '../../commands/reports/reports.ts';
+import { CONCERN_SOURCES } from '../../commands/supervision/concerns.ts';
+import { ROLES, roleLabels } from '../../domain/access/index.ts';
+import {
+  APPLICANT_TYPE_LABELS,
+  DECIDABLE_OUTCOMES,
+  FORM_LABELS,
+  ID_TYPES,
+  OUTCOME_INFO,
+  STATE_LABELS,
+  TRANSITIONS,
+} from '../../domain/case/index.ts';
+import {
+  ARTICLE_ITEMS,
+  DISCLOSURE_LABELS,
+  GENRES,
+  ITEM_STATE_LABELS,
+  TOPICS,
+  VALIDITY_LABELS,
+} from '../../domain/catalogue/index.ts';
+import { channelLabels } from '../../domain/clock/index.ts';
+import { INDICATORS } from '../../domain/supervision/index.ts';
+import { listUsers } from '../../queries/users.ts';
+import { ctxOf, requireLogin } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+
+/** Where `npm install` / `npm start` put the built console (Vite). */
+export const CONSOLE_DIST = join(import.meta.dirname, '../../../dist/console');
+
+/**
+ * The staff console: a React single-page app under /console, talking only to /api/v1. Its labels come from
+ * here (`/api/v1/meta`), so the closed sets of the law have one source.
+ */
+export async function consoleRoutes(app: FastifyInstance, _deps: AppDeps) {
+  app.get('/api/v1/meta', async (req) => {
+    requireLogin(req);
+    return {
+      outcomes: DECIDABLE_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_INFO[o].label })),
+      caseStates: STATE_LABELS,
+      caseEvents: Object.fromEntries(Object.entries(TRANSITIONS).map(([k, v]) => [k, v.label])),
+      channels: channelLabels,
+      applicantTypes: APPLICANT_TYPE_LABELS,
+      forms: FORM_LABELS,
+      idTypes: ID_TYPES,
+      itemStates: ITEM_STATE_LABELS,
+      genres: GENRES,
+      articleItems: ARTICLE_ITEMS,
+      topics: TOPICS,
+      validity: VALIDITY_LABELS,
+      disclosure: DISCLOSURE_LABELS,
+      roles: Object.fromEntries(ROLES.map((r) => [r, roleLabels[r]])),
+      indicators: INDICATORS,
+      concernSources: CONCERN_SOURCES,
+      reportStatuses: REPORT_STATUS_LABELS,
+    };
+  });
+
+  app.get('/api/v1/users', async (req) => {
+    requireLogin(req);
+    return { users: await listUsers(ctxOf(req, _deps)) };
+  });
+
+  if (!existsSync(join(CONSOLE_DIST, 'index.html'))) {
+    app.get('/console', async (_req, reply) =>
+      reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>工作台未构建</title><p>工作台尚未构建：请运行 npm install 或 npm start。</p></html>',
+        ),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: CONSOLE_DIST,
+    prefix: '/console/',
+    index: false,
+    wildcard: false,
+    // Hashed asset names: cache for a year; index.html is never cached.
+    setHeaders: (res, path) =>
+      (res as unknown as { header: (k: string, v: string) => void }).header(
+        'cache-control',
+        path.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+      ),
+  });
+  // Client-side routes: every /console path that is not a file gets the app.
+  const index = (
+    _req: unknown,
+    reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown },
+  ) => {
+    reply.header('cache-control', 'no-store');
+    return reply.sendFile('index.html');
+  };
+  app.get('/console', index as never);
+  app.get('/console/*', index as never);
+}
