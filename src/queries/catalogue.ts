@@ -87,10 +87,15 @@ export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, pa
     .where(sql<boolean>`i.search @@ ${tsq}::tsquery`)
     .where(sql<boolean>`strpos(${haystack}, ${needle}) > 0`)
     .limit(COUNT_CAP + 1);
-  const ranked = await sql<{ id: string; rank: number }>`
-    select c.id, c.rank from (${candidates}) c order by c.rank desc, c.publish_date desc, c.id desc
+  // One pass over the (capped) candidates: the page and, by a window, how many there are.
+  const ranked = await sql<{ id: string; rank: number; n: number }>`
+    select c.id, c.rank, count(*) over ()::int as n from (${candidates}) c
+    order by c.rank desc, c.publish_date desc, c.id desc
     limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`.execute(db);
-  const count = await sql<{ n: number }>`select count(*)::int as n from (${candidates}) c`.execute(db);
+  let total = ranked.rows[0]?.n;
+  if (total === undefined && page > 1)
+    total = (await sql<{ n: number }>`select count(*)::int as n from (${candidates}) c`.execute(db)).rows[0]!.n;
+  total ??= 0;
   const ids = ranked.rows.map((r) => r.id);
   const rows = ids.length
     ? await db
@@ -101,7 +106,7 @@ export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, pa
         .execute()
     : [];
   rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-  return { rows, total: count.rows[0]!.n, capped: count.rows[0]!.n > COUNT_CAP };
+  return { rows, total, capped: total > COUNT_CAP };
 }
 
 /** One published item for the public: unpublished, withdrawn or non-主动公开 items do not exist here. */

@@ -1,0 +1,283 @@
+/**
+ * npm run bench [-- --quick]: generates a deterministic province (agencies, items, applications), loads it
+ * through the project's own paths, and measures the portal, search, the annual report, report parsing and
+ * memory — next to their references (a bare HTTP server with the same bytes, an ILIKE scan, the raw SQL
+ * aggregate). Results: bench/results/*.json, summary.json, and BENCHMARKS.md.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/db/connect.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { parseReportText } from '../src/domain/report/parse/index.ts';
+import { searchItems } from '../src/queries/catalogue.ts';
+import { agencyReport } from '../src/queries/reports.ts';
+import { loadApplications, loadItems, makeRegionTree, SUBJECTS, VERBS } from './generate.ts';
+import { writeSummary } from './summary.ts';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SIZES = quick
+  ? { agencies: 20, items: [5_000], applications: 20_000, seconds: 3 }
+  : { agencies: 200, items: [100_000, 1_000_000], applications: 1_000_000, seconds: 10 };
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
+};
+const time = async (fn: () => Promise<unknown>) => {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+};
+
+/** The 200 fixed queries: two- to four-character words, 文号, and rare or absent words. */
+function queries(prefixes: string[]): string[] {
+  const out: string[] = [];
+  for (const s of SUBJECTS) out.push(s, s.slice(0, 2));
+  for (const v of VERBS) out.push(v, v.slice(2));
+  for (let i = 0; out.length < 150; i++)
+    out.push(`${prefixes[i % prefixes.length]}发〔${2015 + (i % 11)}〕${(i % 300) + 1}号`);
+  const rare = [
+    '量子通信',
+    '航天发射',
+    '海洋渔业',
+    '冰川监测',
+    '沙漠治理',
+    '核电安全',
+    '深海探测',
+    '极地科考',
+    '火山预警',
+    '珊瑚保护',
+  ];
+  while (out.length < 200) out.push(rare[out.length % rare.length]!);
+  return out;
+}
+
+async function searchBench(database: Database, prefixes: string[], n: number) {
+  const qs = queries(prefixes);
+  const ours: number[] = [];
+  const ilike: number[] = [];
+  let mismatches = 0;
+  for (const q of qs) {
+    let result: Awaited<ReturnType<typeof searchItems>> | undefined;
+    ours.push(await time(async () => (result = await searchItems(database.db, q, {}, 1))));
+    let truth = 0;
+    ilike.push(
+      await time(async () => {
+        const r = await sql<{ n: number }>`select count(*)::int n from (select 1 from catalogue_items
+          where state = 'published' and (title ilike ${`%${q}%`} or doc_number ilike ${`%${q}%`} or keywords ilike ${`%${q}%`} or body_text ilike ${`%${q}%`}) limit 1001) x`.execute(
+          database.db,
+        );
+        truth = r.rows[0]!.n;
+      }),
+    );
+    if (Math.min(truth, 1001) !== Math.min(result!.total, 1001)) mismatches++;
+  }
+  return {
+    items: n,
+    queries: qs.length,
+    p50_ms: pct(ours, 50),
+    p95_ms: pct(ours, 95),
+    ilike_p50_ms: pct(ilike, 50),
+    ilike_p95_ms: pct(ilike, 95),
+    mismatches,
+  };
+}
+
+async function reportBench(database: Database, agencyId: string, root: string) {
+  await agencyReport(database.db, agencyId, 2024); // warm
+  const agencyYear = pct(
+    await Promise.all([0, 1, 2, 3, 4].map(() => 0)).then(async () => {
+      const xs: number[] = [];
+      for (let i = 0; i < 5; i++) xs.push(await time(() => agencyReport(database.db, agencyId, 2024)));
+      return xs;
+    }),
+    50,
+  );
+  const raw: number[] = [];
+  for (let i = 0; i < 5; i++)
+    raw.push(
+      await time(() =>
+        sql`select applicant_type, outcome, count(*) from applications where agency_id = ${agencyId}
+      and (received_date between '2024-01-01' and '2024-12-31' or decided_date between '2024-01-01' and '2024-12-31')
+      group by 1, 2`.execute(database.db),
+      ),
+    );
+  // Roll-up of the whole province: every agency's report, summed.
+  const { regionRollup } = await import('./rollup.ts');
+  const rollup = await time(() => regionRollup(database, root, 2024));
+  return {
+    report_agency_year_ms: Math.round(agencyYear * 10) / 10,
+    raw_aggregate_ms: pct(raw, 50),
+    rollup_ms: Math.round(rollup),
+  };
+}
+
+async function httpBench(url: string, paths: Record<string, string>, seconds: number) {
+  const out: Record<string, unknown> = {};
+  for (const [name, path] of Object.entries(paths)) {
+    for (const connections of [10, 50]) {
+      const r = await autocannon({ url: url + path, connections, duration: seconds });
+      out[`${name}_c${connections}`] = {
+        rps: Math.round(r.requests.average),
+        p50_ms: r.latency.p50,
+        p99_ms: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors,
+      };
+    }
+  }
+  return out;
+}
+
+/** A bare Node HTTP server answering the same bytes: the ceiling of this machine. */
+async function ceiling(body: Buffer, seconds: number) {
+  const srv = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 10, duration: seconds });
+  srv.close();
+  return Math.round(r.requests.average);
+}
+
+async function serve(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<number> }> {
+  const port = 4100 + Math.floor(Math.random() * 500);
+  const child = spawn(process.execPath, ['bin/gongkai.js', 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d;
+      if (out.includes('gongkai 已启动')) resolve();
+    });
+    child.once('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
+  });
+  let peak = 0;
+  const sampler = setInterval(() => {
+    try {
+      const kb = Number(execSync(`ps -o rss= -p ${child.pid}`).toString().trim());
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      /* exited */
+    }
+  }, 200);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      clearInterval(sampler);
+      await new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      });
+      return Math.round(peak);
+    },
+  };
+}
+
+function parseBench() {
+  // Generated reports in every layout (the test helpers' layouts), parsed back.
+  return import('./parse-corpus.ts').then(({ corpus }) => {
+    const texts = corpus(quick ? 200 : 1000);
+    const t = performance.now();
+    let ok = 0;
+    for (const text of texts) if (parseReportText(text).ok) ok++;
+    const s = (performance.now() - t) / 1000;
+    return { reports: texts.length, parsed: ok, reports_per_s: Math.round(texts.length / s) };
+  });
+}
+
+async function runOn(kind: 'postgres' | 'embedded') {
+  let database: Database;
+  let env: Record<string, string>;
+  let dropDb: (() => Promise<void>) | undefined;
+  if (kind === 'postgres') {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query('drop database if exists gongkai_bench');
+    await admin.query('create database gongkai_bench');
+    await admin.end();
+    const url = PG_URL.replace(/\/[^/]*$/, '/gongkai_bench');
+    database = await openDatabase({ dataDir: '', databaseUrl: url });
+    env = { DATABASE_URL: url, GONGKAI_DATA_DIR: mkdtempSync(join(tmpdir(), 'gk-bench-')) };
+    dropDb = async () => {};
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
+    database = await openDatabase({ dataDir: dir, databaseUrl: undefined });
+    env = { DATABASE_URL: '', GONGKAI_DATA_DIR: dir };
+  }
+  await migrate(database.pool);
+  const sizes = kind === 'embedded' ? [SIZES.items[0]!] : SIZES.items;
+  log(`[${kind}] ${SIZES.agencies} agencies`);
+  const { root, agencies } = await makeRegionTree(database, SIZES.agencies);
+  const results: Record<string, unknown> = { kind, agencies: SIZES.agencies };
+  let loaded = 0;
+  const search: unknown[] = [];
+  for (const n of sizes) {
+    const t = performance.now();
+    loaded += await loadItems(database, agencies, n - loaded, log);
+    log(`[${kind}] ${loaded} items loaded in ${Math.round((performance.now() - t) / 1000)} s`);
+    await sql`analyze`.execute(database.db);
+    const s = await searchBench(
+      database,
+      agencies.map((a) => a.prefix),
+      loaded,
+    );
+    log(`[${kind}] search at ${loaded}: ${JSON.stringify(s)}`);
+    search.push(s);
+  }
+  results.search = search;
+  const apps = kind === 'embedded' ? Math.min(SIZES.applications, 100_000) : SIZES.applications;
+  await loadApplications(database, agencies, apps);
+  results.applications = apps;
+  results.report = await reportBench(database, agencies[0]!.id, root);
+  log(`[${kind}] report: ${JSON.stringify(results.report)}`);
+  const item = (
+    await sql<{
+      id: string;
+    }>`select id from catalogue_items where state = 'published' order by publish_date desc limit 1`.execute(database.db)
+  ).rows[0]!.id;
+  await database.close();
+  const server = await serve(env);
+  const bytes = Buffer.from(await (await fetch(`${server.url}/items/${item}`)).arrayBuffer());
+  results.ceiling_rps = await ceiling(bytes, SIZES.seconds);
+  results.http = await httpBench(
+    server.url,
+    {
+      item: `/items/${item}`,
+      list: `/search?item=20.13&page=2`,
+      search: `/search?q=${encodeURIComponent('食品安全')}`,
+    },
+    SIZES.seconds,
+  );
+  results.rss_mb = await server.stop();
+  log(`[${kind}] http: ${JSON.stringify(results.http)} ceiling ${results.ceiling_rps} rss ${results.rss_mb} MB`);
+  await dropDb?.();
+  return results;
+}
+
+const started = Date.now();
+const out: Record<string, unknown> = { quick, at: new Date().toISOString(), node: process.version };
+out.parse = await parseBench();
+log(`parse: ${JSON.stringify(out.parse)}`);
+for (const kind of ['embedded', 'postgres'] as const) {
+  if (only && only !== kind) continue;
+  out[kind] = await runOn(kind);
+}
+out.seconds = Math.round((Date.now() - started) / 1000);
+const name = quick ? 'quick' : 'full';
+writeFileSync(join(import.meta.dirname, `results/${name}.json`), `${JSON.stringify(out, null, 2)}\n`);
+writeSummary(out, name);
+log(`done in ${out.seconds} s → bench/results/${name}.json`);
+process.exit(0);
