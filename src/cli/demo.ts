@@ -1,3 +1,4 @@
+import { demoTotpSecret } from '../commands/auth/totp.ts';
 import { demoExtensions } from '../commands/demo/extensions.ts';
 import { generateDemoPassword, loadDemo } from '../commands/demo/load-demo.ts';
 import type { Config } from '../config/index.ts';
@@ -16,6 +17,11 @@ export async function ensureDemo(database: Database, config: Config): Promise<{ 
     known
       ? `  密码 (password): ${known}${config.demoPassword ? '（来自 GONGKAI_DEMO_PASSWORD）' : ''}`
       : '  密码：加载演示数据时已打印（未保存在数据目录）',
+    ...(known
+      ? [
+          `  管理员（demo-admin、demo-sysadmin）另需动态口令：将密钥 ${demoTotpSecret(known)} 添加到验证器应用（TOTP, 30 秒, 6 位）`,
+        ]
+      : []),
   ];
   return { loaded: result.loaded, lines };
 }

@@ -51,6 +51,9 @@ export interface UsersTable {
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
+  totp_secret_enc: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
 }
 
 export interface UserRolesTable {

@@ -40,6 +40,12 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  // Every route, for the authorization matrix test (a route missing from its table fails it).
+  const routeTable: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url });
+  });
+  app.decorate('routeTable', routeTable);
 
   await app.register(helmet, {
     // A plain-HTTP intranet deployment must keep working: HSTS and upgrade-insecure-requests only under HTTPS.

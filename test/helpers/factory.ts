@@ -1,5 +1,6 @@
 import { createRegion } from '../../src/commands/agencies/create-region.ts';
 import { createAgency } from '../../src/commands/agencies/save-agency.ts';
+import { provisionTotp, TOTP_REQUIRED_ROLES } from '../../src/commands/auth/totp.ts';
 import { type Ctx, SYSTEM_ACTOR } from '../../src/commands/context.ts';
 import { createUser } from '../../src/commands/users/create-user.ts';
 import type { Database } from '../../src/db/connect.ts';
@@ -8,6 +9,8 @@ import type { Actor, Role } from '../../src/domain/access/index.ts';
 import { completeCreditCode } from '../../src/domain/credit-code.ts';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
+/** Administrators' second factor in tests (base32). */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export const FIXED_NOW = new Date('2026-03-02T02:00:00Z'); // a Monday, 10:00 in Beijing
 
 export function fixedClock(start = FIXED_NOW) {
@@ -78,6 +81,7 @@ export async function makeAgency(
       password: TEST_PASSWORD,
       roles: [{ role, agencyId: id }],
     });
+    if (TOTP_REQUIRED_ROLES.has(role)) await provisionTotp(ctx, userId, TEST_TOTP_SECRET);
     users[role] = { id: userId, username, actor: (await loadActor(ctx.db, userId))! };
   }
   return { id, creditCode, name, users };
@@ -93,5 +97,6 @@ export async function makeUser(ctx: Ctx, role: 'supervisor' | 'sysadmin', region
     password: TEST_PASSWORD,
     roles: [{ role, regionCode: role === 'supervisor' ? regionCode : null }],
   });
+  if (TOTP_REQUIRED_ROLES.has(role)) await provisionTotp(ctx, id, TEST_TOTP_SECRET);
   return { id, username, actor: (await loadActor(ctx.db, id))! };
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { totpCode } from '../../src/commands/auth/totp.ts';
 import type { Database } from '../../src/db/connect.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { TEST_PASSWORD } from './factory.ts';
+import { TEST_PASSWORD, TEST_TOTP_SECRET } from './factory.ts';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -56,7 +57,13 @@ export async function startTestServer(database: Database, now: () => Date): Prom
     return { status: res.status, body: parsed, headers: res.headers, text };
   };
   const login = async (username: string, password = TEST_PASSWORD) => {
-    const r = await request('POST', '/api/v1/auth/login', { body: { username, password } });
+    let r = await request('POST', '/api/v1/auth/login', { body: { username, password } });
+    if (r.status === 401 && r.body?.error?.details?.totpRequired) {
+      // Each code works once: the next login is in the next 30-second step.
+      (now as { advance?: (ms: number) => void }).advance?.(30_000);
+      const totp = totpCode(TEST_TOTP_SECRET, now());
+      r = await request('POST', '/api/v1/auth/login', { body: { username, password, totp } });
+    }
     if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${r.text}`);
     return r.body.token as string;
   };

@@ -4,11 +4,14 @@ import { findUserByName, loadActor } from '../../db/repos/users.ts';
 import { AppError } from '../../domain/errors.ts';
 import { afterFailure, isLocked } from '../../domain/password.ts';
 import { type Ctx, inTransaction } from '../context.ts';
+import { decrypt } from '../pii.ts';
 import { newCsrfToken, newToken, SESSION_MAX_HOURS } from './tokens.ts';
+import { acceptedStep, TOTP_REQUIRED_ROLES } from './totp.ts';
 
 export const loginInput = z.object({
   username: z.string().min(1, '请输入用户名').max(100),
   password: z.string().min(1, '请输入密码').max(200),
+  totp: z.string().trim().max(10).optional(),
 });
 
 export interface LoginResult {
@@ -52,11 +55,44 @@ export async function login(ctx: Ctx, input: z.infer<typeof loginInput>): Promis
     }
     throw new AppError('unauthenticated', '用户名或密码错误');
   }
+  // 双因素认证: a TOTP code when enrolled; administrators may not log in without one.
+  let totpStep: number | null = null;
+  if (user.totp_enabled) {
+    if (!input.totp) throw new AppError('unauthenticated', '请输入动态口令', { totpRequired: true });
+    totpStep = acceptedStep(
+      decrypt<string>(ctx.secretKey, user.totp_secret_enc!),
+      input.totp,
+      now,
+      user.totp_last_step,
+    );
+    if (totpStep === null) {
+      const next = afterFailure({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now);
+      await inTransaction(ctx, async (trx, audit) => {
+        await trx
+          .updateTable('users')
+          .set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil })
+          .where('id', '=', user.id)
+          .execute();
+        await audit({ agencyId: null, action: 'auth.totp_failed', entityType: 'user', entityId: user.id });
+      });
+      throw new AppError('unauthenticated', '动态口令不正确或已使用', { totpRequired: true });
+    }
+  } else {
+    const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
+    if (roles.some((r) => TOTP_REQUIRED_ROLES.has(r.role)))
+      throw new AppError('forbidden', '管理员账号须先启用双因素认证（POST /api/v1/auth/totp/enrol）', {
+        totpEnrolmentRequired: true,
+      });
+  }
   const { token, id } = newToken('gks');
   const csrfToken = newCsrfToken();
   const expiresAt = new Date(now.getTime() + SESSION_MAX_HOURS * 3600_000);
   await inTransaction({ ...ctx, actor: await loadActor(ctx.db, user.id) }, async (trx, audit) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, ...(totpStep !== null ? { totp_last_step: totpStep } : {}) })
+      .where('id', '=', user.id)
+      .execute();
     await trx
       .insertInto('sessions')
       .values({

@@ -3,6 +3,7 @@ import { findAgencyByCreditCode } from '../../db/repos/agencies.ts';
 import { passwordProblems } from '../../domain/password.ts';
 import { createRegion } from '../agencies/create-region.ts';
 import { createAgency } from '../agencies/save-agency.ts';
+import { demoTotpSecret, provisionTotp, TOTP_REQUIRED_ROLES } from '../auth/totp.ts';
 import { type Ctx, SYSTEM_ACTOR } from '../context.ts';
 import { createUser } from '../users/create-user.ts';
 import { DEMO_AGENCIES, DEMO_REGIONS, DEMO_USERS, SEED_AGENCY_CODE } from './data.ts';
@@ -57,7 +58,7 @@ export async function loadDemo(ctx: Ctx, password: string, extensions: DemoExten
       });
     }
     for (const u of DEMO_USERS) {
-      await createUser(sys, {
+      const userId = await createUser(sys, {
         username: u.username,
         displayName: u.displayName,
         password,
@@ -69,6 +70,8 @@ export async function loadDemo(ctx: Ctx, password: string, extensions: DemoExten
           },
         ],
       });
+      // 等保: administrators log in with a second factor; the demo's is derived from the demo password.
+      if (TOTP_REQUIRED_ROLES.has(u.role)) await provisionTotp(sys, userId, demoTotpSecret(password));
     }
     for (const ext of extensions) await ext(sys, ids);
   });

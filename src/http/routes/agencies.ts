@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { agencyInput, agencyPatch, createAgency, updateAgency } from '../../commands/agencies/save-agency.ts';
 import { createUser, userInput } from '../../commands/users/create-user.ts';
 import { agenciesForStaff, agencyForStaff } from '../../queries/agencies.ts';
-import { ctxOf } from '../auth.ts';
+import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 
 export function agencyRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -13,6 +13,7 @@ export function agencyRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.post('/api/v1/agencies', async (req, reply) => {
+    requireLogin(req);
     const id = await createAgency(ctxOf(req, deps), agencyInput.parse(req.body));
     reply.status(201);
     return agencyForStaff(ctxOf(req, deps), id);
@@ -26,6 +27,7 @@ export function agencyRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post('/api/v1/users', async (req, reply) => {
+    requireLogin(req);
     const id = await createUser(ctxOf(req, deps), userInput.parse(req.body));
     reply.status(201);
     return { id };

@@ -1,11 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { login, loginInput } from '../../commands/auth/login.ts';
 import { apiTokenInput, createApiToken, logout } from '../../commands/auth/session.ts';
+import { confirmTotpEnrolment, startTotpEnrolment } from '../../commands/auth/totp.ts';
 import { roleLabels } from '../../domain/access/index.ts';
 import { ctxOf, requireLogin, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps) {
+  // 双因素认证 enrolment: with the password (and, to replace a secret, a current code); no session needed, so
+  // an administrator can enrol before the first login.
+  const limited = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
+  app.post('/api/v1/auth/totp/enrol', limited, async (req) => startTotpEnrolment(ctxOf(req, deps), req.body));
+  app.post('/api/v1/auth/totp/confirm', limited, async (req) => {
+    await confirmTotpEnrolment(ctxOf(req, deps), req.body);
+    return { ok: true };
+  });
+
   app.post('/api/v1/auth/login', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
     const input = loginInput.parse(req.body);
     const result = await login(ctxOf(req, deps), input);

@@ -5,7 +5,7 @@ import { ClockInputError } from '../../domain/clock/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { calendarYear } from '../../queries/calendar.ts';
 import { calendarForAgency, computeDeadlines } from '../../queries/deadline.ts';
-import { ctxOf } from '../auth.ts';
+import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -39,11 +39,13 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.put<{ Params: { date: string } }>('/api/v1/calendar/days/:date', async (req) => {
+    requireLogin(req);
     const input = setDayInput.parse({ ...(req.body as object), date: req.params.date });
     return setCalendarDay(ctxOf(req, deps), input);
   });
 
   app.post('/api/v1/calendar/years', async (req, reply) => {
+    requireLogin(req);
     const r = await enterYearNotice(ctxOf(req, deps), yearNoticeInput.parse(req.body));
     reply.status(201);
     return r;

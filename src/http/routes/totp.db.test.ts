@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type TestDatabase, testDatabase } from '../../../test/helpers/db.ts';
+import {
+  fixedClock,
+  makeAgency,
+  systemCtx,
+  TEST_PASSWORD,
+  TEST_TOTP_SECRET,
+  type TestAgency,
+} from '../../../test/helpers/factory.ts';
+import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
+import { totpCode } from '../../commands/auth/totp.ts';
+import { createUser } from '../../commands/users/create-user.ts';
+
+let database: TestDatabase;
+let server: TestServer;
+let agency: TestAgency;
+const now = fixedClock(new Date('2026-03-02T02:00:00Z'));
+const login = (username: string, extra: Record<string, string> = {}) =>
+  server.request('POST', '/api/v1/auth/login', { body: { username, password: TEST_PASSWORD, ...extra } });
+
+before(async () => {
+  database = await testDatabase();
+  agency = await makeAgency(systemCtx(database, now), { name: '凉州区市场监督管理局' });
+  server = await startTestServer(database, now);
+});
+after(async () => {
+  await server.close();
+  await database.close();
+});
+
+test('an administrator needs the code; a code works once; a wrong code counts towards the lockout', async () => {
+  const admin = agency.users.agency_admin.username;
+  const bare = await login(admin);
+  assert.equal(bare.status, 401);
+  assert.equal(bare.body.error.details.totpRequired, true);
+  now.advance(30_000);
+  const code = totpCode(TEST_TOTP_SECRET, now());
+  assert.equal((await login(admin, { totp: code })).status, 200);
+  const replay = await login(admin, { totp: code });
+  assert.equal(replay.status, 401, 'the same code again is refused');
+  const failed = await database.pool.query('select failed_logins from users where username = $1', [admin]);
+  assert.equal(failed.rows[0].failed_logins, 1);
+});
+
+test('an administrator without a second factor enrols with the password, then logs in with a code', async () => {
+  const ctx = systemCtx(database, now);
+  await createUser(ctx, {
+    username: 'new-admin',
+    displayName: '新管理员',
+    password: TEST_PASSWORD,
+    roles: [{ role: 'agency_admin', agencyId: agency.id }],
+  });
+  const refused = await login('new-admin');
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.error.details.totpEnrolmentRequired, true);
+  assert.match(refused.body.error.message, /双因素认证/);
+  const wrongPw = await server.request('POST', '/api/v1/auth/totp/enrol', {
+    body: { username: 'new-admin', password: 'wrong-Passw0rd!' },
+  });
+  assert.equal(wrongPw.status, 401);
+  const enrol = await server.request('POST', '/api/v1/auth/totp/enrol', {
+    body: { username: 'new-admin', password: TEST_PASSWORD },
+  });
+  assert.equal(enrol.status, 200, enrol.text);
+  assert.match(enrol.body.uri, /^otpauth:\/\/totp\/gongkai:new-admin\?/);
+  const bad = await server.request('POST', '/api/v1/auth/totp/confirm', {
+    body: { username: 'new-admin', password: TEST_PASSWORD, code: '000000' },
+  });
+  assert.equal(bad.status, 400);
+  const ok = await server.request('POST', '/api/v1/auth/totp/confirm', {
+    body: { username: 'new-admin', password: TEST_PASSWORD, code: totpCode(enrol.body.secret, now()) },
+  });
+  assert.equal(ok.status, 200, ok.text);
+  now.advance(30_000);
+  assert.equal((await login('new-admin', { totp: totpCode(enrol.body.secret, now()) })).status, 200);
+  // Another enrolment now needs a current code, not just the password.
+  const again = await server.request('POST', '/api/v1/auth/totp/enrol', {
+    body: { username: 'new-admin', password: TEST_PASSWORD },
+  });
+  assert.equal(again.status, 401);
+  const secretStored = await database.pool.query('select totp_secret_enc from users where username = $1', [
+    'new-admin',
+  ]);
+  assert.ok(!String(secretStored.rows[0].totp_secret_enc).includes(enrol.body.secret), 'stored encrypted');
+});
+
+test('staff other than administrators may log in without a second factor', async () => {
+  assert.equal((await login(agency.users.operator.username)).status, 200);
+});
