@@ -79,14 +79,21 @@ export async function makeRegionTree(database: Database, k: number): Promise<{ r
 }
 
 /** Items through the real import path (validation, sanitising, tokenising), per agency, in chunks. */
-export async function loadItems(database: Database, agencies: Agency[], n: number, log: (s: string) => void) {
+/** `start`: items each agency already has (a later, larger size continues their 索引号). */
+export async function loadItems(
+  database: Database,
+  agencies: Agency[],
+  n: number,
+  log: (s: string) => void,
+  start = 0,
+) {
   const sys: Ctx = {
     db: database.db,
     now: () => new Date('2026-03-02T02:00:00Z'),
     actor: SYSTEM_ACTOR,
     secretKey: Buffer.alloc(32, 1),
   };
-  const r = rng(42);
+  const r = rng(42 + start);
   const per = Math.ceil(n / agencies.length);
   let done = 0;
   const started = performance.now();
@@ -105,7 +112,7 @@ export async function loadItems(database: Database, agencies: Agency[], n: numbe
         const month = String((j % 12) + 1).padStart(2, '0');
         const day = String((j % 28) + 1).padStart(2, '0');
         rows.push([
-          `${a.code}/${year}-${String(j + 1).padStart(6, '0')}`,
+          `${a.code}/${year}-${String(start + j + 1).padStart(6, '0')}`,
           title,
           j % 3 === 0 ? docNo : '',
           `${year}-${month}-${day}`,

@@ -65,9 +65,12 @@ async function searchBench(database: Database, prefixes: string[], n: number) {
   const ours: number[] = [];
   const ilike: number[] = [];
   let mismatches = 0;
-  for (const q of qs) {
+  // The ILIKE scan takes seconds per query at a million rows: there, every fifth query is compared.
+  const every = n >= 1_000_000 ? 5 : 1;
+  for (const [i, q] of qs.entries()) {
     let result: Awaited<ReturnType<typeof searchItems>> | undefined;
     ours.push(await time(async () => (result = await searchItems(database.db, q, {}, 1))));
+    if (i % every) continue;
     let truth = 0;
     ilike.push(
       await time(async () => {
@@ -226,7 +229,7 @@ async function runOn(kind: 'postgres' | 'embedded') {
   const search: unknown[] = [];
   for (const n of sizes) {
     const t = performance.now();
-    loaded += await loadItems(database, agencies, n - loaded, log);
+    loaded += await loadItems(database, agencies, n - loaded, log, Math.ceil(loaded / agencies.length));
     log(`[${kind}] ${loaded} items loaded in ${Math.round((performance.now() - t) / 1000)} s`);
     await sql`analyze`.execute(database.db);
     const s = await searchBench(

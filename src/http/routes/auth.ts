@@ -16,7 +16,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
     return { ok: true };
   });
 
-  app.post('/api/v1/auth/login', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
+  app.post('/api/v1/auth/login', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
     const input = loginInput.parse(req.body);
     const result = await login(ctxOf(req, deps), input);
     setSessionCookie(reply, result.token, deps.https, result.expiresAt);

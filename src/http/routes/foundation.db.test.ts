@@ -7,9 +7,11 @@ import {
   makeUser,
   systemCtx,
   TEST_PASSWORD,
+  TEST_TOTP_SECRET,
   type TestAgency,
 } from '../../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
+import { totpCode } from '../../commands/auth/totp.ts';
 
 let database: TestDatabase;
 let server: TestServer;
@@ -87,8 +89,13 @@ describe('login', () => {
 
 describe('CSRF on cookie-authenticated writes', () => {
   test('refused without the token, accepted with it; bearer calls need none', async () => {
+    now.advance(30_000);
     const login = await server.request('POST', '/api/v1/auth/login', {
-      body: { username: own.users.agency_admin.username, password: TEST_PASSWORD },
+      body: {
+        username: own.users.agency_admin.username,
+        password: TEST_PASSWORD,
+        totp: totpCode(TEST_TOTP_SECRET, now()),
+      },
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const path = `/api/v1/agencies/${own.id}`;

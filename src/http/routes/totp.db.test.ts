@@ -89,3 +89,20 @@ test('an administrator without a second factor enrols with the password, then lo
 test('staff other than administrators may log in without a second factor', async () => {
   assert.equal((await login(agency.users.operator.username)).status, 200);
 });
+
+test('rate limits: logins and the public form answer 429 in Chinese when hammered from one address', async () => {
+  let r = await login('nobody');
+  for (let i = 0; i < 70 && r.status !== 429; i++) r = await login('nobody');
+  assert.equal(r.status, 429);
+  assert.match(r.body.error.message, /请求过于频繁/);
+  let f = await server.request('POST', '/apply', {
+    body: 'description=x',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  for (let i = 0; i < 30 && f.status !== 429; i++)
+    f = await server.request('POST', '/apply', {
+      body: 'description=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  assert.equal(f.status, 429);
+});
