@@ -64,6 +64,32 @@ test('demo loads once; a second run changes nothing', () => {
   assert.match(problems, /对1个单位（人员）进行责任追究，措施包括约谈/);
 });
 
+test('gongkai backup FILE and gongkai restore FILE: the demo comes back whole in a new data dir', () => {
+  const file = join(dataDir, 'backup.zip');
+  const b = cli(['backup', file]);
+  assert.equal(b.code, 0, b.stderr);
+  assert.match(b.stdout, /已备份：\d+ 行数据/);
+  const fresh = mkdtempSync(join(tmpdir(), 'gongkai-restore-'));
+  try {
+    const r = cli(['restore', file], { GONGKAI_DATA_DIR: fresh });
+    assert.equal(r.code, 0, r.stderr);
+    const again = cli(['restore', file], { GONGKAI_DATA_DIR: fresh });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /不是空的/);
+    const v = cli(['audit', 'verify'], { GONGKAI_DATA_DIR: fresh });
+    assert.equal(v.code, 0, v.stderr);
+    // The restored secret key still opens the applicants' encrypted data: the report of 2024 computes.
+    const rep = cli(['report', 'generate', '--agency', '11620602MB161547XN', '--year', '2024', '--format', 'json'], {
+      GONGKAI_DATA_DIR: fresh,
+    });
+    assert.equal(rep.code, 0, rep.stderr);
+    assert.deepEqual(readFileSync(join(fresh, 'secret.key')), readFileSync(join(dataDir, 'secret.key')));
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+  assert.equal(cli(['restore', join(dataDir, 'nope.zip')]).code, 2);
+});
+
 test('a second process on the embedded database stops with a clear message', async () => {
   const db = await openDatabase({ dataDir, databaseUrl: undefined });
   try {

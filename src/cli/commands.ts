@@ -1,5 +1,8 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { verifyAudit } from '../db/audit.ts';
 import { migrate } from '../db/migrate.ts';
+import { invalid } from '../domain/errors.ts';
+import { backup, RestoreError, restore } from '../ops/backup.ts';
 import { calendarOfficial, calendarSet, calendarShow, deadlineCommand } from './calendar.ts';
 import { ensureDemo } from './demo.ts';
 import { reportFigures, reportGenerate, reportImport } from './report-generate.ts';
@@ -44,6 +47,39 @@ export const commands: CliCommand[] = [
         const { loaded, lines } = await ensureDemo(database, config);
         process.stdout.write(`${loaded ? '已加载演示数据。' : '演示数据已存在，未作更改。'}\n${lines.join('\n')}\n`);
         return 0;
+      }),
+  },
+  {
+    name: 'backup',
+    usage: 'backup FILE',
+    summary: '备份数据库和数据目录中的文件（运行中也可，一致性快照；内置数据库运行时请用 POST /api/v1/admin/backup）',
+    run: (args) =>
+      withDatabase(async (database, config) => {
+        const file = args[0];
+        if (!file) throw invalid('请指定备份文件：gongkai backup FILE');
+        const r = await backup(database.db, config.dataDir);
+        writeFileSync(file, r.archive, { mode: 0o600 });
+        process.stdout.write(`已备份：${r.rows} 行数据、${r.files} 个文件 → ${file}\n`);
+        return 0;
+      }),
+  },
+  {
+    name: 'restore',
+    usage: 'restore FILE',
+    summary: '从备份恢复到新建的空数据库（DATABASE_URL 或新的数据目录）',
+    run: (args) =>
+      withDatabase(async (database, config) => {
+        const file = args[0];
+        if (!file || !existsSync(file)) throw invalid(`备份文件不存在：${file ?? '（未指定）'}`);
+        try {
+          const r = await restore(database.db, config.dataDir, readFileSync(file));
+          process.stdout.write(`已恢复：${r.rows} 行数据、${r.files} 个文件。\n`);
+          return 0;
+        } catch (err) {
+          if (!(err instanceof RestoreError)) throw err;
+          process.stderr.write(`恢复未执行：${err.message}\n`);
+          return 1;
+        }
       }),
   },
   {

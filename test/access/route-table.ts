@@ -321,6 +321,11 @@ export const ROUTES: Record<string, RouteCase> = {
     path: () => '/api/v1/calendar/years',
     body: () => ({}),
   },
+  'POST /api/v1/admin/backup': {
+    rule: { action: 'system.backup', on: 'system' },
+    path: () => '/api/v1/admin/backup',
+    body: () => ({}),
+  },
   'GET /api/v1/audit/verify': { rule: { action: 'audit.read', on: 'system' }, path: () => '/api/v1/audit/verify' },
 };
 
@@ -336,5 +341,5 @@ export const EXPECTED: Record<string, string> = {
   supervisor:
     'agency.read user.read audit.read case.read catalogue.read report.read report.supervise token.manage supervision.read supervision.manage concern.manage rating.moderate',
   sysadmin:
-    'agency.read agency.update agency.create user.read user.manage audit.read catalogue.read catalogue.import report.read report.import calendar.manage token.manage',
+    'agency.read agency.update agency.create user.read user.manage audit.read catalogue.read catalogue.import report.read report.import calendar.manage token.manage system.backup',
 };

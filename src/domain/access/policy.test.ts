@@ -15,7 +15,7 @@ const OWN: Record<Role, string> = {
   supervisor:
     'agency.read user.read audit.read case.read catalogue.read report.read report.supervise token.manage supervision.read supervision.manage concern.manage rating.moderate',
   sysadmin:
-    'agency.read agency.update agency.create user.read user.manage audit.read catalogue.read catalogue.import report.read report.import calendar.manage token.manage',
+    'agency.read agency.update agency.create user.read user.manage audit.read catalogue.read catalogue.import report.read report.import calendar.manage token.manage system.backup',
 };
 
 const A: Resource = { agencyId: 'agency-a', regionPath: '620000/620600/620602' }; // own agency, in 凉州区

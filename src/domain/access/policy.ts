@@ -45,7 +45,8 @@ export type Action =
   | 'supervision.read'
   | 'supervision.manage'
   | 'concern.manage'
-  | 'rating.moderate';
+  | 'rating.moderate'
+  | 'system.backup';
 
 export const ACTIONS: readonly Action[] = [
   'agency.read',
@@ -75,6 +76,7 @@ export const ACTIONS: readonly Action[] = [
   'supervision.manage',
   'concern.manage',
   'rating.moderate',
+  'system.backup',
 ];
 
 const staffRead: Action[] = ['agency.read', 'case.read', 'catalogue.read', 'report.read'];
@@ -142,6 +144,7 @@ export const GRANTS: Record<Role, readonly Action[]> = {
     'catalogue.read',
     'catalogue.import', // rollout: loading a legacy catalogue
     'report.import', // rollout: loading published historical reports
+    'system.backup',
   ],
 };
 

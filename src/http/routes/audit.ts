@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize } from '../../commands/context.ts';
+import { authorize, inTransaction } from '../../commands/context.ts';
 import { verifyAudit } from '../../db/audit.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
+import { backup } from '../../ops/backup.ts';
 import { searchAudit } from '../../queries/audit.ts';
 import { ctxOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
@@ -20,5 +21,29 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps) {
     const ctx = ctxOf(req, deps);
     authorize(ctx, 'audit.read', SYSTEM); // the whole chain: system administrators only
     return verifyAudit(deps.db);
+  });
+
+  // 备份 while the server runs (the embedded database admits one process): a system administrator downloads
+  // the same archive as `gongkai backup FILE`. Audited.
+  app.post('/api/v1/admin/backup', async (req, reply) => {
+    const ctx = ctxOf(req, deps);
+    authorize(ctx, 'system.backup', SYSTEM);
+    const r = await backup(deps.db, deps.dataDir);
+    await inTransaction(ctx, (_trx, audit) =>
+      audit({
+        agencyId: null,
+        action: 'system.backup',
+        entityType: 'system',
+        entityId: null,
+        after: { rows: r.rows, files: r.files },
+      }),
+    );
+    return reply
+      .type('application/zip')
+      .header(
+        'content-disposition',
+        `attachment; filename="gongkai-backup-${new Date().toISOString().slice(0, 10)}.zip"`,
+      )
+      .send(Buffer.from(r.archive));
   });
 }
