@@ -7,6 +7,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { hasMalformedText, MALFORMED_TEXT_MESSAGE } from '../domain/text-guard.ts';
 import { registerAuth } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './errors.ts';
@@ -102,6 +104,11 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/v1/openapi.json', { schema: { hide: true } as never }, async () => app.swagger());
 
   registerErrorHandling(app);
+  // Bodies with text PostgreSQL cannot hold (lone surrogates in JSON) are refused before any handler.
+  app.addHook('preValidation', async (req) => {
+    if (hasMalformedText(req.body) || hasMalformedText(req.query))
+      throw new AppError('invalid', MALFORMED_TEXT_MESSAGE);
+  });
   registerAuth(app, deps);
   homeRoutes(app, deps);
   authRoutes(app, deps);

@@ -4,6 +4,7 @@ import { APPLICANT_TYPES, FORMS, ID_TYPES } from '../../domain/case/index.ts';
 import { CHANNELS } from '../../domain/clock/index.ts';
 import { checkCreditCode, creditCodeProblemText } from '../../domain/credit-code.ts';
 import { isValidResidentId } from '../../domain/id-number.ts';
+import { hasMalformedText, MALFORMED_TEXT_MESSAGE } from '../../domain/text-guard.ts';
 
 export const applicantInput = z
   .object({
@@ -45,17 +46,21 @@ export const applicantInput = z
     if (!a.phone && !a.email && !a.address) issue('phone', '请至少填写一种联系方式（电话、电子邮箱或通信地址）');
   });
 
-export const applicationInput = z.object({
-  agency: z.string().trim().toUpperCase().min(1, '请选择受理机关'),
-  applicant: applicantInput,
-  description: z
-    .string()
-    .trim()
-    .min(5, '请描述所需政府信息（名称、文号或其他特征），至少5个字')
-    .max(5000, '申请内容过长（不超过5000字）'),
-  form: z.enum(FORMS, { message: '获取信息的方式不正确' }),
-  delivery: z.string().trim().max(200).optional(),
-});
+export const applicationInput = z
+  .object({
+    agency: z.string().trim().toUpperCase().min(1, '请选择受理机关'),
+    applicant: applicantInput,
+    description: z
+      .string()
+      .trim()
+      .min(5, '请描述所需政府信息（名称、文号或其他特征），至少5个字')
+      .max(5000, '申请内容过长（不超过5000字）'),
+    form: z.enum(FORMS, { message: '获取信息的方式不正确' }),
+    delivery: z.string().trim().max(200).optional(),
+  })
+  .superRefine((v, c) => {
+    if (hasMalformedText(v)) c.addIssue({ code: 'custom', message: MALFORMED_TEXT_MESSAGE });
+  });
 
 export const staffCaseInput = applicationInput.extend({
   channel: z.enum(CHANNELS, { message: '申请渠道不正确' }),
