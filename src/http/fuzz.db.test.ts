@@ -109,7 +109,10 @@ test('search: 2,000 random queries over HTTP, each answered without error and in
     fc.asyncProperty(nasty, fc.option(fc.integer({ min: -5, max: 1e9 })), async (q, page) => {
       const r = await within(
         5000,
-        server.request('GET', `/search?q=${encodeURIComponent(wellFormed(q))}${page === null ? '' : `&page=${page}&year=${page}`}`),
+        server.request(
+          'GET',
+          `/search?q=${encodeURIComponent(wellFormed(q))}${page === null ? '' : `&page=${page}&year=${page}`}`,
+        ),
       );
       assert.ok(r.status < 500, `${r.status} for ${JSON.stringify(q)}`);
     }),

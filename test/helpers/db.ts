@@ -7,6 +7,8 @@ import { migrate } from '../../src/db/migrate.ts';
 
 export interface TestDatabase extends Database {
   dataDir: string;
+  /** The connection URL of a PostgreSQL test database (absent for the embedded one). */
+  url?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   return {
     ...database,
     dataDir,
+    url: url.toString(),
     async close() {
       await database.close();
       const a = new pg.Client({ connectionString: serverUrl });
