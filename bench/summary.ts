@@ -56,7 +56,7 @@ export function writeSummary(out: Any, name: string) {
     ],
     [
       'search equals substring truth',
-      `${summary.search_mismatches} mismatches of ${largest.queries ?? 0}`,
+      `${summary.search_mismatches} mismatches of ${largest.compared ?? largest.queries ?? 0} compared`,
       summary.search_mismatches === 0,
       '0',
     ],
