@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// biome-ignore lint/suspicious/noExplicitAny: the run's JSON, read generically
 type Any = Record<string, any>;
 
 /** The targets of the benchmark issue, checked against a run; `summary.json` and BENCHMARKS.md follow from it. */
@@ -27,7 +28,7 @@ export function writeSummary(out: Any, name: string) {
     parse_reports_per_s: out.parse?.reports_per_s ?? 0,
     rss_mb: pgRun.rss_mb ?? 0,
   };
-  writeFileSync(join(import.meta.dirname, 'results/summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(join(import.meta.dirname, name === 'full' ? 'results/summary.json' : `results/summary.${name}.json`), `${JSON.stringify(summary, null, 2)}\n`);
   const CMS_LIST_RPS = 60;
   const targets: [string, string, boolean, string][] = [
     [

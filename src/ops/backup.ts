@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.ts';
 type Q = Pick<Kysely<DB>, 'executeQuery'>;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** Plain SQL on one connection (the snapshot and the restore each run on a single connection). */
+// biome-ignore lint/suspicious/noExplicitAny: rows of any table, read generically
 async function q<R = Record<string, any>>(c: Q, text: string, params: unknown[] = []): Promise<R[]> {
   return (await c.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
 }

@@ -1,4 +1,3 @@
-import type { Ctx } from '../context.ts';
 import { reportStep, saveFigures, saveNarrative } from '../reports/reports.ts';
 import { demoActor } from './actors.ts';
 import type { DemoExtension } from './load-demo.ts';
