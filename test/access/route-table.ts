@@ -329,17 +329,4 @@ export const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/audit/verify': { rule: { action: 'audit.read', on: 'system' }, path: () => '/api/v1/audit/verify' },
 };
 
-/** Roles → actions, written out independently of the policy module (a wrong line in GRANTS shows here). */
-export const EXPECTED: Record<string, string> = {
-  operator:
-    'agency.read case.read case.create case.handle case.view_personal catalogue.read catalogue.edit report.read report.edit report.import token.manage concern.manage',
-  reviewer: 'agency.read case.read catalogue.read catalogue.review report.read token.manage',
-  approver:
-    'agency.read case.read case.handle case.approve case.view_personal catalogue.read catalogue.approve catalogue.import report.read report.approve token.manage supervision.read',
-  agency_admin:
-    'agency.read agency.update user.read user.manage audit.read case.read catalogue.read report.read token.manage supervision.read concern.manage rating.moderate',
-  supervisor:
-    'agency.read user.read audit.read case.read catalogue.read report.read report.supervise token.manage supervision.read supervision.manage concern.manage rating.moderate',
-  sysadmin:
-    'agency.read agency.update agency.create user.read user.manage audit.read catalogue.read catalogue.import report.read report.import calendar.manage token.manage system.backup',
-};
+export { EXPECTED_GRANTS as EXPECTED } from './expected-grants.ts';

@@ -34,25 +34,7 @@ export async function login(ctx: Ctx, input: z.infer<typeof loginInput>): Promis
   dummyHash ??= hash('gongkai-timing-equaliser');
   const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
   if (!user || !ok || user.disabled) {
-    if (user) {
-      const next = afterFailure({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now);
-      await inTransaction(ctx, async (trx, audit) => {
-        await trx
-          .updateTable('users')
-          .set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil })
-          .where('id', '=', user.id)
-          .execute();
-        await audit({
-          agencyId: null,
-          action: next.lockedUntil && next.lockedUntil > now ? 'auth.locked' : 'auth.login_failed',
-          entityType: 'user',
-          entityId: user.id,
-        });
-      });
-      if (next.lockedUntil && next.lockedUntil > now) {
-        throw new AppError('locked', `连续登录失败次数过多，账户已锁定至 ${formatTime(next.lockedUntil)}`);
-      }
-    }
+    if (user) await countFailure(ctx, user, now, 'auth.login_failed');
     throw new AppError('unauthenticated', '用户名或密码错误');
   }
   // 双因素认证: a TOTP code when enrolled; administrators may not log in without one.
@@ -66,15 +48,7 @@ export async function login(ctx: Ctx, input: z.infer<typeof loginInput>): Promis
       user.totp_last_step,
     );
     if (totpStep === null) {
-      const next = afterFailure({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now);
-      await inTransaction(ctx, async (trx, audit) => {
-        await trx
-          .updateTable('users')
-          .set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil })
-          .where('id', '=', user.id)
-          .execute();
-        await audit({ agencyId: null, action: 'auth.totp_failed', entityType: 'user', entityId: user.id });
-      });
+      await countFailure(ctx, user, now, 'auth.totp_failed');
       throw new AppError('unauthenticated', '动态口令不正确或已使用', { totpRequired: true });
     }
   } else {
@@ -112,6 +86,26 @@ export async function login(ctx: Ctx, input: z.infer<typeof loginInput>): Promis
     expiresAt,
     user: { id: user.id, username: user.username, displayName: user.display_name },
   };
+}
+
+/** A failed attempt counts towards the lockout (等保: 5 failures); the one that locks says so. */
+async function countFailure(
+  ctx: Ctx,
+  user: { id: string; failed_logins: number; locked_until: Date | null },
+  now: Date,
+  action: string,
+) {
+  const next = afterFailure({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now);
+  const locked = !!next.lockedUntil && next.lockedUntil > now;
+  await inTransaction(ctx, async (trx, audit) => {
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil })
+      .where('id', '=', user.id)
+      .execute();
+    await audit({ agencyId: null, action: locked ? 'auth.locked' : action, entityType: 'user', entityId: user.id });
+  });
+  if (locked) throw new AppError('locked', `连续登录失败次数过多，账户已锁定至 ${formatTime(next.lockedUntil!)}`);
 }
 
 function formatTime(d: Date): string {

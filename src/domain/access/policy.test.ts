@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { EXPECTED_GRANTS } from '../../../test/access/expected-grants.ts';
 import { ACTIONS, type Action, type Actor, can, type Resource, type Role, SYSTEM, scopeFor } from './policy.ts';
 
-// Independent expectation table: per role, the actions it may take on its own agency (or its region).
-// Written out by hand so that a wrong line in GRANTS fails here.
-const OWN: Record<Role, string> = {
-  operator:
-    'agency.read case.read case.create case.handle case.view_personal catalogue.read catalogue.edit report.read report.edit report.import token.manage concern.manage',
-  reviewer: 'agency.read case.read catalogue.read catalogue.review report.read token.manage',
-  approver:
-    'agency.read case.read case.handle case.approve case.view_personal catalogue.read catalogue.approve catalogue.import report.read report.approve token.manage supervision.read',
-  agency_admin:
-    'agency.read agency.update user.read user.manage audit.read case.read catalogue.read report.read token.manage supervision.read concern.manage rating.moderate',
-  supervisor:
-    'agency.read user.read audit.read case.read catalogue.read report.read report.supervise token.manage supervision.read supervision.manage concern.manage rating.moderate',
-  sysadmin:
-    'agency.read agency.update agency.create user.read user.manage audit.read catalogue.read catalogue.import report.read report.import calendar.manage token.manage system.backup',
-};
+// Independent expectation table (test/access/expected-grants.ts): a wrong line in GRANTS fails here.
+const OWN = EXPECTED_GRANTS;
 
 const A: Resource = { agencyId: 'agency-a', regionPath: '620000/620600/620602' }; // own agency, in 凉州区
 const B: Resource = { agencyId: 'agency-b', regionPath: '620000/620600/620602' }; // another agency, same region

@@ -6,25 +6,14 @@ import { type TestDatabase, testDatabase } from '../../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx, type TestAgency } from '../../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 import { XLSX_MIME } from '../../documents/spreadsheet.ts';
+import { IMPORT_COLUMNS } from '../../domain/catalogue/index.ts';
 
 let database: TestDatabase;
 let server: TestServer;
 let agency: TestAgency;
 let token = '';
 const now = fixedClock(new Date('2026-03-02T02:00:00Z'));
-const HEADER = [
-  '索引号',
-  '标题',
-  '文号',
-  '成文日期',
-  '发布日期',
-  '主题分类',
-  '体裁',
-  '所属事项',
-  '有效性',
-  '关键词',
-  '正文',
-];
+const HEADER = [...IMPORT_COLUMNS];
 
 before(async () => {
   database = await testDatabase();
