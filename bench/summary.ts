@@ -28,7 +28,10 @@ export function writeSummary(out: Any, name: string) {
     parse_reports_per_s: out.parse?.reports_per_s ?? 0,
     rss_mb: pgRun.rss_mb ?? 0,
   };
-  writeFileSync(join(import.meta.dirname, name === 'full' ? 'results/summary.json' : `results/summary.${name}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(
+    join(import.meta.dirname, name === 'full' ? 'results/summary.json' : `results/summary.${name}.json`),
+    `${JSON.stringify(summary, null, 2)}\n`,
+  );
   const CMS_LIST_RPS = 60;
   const targets: [string, string, boolean, string][] = [
     [
