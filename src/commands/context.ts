@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type AuditInput, appendAudit } from '../db/audit.ts';
+import { findAgency } from '../db/repos/agencies.ts';
 import type { DB } from '../db/schema.ts';
 import { type Action, type Actor, can, type Resource } from '../domain/access/index.ts';
 import { AppError, notFound } from '../domain/errors.ts';
@@ -51,4 +52,20 @@ export function authorize(ctx: Ctx, action: Action, resource: Resource, opts: { 
     throw new AppError('forbidden', '您没有执行此操作的权限');
   }
   throw notFound();
+}
+
+/**
+ * The agency a command acts on, if the actor may act on it: not found (404) when it does not exist or the
+ * actor cannot see it, as `authorize` says otherwise.
+ */
+export async function authorizeAgency(
+  ctx: Ctx,
+  agencyId: string,
+  action: Action,
+  opts: { visibleWith?: Action; what?: string } = {},
+) {
+  const agency = await findAgency(ctx.db, agencyId);
+  if (!agency) throw notFound(opts.what ?? '机关');
+  authorize(ctx, action, { agencyId: agency.id, regionPath: agency.region_path }, opts);
+  return agency;
 }

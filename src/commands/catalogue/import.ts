@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { findAgency } from '../../db/repos/agencies.ts';
 import { searchVector } from '../../db/repos/catalogue.ts';
 import { validateImportRows } from '../../domain/catalogue/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorizeAgency, type Ctx, inTransaction } from '../context.ts';
 import { htmlText, sanitizeBody } from './item-input.ts';
 
 export interface ImportProgress {
@@ -14,10 +13,7 @@ export interface ImportProgress {
 
 /** The agency an import goes to, if the actor may import into it (404 when it cannot even see it). */
 export async function authorizeImport(ctx: Ctx, agencyId: string) {
-  const agency = await findAgency(ctx.db, agencyId);
-  if (!agency) throw invalid('机关不存在');
-  authorize(ctx, 'catalogue.import', { agencyId, regionPath: agency.region_path }, { visibleWith: 'catalogue.read' });
-  return agency;
+  return authorizeAgency(ctx, agencyId, 'catalogue.import', { visibleWith: 'catalogue.read' });
 }
 
 /**

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { findAgency } from '../../db/repos/agencies.ts';
 import { isISODate } from '../../domain/calendar/index.ts';
-import { notFound } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorizeAgency, type Ctx, inTransaction } from '../context.ts';
 
 const input = z.object({
   agencyId: z.uuid('请选择机关'),
@@ -16,9 +14,7 @@ const input = z.object({
 /** 责任追究 (条例第五十二条、第五十三条): the supervising government records a measure taken. */
 export async function recordAccountability(ctx: Ctx, body: unknown) {
   const v = input.parse(body);
-  const agency = await findAgency(ctx.db, v.agencyId);
-  if (!agency) throw notFound('机关');
-  authorize(ctx, 'supervision.manage', { agencyId: agency.id, regionPath: agency.region_path });
+  await authorizeAgency(ctx, v.agencyId, 'supervision.manage');
   return inTransaction(ctx, async (trx, audit) => {
     const row = await trx
       .insertInto('accountability_records')

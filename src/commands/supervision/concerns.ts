@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { findAgency } from '../../db/repos/agencies.ts';
 import { isISODate } from '../../domain/calendar/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorizeAgency, type Ctx, inTransaction } from '../context.ts';
 
 export const CONCERN_SOURCES = {
   hotline: '政务服务热线',
@@ -23,9 +22,7 @@ const input = z.object({
 /** 回应关切 (条例第六条): a public concern the agency must answer with published information. */
 export async function registerConcern(ctx: Ctx, body: unknown) {
   const v = input.parse(body);
-  const agency = await findAgency(ctx.db, v.agencyId);
-  if (!agency) throw notFound('机关');
-  authorize(ctx, 'concern.manage', { agencyId: agency.id, regionPath: agency.region_path });
+  await authorizeAgency(ctx, v.agencyId, 'concern.manage');
   return inTransaction(ctx, async (trx, audit) => {
     const row = await trx
       .insertInto('concerns')
@@ -57,9 +54,8 @@ export async function respondToConcern(ctx: Ctx, concernId: string, body: unknow
   const concern = /^[0-9a-f-]{36}$/i.test(concernId)
     ? await ctx.db.selectFrom('concerns').selectAll().where('id', '=', concernId).executeTakeFirst()
     : undefined;
-  const agency = concern && (await findAgency(ctx.db, concern.agency_id));
-  if (!concern || !agency) throw notFound('关切事项');
-  authorize(ctx, 'concern.manage', { agencyId: agency.id, regionPath: agency.region_path });
+  if (!concern) throw notFound('关切事项');
+  await authorizeAgency(ctx, concern.agency_id, 'concern.manage', { what: '关切事项' });
   const item = await ctx.db
     .selectFrom('catalogue_items')
     .select(['id', 'state', 'publish_date', 'agency_id'])

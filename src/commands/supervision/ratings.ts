@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { findAgency } from '../../db/repos/agencies.ts';
 import { findApplication } from '../../db/repos/applications.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { queryCodeHash } from '../applications/intake.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorizeAgency, type Ctx, inTransaction } from '../context.ts';
 
 const score = z.coerce.number({ message: '请选择评分' }).int().min(1, '请选择 1–5 分').max(5, '请选择 1–5 分');
 const comment = z.string().trim().max(500, '意见不超过 500 字').default('');
@@ -108,9 +107,8 @@ export async function moderateRating(ctx: Ctx, ratingId: string, body: unknown) 
   const rating = /^[0-9a-f-]{36}$/i.test(ratingId)
     ? await ctx.db.selectFrom('ratings').selectAll().where('id', '=', ratingId).executeTakeFirst()
     : undefined;
-  const agency = rating && (await findAgency(ctx.db, rating.agency_id));
-  if (!rating || !agency) throw notFound('评议');
-  authorize(ctx, 'rating.moderate', { agencyId: agency.id, regionPath: agency.region_path });
+  if (!rating) throw notFound('评议');
+  const agency = await authorizeAgency(ctx, rating.agency_id, 'rating.moderate', { what: '评议' });
   if (rating.status !== 'pending') throw new AppError('conflict', '该评议已审核');
   await inTransaction(ctx, async (trx, audit) => {
     await trx
