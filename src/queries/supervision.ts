@@ -24,7 +24,7 @@ export async function supervisedRegion(
   const agencies = await ctx.db
     .selectFrom('agencies as g')
     .innerJoin('regions as r', 'r.code', 'g.region_code')
-    .select(['g.id', 'g.name', 'g.kind', 'g.region_code'])
+    .select(['g.id', 'g.name', 'g.kind', 'g.region_code', 'g.parent_agency_id'])
     .where((eb) => eb.or([eb('r.path', '=', region.path), eb('r.path', 'like', `${region.path}/%`)]))
     .orderBy(sql`g.kind = 'government'`, 'desc')
     .orderBy('g.name')

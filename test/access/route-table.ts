@@ -291,6 +291,10 @@ export const ROUTES: Record<string, RouteCase> = {
     rule: region('supervision.read'),
     path: (t) => `/api/v1/supervision/stats?region=${t.region}&year=${y}`,
   },
+  'GET /api/v1/supervision/report': {
+    rule: region('supervision.read'),
+    path: (t) => `/api/v1/supervision/report?region=${t.region}&year=${y}`,
+  },
   'GET /api/v1/supervision/accountability': {
     rule: region('supervision.read'),
     path: (t) => `/api/v1/supervision/accountability?region=${t.region}&year=${y}`,

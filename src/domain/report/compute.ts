@@ -14,6 +14,8 @@ export interface CaseRecord {
   receivedDate: string;
   closedDate: string | null;
   outcome: string | null;
+  /** How many cases this record stands for (records grouped by the database); 1 when absent. */
+  count?: number;
 }
 
 export interface AppealRecord {
@@ -43,13 +45,15 @@ export function computeReport(
   r.year = year;
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
+  let n = 1;
   const add = (row: string, col: string) => {
-    r.applications[row]![col] = (r.applications[row]![col] as number) + 1;
-    r.applications[row]!.total = (r.applications[row]!.total as number) + 1;
+    r.applications[row]![col] = (r.applications[row]![col] as number) + n;
+    r.applications[row]!.total = (r.applications[row]!.total as number) + n;
   };
   const detail = new Set(FORMATS[version].applicationRows.filter((x) => x.detail).map((x) => x.key));
   for (const c of rec.cases) {
     if (c.receivedDate > end) continue;
+    n = c.count ?? 1;
     const col = c.applicantType;
     if (c.receivedDate >= start) add('new', col);
     else if (c.closedDate === null || c.closedDate >= start) add('carried_over', col);

@@ -233,6 +233,20 @@ describe('责任追究, 回应关切, 解读 coverage, and the government report
     assert.match(problems, /对1个单位（人员）进行责任追究，措施包括通报批评/);
   });
 
+  test('the region roll-up sums every agency once and equals the government report of the year', async () => {
+    await submit();
+    const path = '/api/v1/supervision/report?region=620602&year=2026';
+    const r = await server.request('GET', path, { token: tk.supervisor });
+    assert.equal(r.status, 200, r.text);
+    const gr = await server.request('GET', `/api/v1/reports/${gov.id}/2026`, { token: tk.supervisor });
+    assert.ok(r.body.report.applications.new.total >= 1);
+    assert.deepEqual(r.body.report.applications, gr.body.applications);
+    assert.deepEqual(r.body.report.appeals, gr.body.appeals);
+    assert.deepEqual(r.body.parts.map((p: { agencyId: string }) => p.agencyId).sort(), [gov.id, dept.id].sort());
+    assert.equal((await server.request('GET', path, { token: tk.otherSupervisor })).status, 404);
+    assert.equal((await server.request('GET', path, { token: tk.operator })).status, 404);
+  });
+
   test('a concern is registered, answered by a published item, and listed on the portal with its response time', async () => {
     const c = await server.request('POST', '/api/v1/concerns', {
       token: tk.operator,

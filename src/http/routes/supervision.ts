@@ -7,6 +7,7 @@ import { moderateRating } from '../../commands/supervision/ratings.ts';
 import { writeXlsxSheets, XLSX_MIME } from '../../documents/spreadsheet.ts';
 import { INDICATORS } from '../../domain/supervision/index.ts';
 import { staffConcerns } from '../../queries/concerns.ts';
+import { regionReport } from '../../queries/region-report.ts';
 import { regionStats } from '../../queries/region-stats.ts';
 import {
   accountabilityRecords,
@@ -82,6 +83,13 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
     requireLogin(req);
     const { region, year } = regionYear.parse(req.query);
     return regionStats(ctxOf(req, deps), region, year);
+  });
+
+  // The region's roll-up of the year's annual reports, with each agency's part.
+  app.get('/api/v1/supervision/report', async (req) => {
+    requireLogin(req);
+    const { region, year } = regionYear.parse(req.query);
+    return regionReport(ctxOf(req, deps), region, year);
   });
 
   app.get('/api/v1/supervision/interpretations', async (req) => {

@@ -1,5 +1,16 @@
 import { compact } from './normalize.ts';
 
+const seen = new Map<string, string>();
+/** `compact` of one UTF-16 unit, remembered (a report has a few hundred distinct characters). */
+function compactChar(ch: string): string {
+  let c = seen.get(ch);
+  if (c === undefined) {
+    c = compact(ch);
+    if (seen.size < 65_536) seen.set(ch, c);
+  }
+  return c;
+}
+
 /**
  * The text with whitespace and pipes removed, with a map back to positions in the original: labels split
  * across lines or cells (hazard 2) are found in the compact form and cut from the original.
@@ -8,16 +19,14 @@ export class Located {
   readonly compact: string;
   private readonly map: number[];
   constructor(readonly text: string) {
-    let c = '';
+    const parts: string[] = [];
     const map: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      const ch = compact(text[i]!);
-      for (const x of ch) {
-        c += x;
-        map.push(i);
-      }
+      const ch = compactChar(text[i]!);
+      for (let k = 0; k < ch.length; k++) map.push(i);
+      if (ch) parts.push(ch);
     }
-    this.compact = c;
+    this.compact = parts.join('');
     this.map = map;
   }
 

@@ -11,7 +11,7 @@ import { detectAgency, detectVersion, detectYear } from './meta.ts';
 import { normalizeText } from './normalize.ts';
 import { type RawCell, type RawRow, valueRows } from './rows.ts';
 import { resolveApplications } from './solve.ts';
-import { appealGroupsHold, appealGroupsPossible, splitGroups } from './split.ts';
+import { appealGroupsForced, appealGroupsHold, appealGroupsPossible, splitGroups } from './split.ts';
 import { tokenize } from './tokens.ts';
 
 export type ParseResult =
@@ -211,7 +211,7 @@ function parseAppeals(row: RawRow, report: ReportData, unresolved: string[]) {
   if (row.flattened) {
     const digits = row.cells.map((c) => (c.kind === 'num' ? c.s : ''));
     const splits = digits.every((g) => /^\d+$/.test(g))
-      ? splitGroups(digits, 15, appealGroupsHold, appealGroupsPossible)
+      ? splitGroups(digits, 15, appealGroupsHold, appealGroupsPossible, appealGroupsForced)
       : [];
     if (splits === 'too_many' || splits.length === 0) values = null;
     else values = splits[0]!.map((v, i) => (splits.every((s) => s[i] === v) ? v : Number.NaN));

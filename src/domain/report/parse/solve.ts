@@ -1,7 +1,7 @@
 import { APPLICANT_COLUMNS, type ReportFormat } from '../format.ts';
 import type { ReportData } from '../types.ts';
 import type { RawRow } from './rows.ts';
-import { rowSumHolds, rowSumPossible, splitGroups } from './split.ts';
+import { splitRowSum } from './split.ts';
 
 const COLS = APPLICANT_COLUMNS.map((c) => c.key);
 const MAX_COMBINATIONS = 100_000;
@@ -23,7 +23,7 @@ export function resolveApplications(f: ReportFormat, rows: RawRow[], report: Rep
       ];
     const groups = row.cells.map((c) => (c.kind === 'num' ? c.s : ''));
     if (groups.some((g) => !/^\d+$/.test(g))) return null;
-    const s = splitGroups(groups, 7, rowSumHolds, rowSumPossible);
+    const s = splitRowSum(groups);
     return s === 'too_many' || s.length === 0 ? null : s;
   });
   const keys = f.applicationRows.map((r) => r.key);

@@ -14,6 +14,8 @@ export function splitGroups(
   accept: (v: number[]) => boolean,
   /** Prunes a partial split: the numbers so far and how many digits are still to come. */
   prefixOk: (v: number[], digitsLeft: number) => boolean = () => true,
+  /** The value the next number must have, when the numbers so far decide it (a total after its parts). */
+  forced: (v: number[]) => number | undefined = () => undefined,
 ): number[][] | 'too_many' {
   const results: number[][] = [];
   let steps = 0;
@@ -43,6 +45,16 @@ export function splitGroups(
       acc.pop();
       return ok;
     }
+    const must = forced(acc);
+    if (must !== undefined) {
+      // Only one cut can make this number: where the digits of its forced value end.
+      const s = String(must);
+      if (!g.startsWith(s, pos)) return true;
+      acc.push(must);
+      const ok = prefixOk(acc, g.length - pos - s.length + suffix[gi]!) ? rec(gi, pos + s.length, left - 1) : true;
+      acc.pop();
+      return ok;
+    }
     const maxLen = g[pos] === '0' ? 1 : Math.min(MAX_DIGITS, g.length - pos);
     for (let len = 1; len <= maxLen; len++) {
       acc.push(Number(g.slice(pos, pos + len)));
@@ -58,18 +70,61 @@ export function splitGroups(
 /** R3 for a section-三 row: the six applicant columns add up to the total. */
 export const rowSumHolds = (v: number[]) => v.slice(0, 6).reduce((a, b) => a + b, 0) === v[6];
 
-/** While splitting a row: the total (last number) has at most the digits left after the other columns. */
-export const rowSumPossible = (v: number[], digitsLeft: number) => {
-  if (v.length > 6) return true;
-  const totalDigits = digitsLeft - (6 - v.length);
-  return totalDigits > 0 && v.reduce((a, b) => a + b, 0) < 10 ** totalDigits;
+const digitsOf = (x: number) => String(x).length;
+
+/**
+ * Splits of a section-三 row into six parts and their total (R3). The total is the last digits of the last
+ * group: for each length it could have, the parts before it are split with their running sum bounded by it and
+ * each part no longer than it — which cuts the search to the few splits that can add up.
+ */
+export function splitRowSum(groups: string[]): number[][] | 'too_many' {
+  const last = groups.at(-1) ?? '';
+  const out: number[][] = [];
+  for (let len = 1; len <= Math.min(MAX_DIGITS, last.length); len++) {
+    const digits = last.slice(last.length - len);
+    if (len > 1 && digits[0] === '0') continue;
+    const total = Number(digits);
+    const head = [...groups.slice(0, -1), last.slice(0, last.length - len)].filter((g) => g !== '');
+    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+    const parts = splitGroups(
+      head,
+      6,
+      (v) => sum(v) === total,
+      (v, digitsLeft) => {
+        const s = sum(v);
+        const left = 6 - v.length;
+        // Not past the total; and the digits left (each part at most as long as the total) can still reach it.
+        if (s > total || digitsLeft > left * len) return false;
+        return left === 0 || s + left * 10 ** Math.min(len, digitsLeft - left + 1) > total;
+      },
+      (v) => (v.length === 5 ? total - sum(v) : undefined),
+    );
+    if (parts === 'too_many') return parts;
+    for (const p of parts) out.push([...p, total]);
+  }
+  return out;
+}
+
+/** While splitting the section-四 row: the fifth number of each group is the sum of its four. */
+export const appealGroupsForced = (v: number[]) => {
+  if (v.length % 5 !== 4) return undefined;
+  const o = v.length - 4;
+  return v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]!;
 };
 
-/** While splitting the section-四 row: every completed group of five adds up. */
-export const appealGroupsPossible = (v: number[]) => {
-  if (v.length % 5 !== 0) return true;
-  const o = v.length - 5;
-  return v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]! === v[o + 4];
+/**
+ * While splitting the section-四 row: every completed group of five adds up; within a group, the total to come
+ * is at least as long as its longest part, and each later group still needs five digits.
+ */
+export const appealGroupsPossible = (v: number[], digitsLeft: number) => {
+  const k = v.length % 5;
+  if (k === 0) {
+    const o = v.length - 5;
+    return v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]! === v[o + 4];
+  }
+  const longest = Math.max(...v.slice(v.length - k).map(digitsOf));
+  const laterGroups = 2 - Math.floor(v.length / 5);
+  return digitsLeft >= 4 - k + longest + 5 * laterGroups;
 };
 
 /** R4 for the section-四 row: each group of five adds up. */
