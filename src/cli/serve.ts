@@ -1,7 +1,7 @@
 import { failInterruptedImports } from '../commands/catalogue/import-job.ts';
 import { loadConfig } from '../config/index.ts';
 import { verifyAudit } from '../db/audit.ts';
-import { openDatabase } from '../db/connect.ts';
+import { openDatabase, openReadDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildServer } from '../http/server.ts';
 import { smtpTransport } from '../jobs/mailer.ts';
@@ -14,6 +14,7 @@ export async function serve(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config);
+  const replica = config.databaseReadUrl ? await openReadDatabase(config.databaseReadUrl) : null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -23,6 +24,7 @@ export async function serve(): Promise<void> {
     try {
       stopScheduler?.();
       await app?.close();
+      await replica?.close();
       await database.close();
     } finally {
       clearTimeout(timer);
@@ -58,6 +60,8 @@ export async function serve(): Promise<void> {
       dbKind: database.kind,
       dataDir: config.dataDir,
       logger,
+      readDb: replica?.db,
+      publicCacheSeconds: config.publicCacheSeconds,
     });
     await app.listen({ port: config.port, host: config.host });
     if (!config.smtpUrl)
@@ -74,7 +78,7 @@ export async function serve(): Promise<void> {
     const out = [
       '',
       `gongkai 已启动：${url}/`,
-      `  数据库 (database): ${database.kind === 'embedded' ? `内置 PGlite（${config.dataDir}/pgdata）` : 'PostgreSQL（DATABASE_URL）'}`,
+      `  数据库 (database): ${database.kind === 'embedded' ? `内置 PGlite（${config.dataDir}/pgdata）` : 'PostgreSQL（DATABASE_URL）'}${replica ? '，门户读取只读副本（DATABASE_READ_URL）' : ''}`,
       `  健康检查 (health): ${url}/healthz`,
       ...(demo ? [demo.loaded ? '  已加载演示数据 (demo data loaded)' : '', ...demo.lines] : []),
       '',
@@ -82,6 +86,7 @@ export async function serve(): Promise<void> {
     process.stdout.write(out.filter((l) => l !== '').join('\n') + '\n');
   } catch (err) {
     await app?.close().catch(() => {});
+    await replica?.close();
     await database.close();
     throw err;
   }

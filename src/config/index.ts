@@ -14,6 +14,12 @@ const schema = z.object({
     .string()
     .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
     .optional(),
+  // A streaming replica of DATABASE_URL: portal pages and search read there (docs/deploy.md).
+  DATABASE_READ_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
+    .optional(),
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   GONGKAI_SECRET_KEY: z
     .string()
     .refine((v) => /^[0-9a-f]{64}$/i.test(v), 'must be 64 hexadecimal characters (32 bytes)')
@@ -36,6 +42,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A read replica for the public portal; requires `databaseUrl`. */
+  databaseReadUrl: string | undefined;
+  /** Rendered public pages are reused this long for anonymous visitors (0: off). */
+  publicCacheSeconds: number;
   /** 32-byte key for encrypting personal data and signing; hex in env or generated into the data dir. */
   secretKey: Buffer;
   demoPassword: string | undefined;
@@ -63,6 +73,8 @@ export function parseEnv(env: Record<string, string | undefined>) {
 /** Loads configuration: env validated, data dir created, secret key read or generated (0600). */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   const e = parseEnv(env);
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL)
+    throw new ConfigError('配置错误 (configuration error): DATABASE_READ_URL needs DATABASE_URL (a replica of it)');
   const dataDir = isAbsolute(e.GONGKAI_DATA_DIR) ? e.GONGKAI_DATA_DIR : resolve(cwd, e.GONGKAI_DATA_DIR);
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -76,6 +88,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
     secretKey: e.GONGKAI_SECRET_KEY ? Buffer.from(e.GONGKAI_SECRET_KEY, 'hex') : ensureSecretKey(dataDir),
     demoPassword: e.GONGKAI_DEMO_PASSWORD,
     publicUrl: e.GONGKAI_PUBLIC_URL,

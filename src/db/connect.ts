@@ -41,6 +41,13 @@ export async function openDatabase(
   return wrap(pool, 'embedded', () => embedded.stop());
 }
 
+/** A read-only pool on a replica (`DATABASE_READ_URL`): portal pages and search. */
+export async function openReadDatabase(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  await checkConnection(pool);
+  return wrap(pool, 'postgres', async () => {});
+}
+
 async function checkConnection(pool: pg.Pool) {
   try {
     await pool.query('select 1');

@@ -13,4 +13,8 @@ export interface AppDeps {
   /** Uploaded files and generated documents. */
   dataDir: string;
   logger?: Logger | false;
+  /** Portal pages and search read here: a read replica (`DATABASE_READ_URL`), else `db`. */
+  readDb?: Kysely<DB>;
+  /** How long a rendered public page is reused for anonymous visitors; 0 (the default) renders every time. */
+  publicCacheSeconds?: number;
 }

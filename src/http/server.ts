@@ -12,6 +12,7 @@ import { hasMalformedText, MALFORMED_TEXT_MESSAGE } from '../domain/text-guard.t
 import { registerAuth } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './errors.ts';
+import { registerPublicCache } from './public-cache.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -74,6 +75,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(cookie);
+  registerPublicCache(app, deps.publicCacheSeconds ?? 0, () => deps.now().getTime());
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import { deliverPending, type MailTransport } from './mailer.ts';
@@ -26,14 +26,33 @@ export async function tick(deps: {
   return { reminders, reportReminders, mail };
 }
 
-/** Runs `tick` every minute inside the server process; stops with the server. */
+const SCHEDULER_LOCK = 74_063_522; // advisory lock: one scheduler pass at a time across instances
+
+/**
+ * `tick` under a session advisory lock: with N app servers on one PostgreSQL, one of them does a pass and the
+ * others skip it (null). Each job also claims its run in job_runs and the outbox rows with SKIP LOCKED, so a
+ * job runs once even if a lock were lost mid-pass.
+ */
+export async function tickOnce(deps: Parameters<typeof tick>[0]) {
+  return deps.db.connection().execute(async (db) => {
+    const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${SCHEDULER_LOCK}) as ok`.execute(db);
+    if (!got.rows[0]?.ok) return null;
+    try {
+      return await tick({ ...deps, db });
+    } finally {
+      await sql`select pg_advisory_unlock(${SCHEDULER_LOCK})`.execute(db);
+    }
+  });
+}
+
+/** Runs `tickOnce` every minute inside the server process; stops with the server. */
 export function startScheduler(deps: Parameters<typeof tick>[0], intervalMs = 60_000) {
   let running = false;
   const run = async () => {
     if (running) return;
     running = true;
     try {
-      await tick(deps);
+      await tickOnce(deps);
     } catch (err) {
       deps.log?.error({ err }, '定时任务失败 (scheduled job failed)');
     } finally {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { test } from 'node:test';
 import { personApplication } from '../../test/helpers/applicants.ts';
 import { testDatabase } from '../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx } from '../../test/helpers/factory.ts';
+import { startServerProcess } from '../../test/helpers/process.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 
@@ -16,26 +16,6 @@ import { migrate } from '../db/migrate.ts';
  * tracking number is there afterwards, exactly once; retries with the same Idempotency-Key never duplicate.
  */
 const ROUNDS = 4;
-
-function start(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/gongkai.js'), 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true, // its own process group: the kill takes the database host with it, as a crash would
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      if (out.includes('gongkai 已启动')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
-  });
-}
 
 test('SIGKILL at random moments loses no acknowledged application and duplicates none', {
   timeout: 240_000,
@@ -55,7 +35,7 @@ test('SIGKILL at random moments loses no acknowledged application and duplicates
   const pending = new Set<string>(); // sent, no answer before the crash: retried with the same key
   let serial = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const child = await start(env, port);
+    const child = await startServerProcess(env, port);
     let alive = true;
     const killAt = Date.now() + 2000 + Math.floor(Math.random() * 3000);
     const send = async (key: string) => {
@@ -96,7 +76,7 @@ test('SIGKILL at random moments loses no acknowledged application and duplicates
   }
   assert.ok(acknowledged.size >= 5, `only ${acknowledged.size} applications acknowledged`);
   // Retries of the unanswered ones after the last restart, then the count.
-  const child = await start(env, port);
+  const child = await startServerProcess(env, port);
   for (const key of [...pending]) {
     const r = await fetch(`http://127.0.0.1:${port}/api/v1/applications`, {
       method: 'POST',

@@ -109,28 +109,49 @@ export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, pa
   return { rows, total, capped: total > COUNT_CAP };
 }
 
-/** One published item for the public: unpublished, withdrawn or non-主动公开 items do not exist here. */
+/**
+ * One published item for the public: unpublished, withdrawn or non-主动公开 items do not exist here. One round
+ * trip: the item, its 解读 both ways and its attachments (no review records, no search vector).
+ */
 export async function publicItem(db: Kysely<DB>, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const visible = sql`x.state = 'published' and x.disclosure = 'proactive'`;
   const item = await publicBase(db, {})
-    .selectAll('i')
-    .select(['g.name as agency_name', 'g.credit_code'])
+    .select([
+      'i.id',
+      'i.agency_id',
+      'i.index_no',
+      'i.title',
+      'i.doc_number',
+      'i.disclosure',
+      'i.written_date',
+      'i.formed_date',
+      'i.publish_date',
+      'i.topic',
+      'i.genre',
+      'i.article_item',
+      'i.validity',
+      'i.validity_date',
+      'i.supersedes_id',
+      'i.interprets_id',
+      'i.keywords',
+      'i.body_html',
+      'i.updated_at',
+      'g.name as agency_name',
+      'g.credit_code',
+      sql<{ id: string; title: string }[]>`coalesce((select json_agg(json_build_object('id', x.id, 'title', x.title)
+        order by x.publish_date, x.id) from catalogue_items x where x.interprets_id = i.id and ${visible}), '[]')`.as(
+        'interpretations',
+      ),
+      sql<{ id: string; title: string } | null>`(select json_build_object('id', x.id, 'title', x.title)
+        from catalogue_items x where x.id = i.interprets_id and ${visible})`.as('interprets'),
+      sql<{ id: string; filename: string; mime: string; size: number }[]>`coalesce((select json_agg(json_build_object(
+        'id', a.id, 'filename', a.filename, 'mime', a.mime, 'size', a.size) order by a.created_at)
+        from catalogue_attachments a where a.item_id = i.id), '[]')`.as('attachments'),
+    ])
     .where('i.id', '=', id)
     .executeTakeFirst();
-  if (!item) return undefined;
-  const [interpretations, interprets, attachments] = await Promise.all([
-    publicBase(db, {}).select(['i.id', 'i.title']).where('i.interprets_id', '=', id).execute(),
-    item.interprets_id
-      ? publicBase(db, {}).select(['i.id', 'i.title']).where('i.id', '=', item.interprets_id).executeTakeFirst()
-      : undefined,
-    db
-      .selectFrom('catalogue_attachments')
-      .select(['id', 'filename', 'mime', 'size'])
-      .where('item_id', '=', id)
-      .orderBy('created_at')
-      .execute(),
-  ]);
-  return { ...item, interpretations, interprets, attachments };
+  return item ? { ...item, interprets: item.interprets ?? undefined } : undefined;
 }
 
 /** Staff list of an agency's items with the review queue, §26 timeliness and 解读 flags. */

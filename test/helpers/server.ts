@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { totpCode } from '../../src/commands/auth/totp.ts';
 import type { Database } from '../../src/db/connect.ts';
+import type { AppDeps } from '../../src/http/deps.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from './factory.ts';
 
@@ -24,7 +25,11 @@ export interface TestServer {
 }
 
 /** The real HTTP server on a free port, over the given database, with the given clock. */
-export async function startTestServer(database: Database, now: () => Date): Promise<TestServer> {
+export async function startTestServer(
+  database: Database,
+  now: () => Date,
+  extra: Partial<AppDeps> = {},
+): Promise<TestServer> {
   const app = await buildServer({
     db: database.db,
     now,
@@ -33,6 +38,7 @@ export async function startTestServer(database: Database, now: () => Date): Prom
     dbKind: database.kind,
     dataDir: (database as { dataDir?: string }).dataDir ?? '/tmp',
     logger: false,
+    ...extra,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();

@@ -36,8 +36,11 @@ function qs(f: Record<string, unknown>): string {
 }
 
 export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
+  // Reads only: a read replica takes them when there is one.
+  const db = deps.readDb ?? deps.db;
+  const cached = { config: { publicCache: true } };
   const agencies = () =>
-    deps.db
+    db
       .selectFrom('agencies')
       .innerJoin('regions', 'regions.code', 'agencies.region_code')
       .select(['agencies.id', 'agencies.name', 'agencies.kind', 'regions.name as region'])
@@ -45,9 +48,9 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       .orderBy('agencies.name')
       .execute();
 
-  app.get('/', async (req, reply) => {
+  app.get('/', cached, async (req, reply) => {
     const t = translator(localeOf(req));
-    const [list, latest] = await Promise.all([agencies(), publicItems(deps.db, {}, 1)]);
+    const [list, latest] = await Promise.all([agencies(), publicItems(db, {}, 1)]);
     const body = html`<h1>${t('政府信息公开')}</h1>
 <p>${t('本平台依据《中华人民共和国政府信息公开条例》公开政府信息、受理政府信息公开申请。')}</p>
 ${searchForm(t, {})}
@@ -61,24 +64,24 @@ ${searchForm(t, {})}
     return send(req, reply, page({ t, title: t('政府信息公开平台'), body }));
   });
 
-  app.get<{ Params: { id: string } }>('/agencies/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/agencies/:id', cached, async (req, reply) => {
     const a = /^[0-9a-f-]{36}$/i.test(req.params.id)
-      ? await deps.db.selectFrom('agencies').selectAll().where('id', '=', req.params.id).executeTakeFirst()
+      ? await db.selectFrom('agencies').selectAll().where('id', '=', req.params.id).executeTakeFirst()
       : undefined;
     if (!a) return reply.callNotFound();
     const t = translator(localeOf(req));
     const [latest, counts, pages] = await Promise.all([
-      publicItems(deps.db, { agencyId: a.id }, 1),
-      deps.db
+      publicItems(db, { agencyId: a.id }, 1),
+      db
         .selectFrom('catalogue_items')
         .select(['article_item', (eb) => eb.fn.countAll<number>().as('n')])
         .where('agency_id', '=', a.id)
         .where('state', '=', 'published')
         .groupBy('article_item')
         .execute(),
-      deps.db.selectFrom('agency_pages').selectAll().where('agency_id', '=', a.id).execute(),
+      db.selectFrom('agency_pages').selectAll().where('agency_id', '=', a.id).execute(),
     ]);
-    const reports = await deps.db
+    const reports = await db
       .selectFrom('annual_reports')
       .select('year')
       .where('agency_id', '=', a.id)
@@ -111,16 +114,16 @@ ${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a
     return send(req, reply, page({ t, title: `${a.name} - ${t('政府信息公开')}`, body }));
   });
 
-  app.get<{ Params: { id: string } }>('/items/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/items/:id', cached, async (req, reply) => {
     // Unreviewed, unapproved, withdrawn and non-主动公开 items are not found here, whatever the URL.
-    const item = await publicItem(deps.db, req.params.id);
+    const item = await publicItem(db, req.params.id);
     if (!item) return reply.callNotFound();
     const t = translator(localeOf(req));
     return send(req, reply, page({ t, title: `${item.title} - ${item.agency_name}`, body: itemPage(t, item) }));
   });
 
   app.get<{ Params: { id: string; aid: string } }>('/items/:id/attachments/:aid', async (req, reply) => {
-    const item = await publicItem(deps.db, req.params.id);
+    const item = await publicItem(db, req.params.id);
     const a = item?.attachments.find((x) => x.id === req.params.aid);
     if (!item || !a) return reply.callNotFound();
     const data = readFileSync(attachmentPath(deps.dataDir, item.id, a.id));
@@ -132,7 +135,7 @@ ${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a
       .send(data);
   });
 
-  app.get('/search', async (req, reply) => {
+  app.get('/search', cached, async (req, reply) => {
     const f = filterQuery.parse(req.query);
     const t = translator(localeOf(req));
     const filter: PublicFilter = {
@@ -143,7 +146,7 @@ ${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a
       validity: f.validity,
     };
     const q = f.q?.trim() ?? '';
-    const result = q ? await searchItems(deps.db, q, filter, f.page) : await publicItems(deps.db, filter, f.page);
+    const result = q ? await searchItems(db, q, filter, f.page) : await publicItems(db, filter, f.page);
     const count = result.capped ? t('约 {n}+ 条', { n: result.total - 1 }) : t('共 {n} 条', { n: result.total });
     const body = html`<h1>${q ? t('搜索“{q}”', { q }) : t('信息公开目录')}</h1>
 ${searchForm(t, f, await agencies())}
@@ -160,7 +163,7 @@ ${pager(t, `/search${qs(f)}`, f.page, result.total, PAGE_SIZE)}`;
   });
 
   const feed = async (req: FastifyRequest, reply: FastifyReply, agencyId?: string) => {
-    const { rows } = await publicItems(deps.db, { agencyId }, 1);
+    const { rows } = await publicItems(db, { agencyId }, 1);
     const base = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
     const xml = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
@@ -172,14 +175,14 @@ ${rows.map((r) => `<entry><title>${escapeHtml(r.title)}</title><id>${base}/items
 </feed>`;
     return send(req, reply, xml, 'application/atom+xml; charset=utf-8', 300);
   };
-  app.get('/feed.xml', (req, reply) => feed(req, reply));
-  app.get<{ Params: { id: string } }>('/agencies/:id/feed.xml', (req, reply) =>
+  app.get('/feed.xml', cached, (req, reply) => feed(req, reply));
+  app.get<{ Params: { id: string } }>('/agencies/:id/feed.xml', cached, (req, reply) =>
     /^[0-9a-f-]{36}$/i.test(req.params.id) ? feed(req, reply, req.params.id) : reply.callNotFound(),
   );
 
-  app.get('/sitemap.xml', async (req, reply) => {
+  app.get('/sitemap.xml', cached, async (req, reply) => {
     const base = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
-    const rows = await deps.db
+    const rows = await db
       .selectFrom('catalogue_items')
       .select(['id', 'publish_date'])
       .where('state', '=', 'published')

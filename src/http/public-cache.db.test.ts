@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
+import { fixedClock, makeAgency, systemCtx, type TestAgency } from '../../test/helpers/factory.ts';
+import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
+
+let database: TestDatabase;
+let server: TestServer;
+let agency: TestAgency;
+const now = fixedClock(new Date('2026-03-02T02:00:00Z'));
+const tk = { operator: '', reviewer: '', approver: '' };
+
+before(async () => {
+  database = await testDatabase();
+  agency = await makeAgency(systemCtx(database, now), { name: '凉州区市场监督管理局' });
+  server = await startTestServer(database, now, { publicCacheSeconds: 60 });
+  tk.operator = await server.apiToken(agency.users.operator.username);
+  tk.reviewer = await server.apiToken(agency.users.reviewer.username);
+  tk.approver = await server.apiToken(agency.users.approver.username);
+});
+after(async () => {
+  await server.close();
+  await database.close();
+});
+
+const step = (id: string, s: string, token: string, body: object = {}) =>
+  server.request('POST', `/api/v1/catalogue/items/${id}/${s}`, { token, body });
+
+test('public pages are reused for anonymous visitors, never for staff, and a write empties the cache at once', async () => {
+  const c = await server.request('POST', '/api/v1/catalogue/items', {
+    token: tk.operator,
+    body: { title: '关于开展食品安全专项整治的通知', genre: 'notice', articleItem: '20.13', bodyHtml: '<p>正文</p>' },
+  });
+  assert.equal(c.status, 201, c.text);
+  const id = c.body.id as string;
+  assert.equal((await step(id, 'submit', tk.operator)).status, 200);
+  assert.equal((await step(id, 'review', tk.reviewer, { disclosure: 'proactive' })).status, 200);
+  assert.equal((await step(id, 'approve', tk.approver)).status, 200);
+
+  const first = await server.request('GET', `/items/${id}`);
+  assert.equal(first.status, 200);
+  assert.equal(first.headers.get('x-cache'), 'miss');
+  const second = await server.request('GET', `/items/${id}`);
+  assert.equal(second.headers.get('x-cache'), 'hit');
+  assert.equal(second.text, first.text);
+  assert.equal(second.headers.get('etag'), first.headers.get('etag'));
+  assert.match(second.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  const revalidated = await server.request('GET', `/items/${id}`, {
+    headers: { 'if-none-match': first.headers.get('etag')! },
+  });
+  assert.equal(revalidated.status, 304);
+  // Each language and display mode has its own entry; staff and the kiosk are never served from it.
+  const en = await server.request('GET', `/items/${id}?lang=en`);
+  assert.equal(en.headers.get('x-cache'), 'miss');
+  assert.notEqual(en.text, first.text);
+  const staff = await server.request('GET', `/items/${id}`, { headers: { cookie: 'gk_session=x' } });
+  assert.equal(staff.headers.get('x-cache'), null);
+  // Withdrawal is a write: the page is gone at the next request, not after the cache time.
+  assert.equal((await step(id, 'withdraw', tk.approver, { reason: '内容有误' })).status, 200);
+  assert.equal((await server.request('GET', `/items/${id}`)).status, 404);
+  // A refused write changes nothing and keeps the cache; entries expire after the configured time.
+  const list1 = await server.request('GET', '/search?item=20.13');
+  assert.equal((await server.request('GET', '/search?item=20.13')).headers.get('x-cache'), 'hit');
+  assert.equal((await step(id, 'publish', tk.operator)).status >= 400, true);
+  assert.equal((await server.request('GET', '/search?item=20.13')).headers.get('x-cache'), 'hit');
+  now.advance(61_000);
+  const later = await server.request('GET', '/search?item=20.13');
+  assert.equal(later.headers.get('x-cache'), 'miss');
+  assert.equal(later.text, list1.text);
+});
