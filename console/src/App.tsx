@@ -10,6 +10,8 @@ import {
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, get, setCsrf } from './api.ts';
+import { t } from './i18n.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Admin } from './pages/Admin.tsx';
 import { CaseDetail } from './pages/CaseDetail.tsx';
 import { Cases } from './pages/Cases.tsx';
@@ -43,7 +45,7 @@ export function App() {
     window.addEventListener('gk-logged-out', out);
     return () => window.removeEventListener('gk-logged-out', out);
   }, [load]);
-  if (state === 'loading') return <Spin fullscreen tip="加载中…" />;
+  if (state === 'loading') return <Spin fullscreen tip={t('加载中…')} />;
   if (!state) return <Login onDone={load} />;
   const { me } = state;
   const logout = async () => {
@@ -51,15 +53,15 @@ export function App() {
     setState(null);
   };
   const items = [
-    { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    { key: '/', icon: <DashboardOutlined />, label: t('工作台') },
     ...(hasRole(me, 'operator', 'approver', 'reviewer', 'agency_admin', 'supervisor')
-      ? [{ key: '/cases', icon: <FileTextOutlined />, label: '依申请公开' }]
+      ? [{ key: '/cases', icon: <FileTextOutlined />, label: t('依申请公开') }]
       : []),
-    { key: '/catalogue', icon: <FolderOpenOutlined />, label: '主动公开' },
-    { key: '/reports', icon: <AuditOutlined />, label: '年度报告' },
-    ...(hasRole(me, 'supervisor') ? [{ key: '/supervision', icon: <BarChartOutlined />, label: '监督考核' }] : []),
+    { key: '/catalogue', icon: <FolderOpenOutlined />, label: t('主动公开') },
+    { key: '/reports', icon: <AuditOutlined />, label: t('年度报告') },
+    ...(hasRole(me, 'supervisor') ? [{ key: '/supervision', icon: <BarChartOutlined />, label: t('监督考核') }] : []),
     ...(hasRole(me, 'agency_admin', 'sysadmin', 'supervisor')
-      ? [{ key: '/admin', icon: <SettingOutlined />, label: '系统管理' }]
+      ? [{ key: '/admin', icon: <SettingOutlined />, label: t('系统管理') }]
       : []),
   ];
   const section = `/${route.path.split('/')[1] ?? ''}`;
@@ -76,20 +78,21 @@ export function App() {
           }}
         >
           <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
-            政府信息公开工作台
+            {t('政府信息公开工作台')}
           </Typography.Title>
           <Space>
+            <LanguageSwitch />
             <span className="gk-user" style={{ color: '#fff' }}>
               {me.displayName}
             </span>
             <Button icon={<LogoutOutlined />} onClick={logout}>
-              退出
+              {t('退出')}
             </Button>
           </Space>
         </Header>
         <Layout>
           <Sider breakpoint="lg" collapsedWidth={0} width={180} theme="light">
-            <nav aria-label="主菜单">
+            <nav aria-label={t('主菜单')}>
               <Menu
                 mode="inline"
                 selectedKeys={[section === '/item' ? '/catalogue' : section === '/case' ? '/cases' : section]}
@@ -130,6 +133,6 @@ function Screen({ path, query }: { path: string; query: URLSearchParams }) {
     case 'admin':
       return <Admin />;
     default:
-      return <Result status="404" title="页面不存在" />;
+      return <Result status="404" title={t('页面不存在')} />;
   }
 }

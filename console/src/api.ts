@@ -1,3 +1,5 @@
+import { t } from './i18n.ts';
+
 /** The console talks only to /api/v1, with the session cookie and its CSRF token on every write. */
 let csrf = '';
 
@@ -31,7 +33,11 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   const data = text ? (JSON.parse(text) as any) : {};
   if (!res.ok) {
     if (res.status === 401 && path !== '/auth/login') window.dispatchEvent(new Event('gk-logged-out'));
-    throw new ApiError(res.status, data?.error?.message ?? `请求失败（${res.status}）`, data?.error?.details);
+    throw new ApiError(
+      res.status,
+      data?.error?.message ?? t('请求失败（{status}）', { status: res.status }),
+      data?.error?.details,
+    );
   }
   return data as T;
 }

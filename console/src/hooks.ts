@@ -2,6 +2,7 @@ import { App } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from './api.ts';
 
+import { t } from './i18n.ts';
 /** Loads data for a screen; `reload` after an action. Errors show as a message in Chinese (from the API). */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [data, setData] = useState<T | null>(null);
@@ -27,7 +28,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
 /** Runs an action, shows its success or the API's refusal, and returns whether it worked. */
 export function useAction() {
   const { message } = App.useApp();
-  return async (run: () => Promise<unknown>, ok = '已保存'): Promise<boolean> => {
+  return async (run: () => Promise<unknown>, ok = t('已保存')): Promise<boolean> => {
     try {
       await run();
       message.success(ok);
@@ -35,7 +36,7 @@ export function useAction() {
     } catch (e) {
       const details = e instanceof ApiError ? (e.details as { errors?: unknown[] } | undefined) : undefined;
       message.error(
-        `${e instanceof Error ? e.message : String(e)}${details?.errors ? `（${details.errors.length} 处）` : ''}`,
+        `${e instanceof Error ? e.message : String(e)}${details?.errors ? t('（{n} 处）', { n: details.errors.length }) : ''}`,
       );
       return false;
     }

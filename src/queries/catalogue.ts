@@ -65,9 +65,29 @@ export async function publicItems(db: Kysely<DB>, f: PublicFilter, page = 1) {
   return { rows, total: c.rows[0]!.n, capped: c.rows[0]!.n > COUNT_CAP };
 }
 
+/** Lexeme frequencies PostgreSQL keeps for the search vectors (pg_stats), re-read every ten minutes. */
+const lexemeStats = new WeakMap<Kysely<DB>, { at: number; freq: Map<string, number> }>();
+async function commonness(db: Kysely<DB>, tokens: string[]): Promise<number> {
+  let s = lexemeStats.get(db);
+  if (!s || Date.now() - s.at > 600_000) {
+    const r = await sql<{ elem: string; freq: number }>`select unnest(most_common_elems::text::text[]) as elem,
+      unnest(most_common_elem_freqs) as freq from pg_stats
+      where tablename = 'catalogue_items' and attname = 'search'`.execute(db);
+    s = { at: Date.now(), freq: new Map(r.rows.map((x) => [x.elem, Number(x.freq)])) };
+    lexemeStats.set(db, s);
+  }
+  // Every document matching the query holds every token: the rarest bounds the share that matches.
+  return Math.min(...tokens.map((t) => s.freq.get(t) ?? 0));
+}
+
+/** Newest items walked for a common query before the index is asked instead. */
+const WALK_ROWS = 20_000;
+
 /**
- * Chinese full-text search: candidates from the GIN index by the query's bigrams (capped), the exact
- * substring confirmed on them, then ranked (title matches first) and paged.
+ * Chinese full-text search: candidates by the query's bigrams, the exact substring confirmed on them, then
+ * ranked (title matches first) and paged. A rare query takes its candidates from the GIN index (capped); a
+ * common one (every bigram in many documents — the GIN posting lists would be read whole) walks the newest
+ * items instead and keeps the first matches: "约 1000+ 条", newest first. Both are exact substring matches.
  */
 export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, page = 1) {
   const tokens = queryTokens(q);
@@ -75,28 +95,50 @@ export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, pa
   if (tokens.length === 0 || !needle) return { rows: [], total: 0, capped: false };
   const tsq = tokens.map((t) => `'${t}'`).join(' & ');
   const haystack = sql`replace(lower(i.title || coalesce(i.doc_number, '') || i.keywords || i.body_text), ' ', '')`;
+  const rank = sql<number>`(case when strpos(replace(lower(i.title || coalesce(i.doc_number, '')), ' ', ''), ${needle}) > 0 then 1 else 0 end) + ts_rank(i.search, ${tsq}::tsquery)`;
+  const matches = sql<boolean>`strpos(${haystack}, ${needle}) > 0`;
   const candidates = publicBase(db, f)
-    .select([
-      'i.id',
-      // Title and 文号 matches first, then the text rank.
-      sql<number>`(case when strpos(replace(lower(i.title || coalesce(i.doc_number, '')), ' ', ''), ${needle}) > 0 then 1 else 0 end) + ts_rank(i.search, ${tsq}::tsquery)`.as(
-        'rank',
-      ),
-      'i.publish_date',
-    ])
+    .select(['i.id', rank.as('rank'), 'i.publish_date'])
     .where(sql<boolean>`i.search @@ ${tsq}::tsquery`)
-    .where(sql<boolean>`strpos(${haystack}, ${needle}) > 0`)
+    .where(matches)
     .limit(COUNT_CAP + 1);
-  // One pass over the (capped) candidates: the page and, by a window, how many there are.
-  const ranked = await sql<{ id: string; rank: number; n: number }>`
-    select c.id, c.rank, count(*) over ()::int as n from (${candidates}) c
-    order by c.rank desc, c.publish_date desc, c.id desc
-    limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`.execute(db);
-  let total = ranked.rows[0]?.n;
-  if (total === undefined && page > 1)
-    total = (await sql<{ n: number }>`select count(*)::int as n from (${candidates}) c`.execute(db)).rows[0]!.n;
+  let ids: string[] | undefined;
+  let total: number | undefined;
+  if ((await commonness(db, tokens)) * WALK_ROWS >= 2 * COUNT_CAP) {
+    const recent = publicBase(db, f)
+      .select(['i.id', 'i.title', 'i.doc_number', 'i.keywords', 'i.body_text', 'i.publish_date'])
+      .orderBy('i.publish_date', 'desc')
+      .orderBy('i.id', 'desc')
+      .limit(WALK_ROWS);
+    const walked = await db
+      .selectFrom(recent.as('i'))
+      .select([
+        'i.id',
+        sql<boolean>`strpos(replace(lower(i.title || coalesce(i.doc_number, '')), ' ', ''), ${needle}) > 0`.as('t'),
+      ])
+      .where(matches)
+      .limit(COUNT_CAP + 1)
+      .execute();
+    // More than the cap among the newest: those are the candidates, title matches first, then newest (the walk's
+    // order). Fewer: the index is asked below, so every match is counted.
+    if (walked.length > COUNT_CAP) {
+      total = walked.length;
+      const ordered = [...walked.filter((w) => w.t), ...walked.filter((w) => !w.t)];
+      ids = ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((w) => w.id);
+    }
+  }
+  if (!ids) {
+    // One pass over the (capped) candidates: the page and, by a window, how many there are.
+    const ranked = await sql<{ id: string; rank: number; n: number }>`
+      select c.id, c.rank, count(*) over ()::int as n from (${candidates}) c
+      order by c.rank desc, c.publish_date desc, c.id desc
+      limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`.execute(db);
+    total = ranked.rows[0]?.n;
+    if (total === undefined && page > 1)
+      total = (await sql<{ n: number }>`select count(*)::int as n from (${candidates}) c`.execute(db)).rows[0]!.n;
+    ids = ranked.rows.map((r) => r.id);
+  }
   total ??= 0;
-  const ids = ranked.rows.map((r) => r.id);
   const rows = ids.length
     ? await db
         .selectFrom('catalogue_items as i')

@@ -85,6 +85,7 @@ export const ROUTES: Record<string, RouteCase> = {
   'GET /large-text': { rule: PUBLIC, path: () => '/large-text?on=0' },
   'GET /assets/site.css': { rule: PUBLIC, path: () => '/assets/site.css' },
   'GET /healthz': { rule: PUBLIC, path: () => '/healthz' },
+  'GET /api/v1/locale': { rule: PUBLIC, path: () => '/api/v1/locale' },
   'GET /console': { rule: PUBLIC, path: () => '/console' },
   'GET /console/*': { rule: PUBLIC, path: () => '/console/cases' },
   'GET /console/index.html': { rule: PUBLIC, path: () => '/console/index.html' },

@@ -2,23 +2,23 @@ import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag,
 import { useState } from 'react';
 import { api, get, post, qs } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
+import { t } from '../i18n.ts';
 import { hasRole, useSession } from '../session.tsx';
-
 /** 系统管理: users and roles, agencies, calendar overrides, letter templates, the audit log. */
 export function Admin() {
   const { me } = useSession();
   const tabs = [
-    { key: 'users', label: '用户和角色', children: <Users /> },
-    { key: 'agencies', label: '机关', children: <Agencies /> },
-    ...(hasRole(me, 'sysadmin') ? [{ key: 'calendar', label: '节假日调整', children: <Calendar /> }] : []),
+    { key: 'users', label: t('用户和角色'), children: <Users /> },
+    { key: 'agencies', label: t('机关'), children: <Agencies /> },
+    ...(hasRole(me, 'sysadmin') ? [{ key: 'calendar', label: t('节假日调整'), children: <Calendar /> }] : []),
     ...(hasRole(me, 'agency_admin', 'operator')
-      ? [{ key: 'templates', label: '告知书模板', children: <Templates /> }]
+      ? [{ key: 'templates', label: t('告知书模板'), children: <Templates /> }]
       : []),
-    { key: 'audit', label: '审计日志', children: <Audit /> },
+    { key: 'audit', label: t('审计日志'), children: <Audit /> },
   ];
   return (
     <>
-      <Typography.Title level={3}>系统管理</Typography.Title>
+      <Typography.Title level={3}>{t('系统管理')}</Typography.Title>
       <Tabs items={tabs} />
     </>
   );
@@ -37,7 +37,7 @@ function Users() {
     if (
       await act(
         () => post('/users', { username: v.username, displayName: v.displayName, password: v.password, roles: [role] }),
-        '已创建',
+        t('已创建'),
       )
     )
       await reload();
@@ -49,10 +49,10 @@ function Users() {
         rowKey="id"
         dataSource={data?.users ?? []}
         columns={[
-          { title: '用户名', dataIndex: 'username' },
-          { title: '姓名', dataIndex: 'displayName' },
+          { title: t('用户名'), dataIndex: 'username' },
+          { title: t('姓名'), dataIndex: 'displayName' },
           {
-            title: '角色',
+            title: t('角色'),
             dataIndex: 'roles',
             render: (rs: any[]) =>
               rs.map((r) => (
@@ -63,23 +63,23 @@ function Users() {
               )),
           },
           {
-            title: '状态',
+            title: t('状态'),
             dataIndex: 'disabled',
-            render: (d: boolean) => (d ? <Tag color="red">停用</Tag> : <Tag color="green">正常</Tag>),
+            render: (d: boolean) => (d ? <Tag color="red">{t('停用')}</Tag> : <Tag color="green">{t('正常')}</Tag>),
           },
         ]}
       />
       {hasRole(me, 'agency_admin', 'sysadmin') && (
-        <Card size="small" title="新建用户">
+        <Card size="small" title={t('新建用户')}>
           <Form layout="inline" onFinish={create} initialValues={{ role: 'operator', agencyId: agencies[0]?.id }}>
-            <Form.Item name="username" rules={[{ required: true, message: '用户名' }]}>
-              <Input placeholder="用户名" />
+            <Form.Item name="username" rules={[{ required: true, message: t('用户名') }]}>
+              <Input placeholder={t('用户名')} />
             </Form.Item>
-            <Form.Item name="displayName" rules={[{ required: true, message: '姓名' }]}>
-              <Input placeholder="姓名" />
+            <Form.Item name="displayName" rules={[{ required: true, message: t('姓名') }]}>
+              <Input placeholder={t('姓名')} />
             </Form.Item>
-            <Form.Item name="password" rules={[{ required: true, message: '初始密码' }]}>
-              <Input.Password placeholder="初始密码（≥10位，含大小写、数字、符号）" />
+            <Form.Item name="password" rules={[{ required: true, message: t('初始密码') }]}>
+              <Input.Password placeholder={t('初始密码（≥10位，含大小写、数字、符号）')} />
             </Form.Item>
             <Form.Item name="role">
               <Select
@@ -91,7 +91,7 @@ function Users() {
               <Select style={{ width: 220 }} options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
             </Form.Item>
             <Button type="primary" htmlType="submit">
-              创建
+              {t('创建')}
             </Button>
           </Form>
         </Card>
@@ -108,10 +108,14 @@ function Agencies() {
       rowKey="id"
       dataSource={agencies}
       columns={[
-        { title: '机关', dataIndex: 'name' },
-        { title: '统一社会信用代码', dataIndex: 'creditCode' },
-        { title: '类型', dataIndex: 'kind', render: (k: string) => (k === 'government' ? '人民政府' : '部门') },
-        { title: '地区', dataIndex: 'regionName' },
+        { title: t('机关'), dataIndex: 'name' },
+        { title: t('统一社会信用代码'), dataIndex: 'creditCode' },
+        {
+          title: t('类型'),
+          dataIndex: 'kind',
+          render: (k: string) => (k === 'government' ? t('人民政府') : t('部门')),
+        },
+        { title: t('地区'), dataIndex: 'regionName' },
       ]}
     />
   );
@@ -132,7 +136,7 @@ function Calendar() {
             reason: v.reason,
             regionCode: v.regionCode || undefined,
           }),
-        '已保存，未结案件的答复期限已重新计算',
+        t('已保存，未结案件的答复期限已重新计算'),
       )
     )
       await reload();
@@ -140,9 +144,9 @@ function Calendar() {
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
-        <Button onClick={() => setYear(year - 1)}>上一年</Button>
+        <Button onClick={() => setYear(year - 1)}>{t('上一年')}</Button>
         <b>{year}</b>
-        <Button onClick={() => setYear(year + 1)}>下一年</Button>
+        <Button onClick={() => setYear(year + 1)}>{t('下一年')}</Button>
       </Space>
       <Table
         size="small"
@@ -150,40 +154,40 @@ function Calendar() {
         dataSource={data?.days ?? []}
         pagination={{ pageSize: 10 }}
         columns={[
-          { title: '日期', dataIndex: 'date' },
+          { title: t('日期'), dataIndex: 'date' },
           {
-            title: '类型',
+            title: t('类型'),
             dataIndex: 'work',
-            render: (w: boolean) => (w ? <Tag color="blue">调休上班</Tag> : <Tag color="red">放假</Tag>),
+            render: (w: boolean) => (w ? <Tag color="blue">{t('调休上班')}</Tag> : <Tag color="red">{t('放假')}</Tag>),
           },
-          { title: '名称', dataIndex: 'name' },
-          { title: '来源', dataIndex: 'source' },
+          { title: t('名称'), dataIndex: 'name' },
+          { title: t('来源'), dataIndex: 'source' },
         ]}
       />
       <Form layout="inline" onFinish={save} initialValues={{ kind: 'holiday' }}>
-        <Form.Item name="date" rules={[{ required: true, message: '日期' }]}>
+        <Form.Item name="date" rules={[{ required: true, message: t('日期') }]}>
           <DatePicker />
         </Form.Item>
         <Form.Item name="kind">
           <Select
             style={{ width: 140 }}
             options={[
-              { value: 'holiday', label: '放假' },
-              { value: 'workday', label: '调休上班' },
+              { value: 'holiday', label: t('放假') },
+              { value: 'workday', label: t('调休上班') },
             ]}
           />
         </Form.Item>
-        <Form.Item name="name" rules={[{ required: true, message: '名称' }]}>
-          <Input placeholder="名称" />
+        <Form.Item name="name" rules={[{ required: true, message: t('名称') }]}>
+          <Input placeholder={t('名称')} />
         </Form.Item>
-        <Form.Item name="reason" rules={[{ required: true, message: '依据' }]}>
-          <Input placeholder="依据（文件）" />
+        <Form.Item name="reason" rules={[{ required: true, message: t('依据') }]}>
+          <Input placeholder={t('依据（文件）')} />
         </Form.Item>
         <Form.Item name="regionCode">
-          <Input placeholder="地区代码（留空为全国）" />
+          <Input placeholder={t('地区代码（留空为全国）')} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
-          保存
+          {t('保存')}
         </Button>
       </Form>
     </>
@@ -202,10 +206,10 @@ function Templates() {
     <Space align="start" wrap>
       <Select
         style={{ width: 260 }}
-        placeholder="选择文书"
+        placeholder={t('选择文书')}
         value={kind}
         onChange={setKind}
-        options={items.map((t) => ({ value: t.kind, label: `${t.title}${t.custom ? '（本机关）' : ''}` }))}
+        options={items.map((t) => ({ value: t.kind, label: `${t.title}${t.custom ? t('（本机关）') : ''}` }))}
       />
       {current && (
         <Form
@@ -217,14 +221,14 @@ function Templates() {
             if (await act(() => api('PUT', `/agencies/${agencyId}/letter-templates/${kind}`, v))) await reload();
           }}
         >
-          <Form.Item label="标题" name="title">
+          <Form.Item label={t('标题')} name="title">
             <Input />
           </Form.Item>
-          <Form.Item label="模板正文（占位符在出具时填入）" name="body">
+          <Form.Item label={t('模板正文（占位符在出具时填入）')} name="body">
             <Input.TextArea rows={12} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
-            保存模板
+            {t('保存模板')}
           </Button>
         </Form>
       )}
@@ -245,12 +249,12 @@ function Audit() {
         style={{ marginBottom: 8 }}
       >
         <Form.Item name="action">
-          <Input placeholder="操作，如 case.decided" />
+          <Input placeholder={t('操作，如 case.decided')} />
         </Form.Item>
         <Form.Item name="entityId">
-          <Input placeholder="对象，如申请编号" />
+          <Input placeholder={t('对象，如申请编号')} />
         </Form.Item>
-        <Button htmlType="submit">查询</Button>
+        <Button htmlType="submit">{t('查询')}</Button>
       </Form>
       <Table
         size="small"
@@ -258,11 +262,11 @@ function Audit() {
         dataSource={data?.items ?? []}
         pagination={{ pageSize: 15 }}
         columns={[
-          { title: '序号', dataIndex: 'seq', width: 80 },
-          { title: '时间', dataIndex: 'at' },
-          { title: '操作人', dataIndex: 'actorName' },
-          { title: '操作', dataIndex: 'action' },
-          { title: '对象', dataIndex: 'entityId' },
+          { title: t('序号'), dataIndex: 'seq', width: 80 },
+          { title: t('时间'), dataIndex: 'at' },
+          { title: t('操作人'), dataIndex: 'actorName' },
+          { title: t('操作'), dataIndex: 'action' },
+          { title: t('对象'), dataIndex: 'entityId' },
         ]}
       />
     </>

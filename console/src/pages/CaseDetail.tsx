@@ -20,6 +20,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
+import { t } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import { EVENT_FIELDS } from './event-fields.ts';
 
@@ -47,7 +48,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
   const record = async (v: Record<string, any>) => {
     const body: Record<string, unknown> = { type: eventType };
     for (const [k, val] of Object.entries(v)) body[k] = dayjs.isDayjs(val) ? val.format('YYYY-MM-DD') : val;
-    if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/events`, body), '已登记')) {
+    if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/events`, body), t('已登记'))) {
       setEventType(null);
       form.resetFields();
       await reload();
@@ -55,7 +56,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
   };
   const addAppeal = async (v: Record<string, any>) => {
     const body = { ...v, filedDate: v.filedDate.format('YYYY-MM-DD'), resultDate: v.resultDate?.format('YYYY-MM-DD') };
-    if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/appeals`, body), '已登记')) {
+    if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/appeals`, body), t('已登记'))) {
       setAppealOpen(false);
       await reload();
     }
@@ -65,64 +66,64 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
   return (
     <>
       <Typography.Title level={3}>
-        申请 {c.trackingNumber} <Tag color="blue">{c.stateLabel}</Tag>
-        {c.clock?.status?.overdue && <Tag color="red">已逾期</Tag>}
+        {t('申请')} {c.trackingNumber} <Tag color="blue">{c.stateLabel}</Tag>
+        {c.clock?.status?.overdue && <Tag color="red">{t('已逾期')}</Tag>}
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card
-            title="申请"
+            title={t('申请')}
             size="small"
             extra={
               !reveal && (
                 <Button size="small" onClick={() => setReveal(true)}>
-                  查看完整个人信息（记入审计）
+                  {t('查看完整个人信息（记入审计）')}
                 </Button>
               )
             }
           >
             <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label="受理机关">{c.agency.name}</Descriptions.Item>
-              <Descriptions.Item label="申请人">
+              <Descriptions.Item label={t('受理机关')}>{c.agency.name}</Descriptions.Item>
+              <Descriptions.Item label={t('申请人')}>
                 {a.name} （{c.applicantTypeLabel}）
               </Descriptions.Item>
-              <Descriptions.Item label="证件/代码">{a.idNumber ?? a.creditCode ?? ''}</Descriptions.Item>
-              <Descriptions.Item label="联系方式">
+              <Descriptions.Item label={t('证件/代码')}>{a.idNumber ?? a.creditCode ?? ''}</Descriptions.Item>
+              <Descriptions.Item label={t('联系方式')}>
                 {[a.phone, a.email, a.address].filter(Boolean).join('；')}
               </Descriptions.Item>
-              <Descriptions.Item label="收到日期">
+              <Descriptions.Item label={t('收到日期')}>
                 {c.receivedDate}（{c.channelLabel}；{c.receiptBasis}）
               </Descriptions.Item>
-              <Descriptions.Item label="所需信息">{c.description}</Descriptions.Item>
-              <Descriptions.Item label="获取方式">{c.formLabel}</Descriptions.Item>
+              <Descriptions.Item label={t('所需信息')}>{c.description}</Descriptions.Item>
+              <Descriptions.Item label={t('获取方式')}>{c.formLabel}</Descriptions.Item>
               {c.outcomeLabel && (
-                <Descriptions.Item label="答复结果">
+                <Descriptions.Item label={t('答复结果')}>
                   {c.outcomeLabel}（{c.decidedDate}）
                 </Descriptions.Item>
               )}
             </Descriptions>
           </Card>
-          <Card title="可办理的操作" size="small" style={{ marginTop: 16 }}>
+          <Card title={t('可办理的操作')} size="small" style={{ marginTop: 16 }}>
             <Space wrap>
               {c.allowedEvents.map((t: string) => (
                 <Button key={t} onClick={() => setEventType(t)} type={t === 'decided' ? 'primary' : 'default'}>
                   {meta.caseEvents[t] ?? t}
                 </Button>
               ))}
-              <Button onClick={() => setAppealOpen(true)}>登记复议/诉讼</Button>
+              <Button onClick={() => setAppealOpen(true)}>{t('登记复议/诉讼')}</Button>
             </Space>
           </Card>
-          <Card title="告知书" size="small" style={{ marginTop: 16 }}>
+          <Card title={t('告知书')} size="small" style={{ marginTop: 16 }}>
             <Table
               size="small"
               rowKey="id"
               pagination={false}
               dataSource={c.letters}
               columns={[
-                { title: '文书', dataIndex: 'title' },
-                { title: '日期', dataIndex: 'issuedDate' },
+                { title: t('文书'), dataIndex: 'title' },
+                { title: t('日期'), dataIndex: 'issuedDate' },
                 {
-                  title: '下载',
+                  title: t('下载'),
                   render: (_: unknown, l: { id: string }) => (
                     <Space>
                       <a
@@ -130,7 +131,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
                         target="_blank"
                         rel="noreferrer"
                       >
-                        预览 PDF
+                        {t('预览 PDF')}
                       </a>
                       <a href={`/api/v1/cases/${encodeURIComponent(trackingNumber)}/letters/${l.id}/docx`}>Word</a>
                     </Space>
@@ -141,8 +142,8 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={`答复期限：${c.clock.replyDue ?? '暂停计算'}`} size="small">
-            <Typography.Paragraph type="secondary">为什么是这一天：</Typography.Paragraph>
+          <Card title={t('答复期限：{date}', { date: c.clock.replyDue ?? t('暂停计算') })} size="small">
+            <Typography.Paragraph type="secondary">{t('为什么是这一天：')}</Typography.Paragraph>
             <Timeline
               items={c.clock.trace.map((s: { date: string | null; article: string; text: string }) => ({
                 children: (
@@ -155,7 +156,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
               }))}
             />
           </Card>
-          <Card title="办理过程" size="small" style={{ marginTop: 16 }}>
+          <Card title={t('办理过程')} size="small" style={{ marginTop: 16 }}>
             <Timeline
               items={c.events.map((e: { seq: number; label: string; date: string; actor: string | null }) => ({
                 children: `${e.date} ${e.label}${e.actor ? `（${e.actor}）` : ''}`,
@@ -163,7 +164,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
             />
           </Card>
           {c.appeals.length > 0 && (
-            <Card title="行政复议、行政诉讼" size="small" style={{ marginTop: 16 }}>
+            <Card title={t('行政复议、行政诉讼')} size="small" style={{ marginTop: 16 }}>
               {c.appeals.map((p: any) => (
                 <p key={p.id}>
                   {p.filedDate} {p.kind} — {p.result}
@@ -179,7 +180,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
         open={!!eventType}
         onCancel={() => setEventType(null)}
         onOk={() => form.submit()}
-        okText="确定"
+        okText={t('确定')}
         destroyOnHidden
       >
         <Form
@@ -191,7 +192,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
             ...Object.fromEntries(fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial])),
           }}
         >
-          <Form.Item label="日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
+          <Form.Item label={t('日期')} name="date" rules={[{ required: true, message: t('请选择日期') }]}>
             <DatePicker />
           </Form.Item>
           {fields.map((f) => (
@@ -199,7 +200,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
               key={f.name}
               label={f.label}
               name={f.name}
-              rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+              rules={f.required ? [{ required: true, message: t('请填写{field}', { field: f.label }) }] : []}
             >
               {f.kind === 'textarea' ? (
                 <Input.TextArea rows={3} />
@@ -223,40 +224,40 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
         </Form>
       </Modal>
       <Modal
-        title="登记行政复议、行政诉讼"
+        title={t('登记行政复议、行政诉讼')}
         open={appealOpen}
         onCancel={() => setAppealOpen(false)}
         footer={null}
         destroyOnHidden
       >
         <Form layout="vertical" onFinish={addAppeal} initialValues={{ kind: 'reconsideration', result: 'pending' }}>
-          <Form.Item label="类型" name="kind">
+          <Form.Item label={t('类型')} name="kind">
             <Select
               options={[
-                { value: 'reconsideration', label: '行政复议' },
-                { value: 'litigation_direct', label: '未经复议直接起诉' },
-                { value: 'litigation_after_reconsideration', label: '复议后起诉' },
+                { value: 'reconsideration', label: t('行政复议') },
+                { value: 'litigation_direct', label: t('未经复议直接起诉') },
+                { value: 'litigation_after_reconsideration', label: t('复议后起诉') },
               ]}
             />
           </Form.Item>
-          <Form.Item label="立案日期" name="filedDate" rules={[{ required: true, message: '请选择日期' }]}>
+          <Form.Item label={t('立案日期')} name="filedDate" rules={[{ required: true, message: t('请选择日期') }]}>
             <DatePicker />
           </Form.Item>
-          <Form.Item label="结果" name="result">
+          <Form.Item label={t('结果')} name="result">
             <Select
               options={[
-                { value: 'pending', label: '尚未审结' },
-                { value: 'upheld', label: '维持' },
-                { value: 'corrected', label: '纠正' },
-                { value: 'other', label: '其他结果' },
+                { value: 'pending', label: t('尚未审结') },
+                { value: 'upheld', label: t('维持') },
+                { value: 'corrected', label: t('纠正') },
+                { value: 'other', label: t('其他结果') },
               ]}
             />
           </Form.Item>
-          <Form.Item label="审结日期" name="resultDate">
+          <Form.Item label={t('审结日期')} name="resultDate">
             <DatePicker />
           </Form.Item>
           <Button type="primary" htmlType="submit">
-            登记
+            {t('登记')}
           </Button>
         </Form>
       </Modal>

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, get, qs } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
+import { t } from '../i18n.ts';
 import { linkProps, navigate } from '../router.ts';
 import { hasRole, useSession } from '../session.tsx';
 
@@ -37,7 +38,7 @@ export function Cases({ query }: { query: URLSearchParams }) {
         description: v.description,
         form: v.form,
       });
-    }, '申请已登记');
+    }, t('申请已登记'));
     if (ok && created) {
       setOpen(false);
       form.resetFields();
@@ -48,16 +49,16 @@ export function Cases({ query }: { query: URLSearchParams }) {
   return (
     <>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3}>依申请公开</Typography.Title>
+        <Typography.Title level={3}>{t('依申请公开')}</Typography.Title>
         {canRegister && (
           <Button type="primary" onClick={() => setOpen(true)}>
-            登记申请
+            {t('登记申请')}
           </Button>
         )}
       </Space>
       {Object.keys(filter).length > 0 && (
         <p>
-          筛选：
+          {t('筛选：')}
           {Object.entries(filter).map(([k, v]) => (
             <Tag key={k}>
               {k === 'outcome'
@@ -67,7 +68,7 @@ export function Cases({ query }: { query: URLSearchParams }) {
                   : `${k}=${v}`}
             </Tag>
           ))}
-          <a {...linkProps('/cases')}>清除筛选</a>
+          <a {...linkProps('/cases')}>{t('清除筛选')}</a>
         </p>
       )}
       <Table
@@ -76,21 +77,21 @@ export function Cases({ query }: { query: URLSearchParams }) {
         dataSource={data?.items ?? []}
         scroll={{ x: 900 }}
         columns={[
-          { title: '申请编号', dataIndex: 'trackingNumber', render: (v) => <a {...linkProps(`/case/${v}`)}>{v}</a> },
-          { title: '机关', dataIndex: ['agency', 'name'] },
-          { title: '收到日期', dataIndex: 'receivedDate' },
-          { title: '申请人', dataIndex: 'applicantName' },
-          { title: '内容', dataIndex: 'description', ellipsis: true },
-          { title: '状态', dataIndex: 'stateLabel', render: (v) => <Tag>{v}</Tag> },
-          { title: '答复期限', dataIndex: 'replyDue' },
+          { title: t('申请编号'), dataIndex: 'trackingNumber', render: (v) => <a {...linkProps(`/case/${v}`)}>{v}</a> },
+          { title: t('机关'), dataIndex: ['agency', 'name'] },
+          { title: t('收到日期'), dataIndex: 'receivedDate' },
+          { title: t('申请人'), dataIndex: 'applicantName' },
+          { title: t('内容'), dataIndex: 'description', ellipsis: true },
+          { title: t('状态'), dataIndex: 'stateLabel', render: (v) => <Tag>{v}</Tag> },
+          { title: t('答复期限'), dataIndex: 'replyDue' },
         ]}
       />
       <Modal
-        title="登记申请（当面、邮寄、信函、传真等）"
+        title={t('登记申请（当面、邮寄、信函、传真等）')}
         open={open}
         onCancel={() => setOpen(false)}
         onOk={() => form.submit()}
-        okText="登记"
+        okText={t('登记')}
         width={640}
         destroyOnHidden
       >
@@ -103,35 +104,39 @@ export function Cases({ query }: { query: URLSearchParams }) {
             agencyId: ownAgencies[0]?.id,
             channel: 'in_person',
             applicantType: 'natural_person',
-            idType: '居民身份证',
+            idType: t('居民身份证'),
             form: 'paper',
           }}
         >
-          <Form.Item label="受理机关" name="agencyId" rules={[{ required: true, message: '请选择机关' }]}>
+          <Form.Item label={t('受理机关')} name="agencyId" rules={[{ required: true, message: t('请选择机关') }]}>
             <Select options={ownAgencies.map((a) => ({ value: a.id, label: a.name }))} />
           </Form.Item>
           <Space wrap>
-            <Form.Item label="申请渠道" name="channel" rules={[{ required: true }]}>
+            <Form.Item label={t('申请渠道')} name="channel" rules={[{ required: true }]}>
               <Select
                 style={{ width: 200 }}
                 options={Object.entries(meta.channels).map(([value, label]) => ({ value, label }))}
               />
             </Form.Item>
-            <Form.Item label="收到申请日期" name="receivedDate" rules={[{ required: true, message: '请选择日期' }]}>
+            <Form.Item
+              label={t('收到申请日期')}
+              name="receivedDate"
+              rules={[{ required: true, message: t('请选择日期') }]}
+            >
               <DatePicker />
             </Form.Item>
           </Space>
-          <Form.Item label="收到日期的依据（条例第三十一条）" name="receiptNote">
-            <Input placeholder={`如：${today()} 邮政签收`} />
+          <Form.Item label={t('收到日期的依据（条例第三十一条）')} name="receiptNote">
+            <Input placeholder={t('如：{date} 邮政签收', { date: today() })} />
           </Form.Item>
           <Space wrap>
-            <Form.Item label="申请人类型" name="applicantType">
+            <Form.Item label={t('申请人类型')} name="applicantType">
               <Select
                 style={{ width: 200 }}
                 options={Object.entries(meta.applicantTypes).map(([value, label]) => ({ value, label }))}
               />
             </Form.Item>
-            <Form.Item label="姓名或名称" name="name" rules={[{ required: true, message: '请填写申请人' }]}>
+            <Form.Item label={t('姓名或名称')} name="name" rules={[{ required: true, message: t('请填写申请人') }]}>
               <Input />
             </Form.Item>
           </Space>
@@ -139,32 +144,36 @@ export function Cases({ query }: { query: URLSearchParams }) {
             {({ getFieldValue }) =>
               getFieldValue('applicantType') === 'natural_person' ? (
                 <Space wrap>
-                  <Form.Item label="证件类型" name="idType">
+                  <Form.Item label={t('证件类型')} name="idType">
                     <Select style={{ width: 200 }} options={meta.idTypes.map((t) => ({ value: t, label: t }))} />
                   </Form.Item>
-                  <Form.Item label="证件号码" name="idNumber">
+                  <Form.Item label={t('证件号码')} name="idNumber">
                     <Input />
                   </Form.Item>
                 </Space>
               ) : (
-                <Form.Item label="统一社会信用代码" name="creditCode">
+                <Form.Item label={t('统一社会信用代码')} name="creditCode">
                   <Input />
                 </Form.Item>
               )
             }
           </Form.Item>
           <Space wrap>
-            <Form.Item label="联系电话" name="phone">
+            <Form.Item label={t('联系电话')} name="phone">
               <Input />
             </Form.Item>
-            <Form.Item label="通信地址" name="address">
+            <Form.Item label={t('通信地址')} name="address">
               <Input style={{ width: 300 }} />
             </Form.Item>
           </Space>
-          <Form.Item label="所需政府信息" name="description" rules={[{ required: true, message: '请填写所需信息' }]}>
+          <Form.Item
+            label={t('所需政府信息')}
+            name="description"
+            rules={[{ required: true, message: t('请填写所需信息') }]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
-          <Form.Item label="获取方式" name="form">
+          <Form.Item label={t('获取方式')} name="form">
             <Select options={Object.entries(meta.forms).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
         </Form>

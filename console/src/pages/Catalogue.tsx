@@ -2,15 +2,16 @@ import { Alert, Button, Modal, Progress, Select, Space, Table, Tabs, Tag, Typogr
 import { useState } from 'react';
 import { api, get, qs } from '../api.ts';
 import { useLoad } from '../hooks.ts';
+import { t } from '../i18n.ts';
 import { linkProps, navigate } from '../router.ts';
 import { hasRole, useSession } from '../session.tsx';
 
 const QUEUES = [
-  ['', '全部'],
-  ['review', '待保密审查'],
-  ['approval', '待审批'],
-  ['overdue', '超期未公开'],
-  ['no_interpretation', '规范性文件未解读'],
+  ['', t('全部')],
+  ['review', t('待保密审查')],
+  ['approval', t('待审批')],
+  ['overdue', t('超期未公开')],
+  ['no_interpretation', t('规范性文件未解读')],
 ] as const;
 
 /** 主动公开: the catalogue in scope with its queues, a new item, and the legacy import wizard. */
@@ -22,14 +23,16 @@ export function Catalogue({ query }: { query: URLSearchParams }) {
   return (
     <>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3}>主动公开</Typography.Title>
+        <Typography.Title level={3}>{t('主动公开')}</Typography.Title>
         <Space>
           {hasRole(me, 'operator') && (
             <Button type="primary" {...linkProps('/item/new')}>
-              新建信息
+              {t('新建信息')}
             </Button>
           )}
-          {hasRole(me, 'approver', 'sysadmin') && <Button onClick={() => setImporting(true)}>导入历史目录</Button>}
+          {hasRole(me, 'approver', 'sysadmin') && (
+            <Button onClick={() => setImporting(true)}>{t('导入历史目录')}</Button>
+          )}
         </Space>
       </Space>
       <Tabs
@@ -43,17 +46,17 @@ export function Catalogue({ query }: { query: URLSearchParams }) {
         dataSource={data?.items ?? []}
         scroll={{ x: 900 }}
         columns={[
-          { title: '标题', dataIndex: 'title', render: (v, r: any) => <a {...linkProps(`/item/${r.id}`)}>{v}</a> },
-          { title: '机关', dataIndex: 'agency_name' },
-          { title: '索引号', dataIndex: 'index_no' },
-          { title: '状态', dataIndex: 'state', render: (v) => <Tag>{meta.itemStates[v] ?? v}</Tag> },
-          { title: '发布日期', dataIndex: 'publish_date' },
+          { title: t('标题'), dataIndex: 'title', render: (v, r: any) => <a {...linkProps(`/item/${r.id}`)}>{v}</a> },
+          { title: t('机关'), dataIndex: 'agency_name' },
+          { title: t('索引号'), dataIndex: 'index_no' },
+          { title: t('状态'), dataIndex: 'state', render: (v) => <Tag>{meta.itemStates[v] ?? v}</Tag> },
+          { title: t('发布日期'), dataIndex: 'publish_date' },
           {
-            title: '提示',
+            title: t('提示'),
             render: (_, r: any) => (
               <>
-                {r.overdue && <Tag color="red">应于 {r.disclosureDue} 前公开</Tag>}
-                {r.needsInterpretation && <Tag color="orange">未发布解读</Tag>}
+                {r.overdue && <Tag color="red">{t('应于 {date} 前公开', { date: r.disclosureDue })}</Tag>}
+                {r.needsInterpretation && <Tag color="orange">{t('未发布解读')}</Tag>}
               </>
             ),
           },
@@ -98,7 +101,7 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
     setErrors([]);
     try {
       const r = await send('&dryRun=1');
-      setMessage({ type: 'info', text: `校验通过：共 ${r.valid} 条，可以导入` });
+      setMessage({ type: 'info', text: t('校验通过：共 {n} 条，可以导入', { n: r.valid }) });
     } catch (e) {
       fail(e);
     }
@@ -113,7 +116,7 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
         const s = await get(`/catalogue/import/${jobId}`);
         setPercent(s.percent);
         if (s.state === 'done') {
-          setMessage({ type: 'success', text: `导入完成：${s.result.imported} 条` });
+          setMessage({ type: 'success', text: t('导入完成：{n} 条', { n: s.result.imported }) });
           break;
         }
         if (s.state === 'failed') {
@@ -127,10 +130,10 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
   };
   return (
     <Modal
-      title="导入历史目录（CSV 或 Excel）"
+      title={t('导入历史目录（CSV 或 Excel）')}
       open
       onCancel={onClose}
-      footer={<Button onClick={onClose}>关闭</Button>}
+      footer={<Button onClick={onClose}>{t('关闭')}</Button>}
       width={760}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -139,7 +142,7 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
           value={agencyId}
           onChange={setAgencyId}
           options={mine.map((a) => ({ value: a.id, label: a.name }))}
-          aria-label="导入到机关"
+          aria-label={t('导入到机关')}
         />
         <Upload
           accept=".csv,.xlsx"
@@ -152,17 +155,19 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
             return false;
           }}
         >
-          <Button>选择文件</Button>
+          <Button>{t('选择文件')}</Button>
         </Upload>
         <Typography.Text type="secondary">
-          第一行为列名：索引号、标题、文号、成文日期、发布日期、主题分类、体裁、所属事项、有效性、关键词、正文。全部通过校验才会导入，任何一行有错都不写入。
+          {t(
+            '第一行为列名：索引号、标题、文号、成文日期、发布日期、主题分类、体裁、所属事项、有效性、关键词、正文。全部通过校验才会导入，任何一行有错都不写入。',
+          )}
         </Typography.Text>
         <Space>
           <Button disabled={!file} onClick={check}>
-            校验
+            {t('校验')}
           </Button>
           <Button type="primary" disabled={!file} onClick={run}>
-            导入
+            {t('导入')}
           </Button>
         </Space>
         {percent !== null && <Progress percent={percent} />}
@@ -174,9 +179,9 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
             dataSource={errors}
             pagination={{ pageSize: 8 }}
             columns={[
-              { title: '行', dataIndex: 'row', width: 60 },
-              { title: '列', dataIndex: 'column', width: 100 },
-              { title: '问题', dataIndex: 'message' },
+              { title: t('行'), dataIndex: 'row', width: 60 },
+              { title: t('列'), dataIndex: 'column', width: 100 },
+              { title: t('问题'), dataIndex: 'message' },
             ]}
           />
         )}

@@ -17,6 +17,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, get, post } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
+import { t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { hasRole, ownAgency, useSession } from '../session.tsx';
 
@@ -41,13 +42,13 @@ export function ItemEditor({ id }: { id: string | null }) {
       if (
         await act(async () => {
           created = await post('/catalogue/items', { ...body, agencyId: ownAgency(me) });
-        }, '已保存为草稿')
+        }, t('已保存为草稿'))
       )
         navigate(`/item/${(created as unknown as { id: string }).id}`);
     } else if (await act(() => api('PATCH', `/catalogue/items/${item.id}`, body))) await reload();
   };
   const step = async (s: string, body: unknown = {}) => {
-    if (await act(() => post(`/catalogue/items/${item.id}/${s}`, body), '已完成')) await reload();
+    if (await act(() => post(`/catalogue/items/${item.id}/${s}`, body), t('已完成'))) await reload();
   };
   const initial = item
     ? {
@@ -66,41 +67,43 @@ export function ItemEditor({ id }: { id: string | null }) {
   return (
     <>
       <Typography.Title level={3}>
-        {item ? item.title : '新建信息'} {item && <Tag color="blue">{meta.itemStates[item.state]}</Tag>}
+        {item ? item.title : t('新建信息')} {item && <Tag color="blue">{meta.itemStates[item.state]}</Tag>}
       </Typography.Title>
       {item && (
-        <Card size="small" style={{ marginBottom: 16 }} title="审查与发布（条例第十七条：未经保密审查不得公开）">
+        <Card size="small" style={{ marginBottom: 16 }} title={t('审查与发布（条例第十七条：未经保密审查不得公开）')}>
           <Descriptions size="small" column={2}>
-            <Descriptions.Item label="索引号">{item.index_no ?? '发布时生成'}</Descriptions.Item>
-            <Descriptions.Item label="保密审查">
-              {item.review ? `${meta.disclosure[item.review.disclosure] ?? ''} ${item.review.reasons ?? ''}` : '未审查'}
+            <Descriptions.Item label={t('索引号')}>{item.index_no ?? t('发布时生成')}</Descriptions.Item>
+            <Descriptions.Item label={t('保密审查')}>
+              {item.review
+                ? `${meta.disclosure[item.review.disclosure] ?? ''} ${item.review.reasons ?? ''}`
+                : t('未审查')}
             </Descriptions.Item>
           </Descriptions>
           <Space wrap>
             {item.state === 'draft' && hasRole(me, 'operator') && (
-              <Button onClick={() => step('submit')}>提交保密审查</Button>
+              <Button onClick={() => step('submit')}>{t('提交保密审查')}</Button>
             )}
             {item.state === 'in_review' && hasRole(me, 'reviewer') && (
               <Button type="primary" onClick={() => setReview(true)}>
-                保密审查
+                {t('保密审查')}
               </Button>
             )}
             {['in_review', 'reviewed'].includes(item.state) && hasRole(me, 'reviewer', 'approver') && (
-              <Button onClick={() => step('return', { reason: '请修改后重新提交' })}>退回修改</Button>
+              <Button onClick={() => step('return', { reason: t('请修改后重新提交') })}>{t('退回修改')}</Button>
             )}
             {item.state === 'reviewed' && hasRole(me, 'approver') && (
               <Button type="primary" onClick={() => step('approve')}>
-                审批并发布
+                {t('审批并发布')}
               </Button>
             )}
             {item.state === 'published' && hasRole(me, 'approver') && (
-              <Button danger onClick={() => step('withdraw', { reason: '信息已失效' })}>
-                撤回
+              <Button danger onClick={() => step('withdraw', { reason: t('信息已失效') })}>
+                {t('撤回')}
               </Button>
             )}
             {item.state === 'published' && (
               <a href={`/items/${item.id}`} target="_blank" rel="noreferrer">
-                查看公开页面
+                {t('查看公开页面')}
               </a>
             )}
           </Space>
@@ -114,54 +117,54 @@ export function ItemEditor({ id }: { id: string | null }) {
         disabled={!editable || !hasRole(me, 'operator')}
         style={{ maxWidth: 900 }}
       >
-        <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
+        <Form.Item label={t('标题')} name="title" rules={[{ required: true, message: t('请填写标题') }]}>
           <Input />
         </Form.Item>
         <Space wrap>
-          <Form.Item label="文号" name="docNumber">
-            <Input placeholder="如：凉市监发〔2026〕1号" />
+          <Form.Item label={t('文号')} name="docNumber">
+            <Input placeholder={t('如：凉市监发〔2026〕1号')} />
           </Form.Item>
-          <Form.Item label="成文日期" name="writtenDate">
+          <Form.Item label={t('成文日期')} name="writtenDate">
             <DatePicker />
           </Form.Item>
-          <Form.Item label="形成或变更日期（条例第二十六条起算）" name="formedDate">
+          <Form.Item label={t('形成或变更日期（条例第二十六条起算）')} name="formedDate">
             <DatePicker />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item label="主题分类" name="topic">
+          <Form.Item label={t('主题分类')} name="topic">
             <Select style={{ width: 160 }} allowClear options={meta.topics.map((t) => ({ value: t, label: t }))} />
           </Form.Item>
-          <Form.Item label="体裁" name="genre">
+          <Form.Item label={t('体裁')} name="genre">
             <Select
               style={{ width: 160 }}
               options={Object.entries(meta.genres).map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
-          <Form.Item label="有效性" name="validity">
+          <Form.Item label={t('有效性')} name="validity">
             <Select
               style={{ width: 140 }}
               options={Object.entries(meta.validity).map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
         </Space>
-        <Form.Item label="所属事项（条例第二十条、第二十一条）" name="articleItem">
+        <Form.Item label={t('所属事项（条例第二十条、第二十一条）')} name="articleItem">
           <Select allowClear options={Object.entries(meta.articleItems).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item label="关键词" name="keywords">
+        <Form.Item label={t('关键词')} name="keywords">
           <Input />
         </Form.Item>
-        <Form.Item label="正文（HTML，保存时清除脚本等不安全内容）" name="bodyHtml">
+        <Form.Item label={t('正文（HTML，保存时清除脚本等不安全内容）')} name="bodyHtml">
           <Input.TextArea rows={10} />
         </Form.Item>
         {editable && hasRole(me, 'operator') && (
           <Button type="primary" htmlType="submit">
-            保存
+            {t('保存')}
           </Button>
         )}
       </Form>
       {item && (
-        <Card size="small" title="附件" style={{ marginTop: 16, maxWidth: 900 }}>
+        <Card size="small" title={t('附件')} style={{ marginTop: 16, maxWidth: 900 }}>
           <Upload
             disabled={!editable}
             beforeUpload={async (f) => {
@@ -171,7 +174,7 @@ export function ItemEditor({ id }: { id: string | null }) {
                     api('POST', `/catalogue/items/${item.id}/attachments?filename=${encodeURIComponent(f.name)}`, f, {
                       'content-type': 'application/octet-stream',
                     }),
-                  '已上传',
+                  t('已上传'),
                 )
               )
                 await reload();
@@ -179,7 +182,7 @@ export function ItemEditor({ id }: { id: string | null }) {
             }}
             showUploadList={false}
           >
-            <Button disabled={!editable}>上传附件（PDF、Word、Excel、图片，≤20MB）</Button>
+            <Button disabled={!editable}>{t('上传附件（PDF、Word、Excel、图片，≤20MB）')}</Button>
           </Upload>
           <ul>
             {(item.attachments ?? []).map((a: any) => (
@@ -188,10 +191,10 @@ export function ItemEditor({ id }: { id: string | null }) {
           </ul>
         </Card>
       )}
-      <Modal title="保密审查" open={review} onCancel={() => setReview(false)} footer={null} destroyOnHidden>
+      <Modal title={t('保密审查')} open={review} onCancel={() => setReview(false)} footer={null} destroyOnHidden>
         <Alert
           type="info"
-          title="审查后由负责人审批发布；决定“不予公开”或“依申请公开”的须写明理由和依据。"
+          title={t('审查后由负责人审批发布；决定“不予公开”或“依申请公开”的须写明理由和依据。')}
           style={{ marginBottom: 12 }}
         />
         <Form
@@ -202,17 +205,17 @@ export function ItemEditor({ id }: { id: string | null }) {
             await step('review', v);
           }}
         >
-          <Form.Item label="公开属性" name="disclosure">
+          <Form.Item label={t('公开属性')} name="disclosure">
             <Select options={Object.entries(meta.disclosure).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item label="理由" name="reasons">
+          <Form.Item label={t('理由')} name="reasons">
             <Input.TextArea rows={3} />
           </Form.Item>
-          <Form.Item label="依据条款" name="article">
-            <Input placeholder="如：条例第十四条" />
+          <Form.Item label={t('依据条款')} name="article">
+            <Input placeholder={t('如：条例第十四条')} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
-            提交审查意见
+            {t('提交审查意见')}
           </Button>
         </Form>
       </Modal>

@@ -1,7 +1,9 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, setCsrf } from '../api.ts';
 
+import { t } from '../i18n.ts';
+import { LanguageSwitch } from '../LanguageSwitch.tsx';
 export function Login({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [needCode, setNeedCode] = useState(false);
@@ -31,22 +33,29 @@ export function Login({ onDone }: { onDone: () => void }) {
       }}
     >
       <Card style={{ width: 380 }}>
-        <Typography.Title level={3}>政府信息公开工作台</Typography.Title>
+        <Space style={{ justifyContent: 'space-between', width: '100%' }} align="baseline">
+          <Typography.Title level={3}>{t('政府信息公开工作台')}</Typography.Title>
+          <LanguageSwitch color="#b31b1b" />
+        </Space>
         {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+          <Form.Item label={t('用户名')} name="username" rules={[{ required: true, message: t('请输入用户名') }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+          <Form.Item label={t('密码')} name="password" rules={[{ required: true, message: t('请输入密码') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           {needCode && (
-            <Form.Item label="动态口令（6 位）" name="totp" rules={[{ required: true, message: '请输入动态口令' }]}>
+            <Form.Item
+              label={t('动态口令（6 位）')}
+              name="totp"
+              rules={[{ required: true, message: t('请输入动态口令') }]}
+            >
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
             </Form.Item>
           )}
           <Button type="primary" htmlType="submit" block loading={busy}>
-            登录
+            {t('登录')}
           </Button>
         </Form>
       </Card>

@@ -1,14 +1,15 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, get, post } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
+import { t } from '../i18n.ts';
 import { linkProps, navigate } from '../router.ts';
 import { hasRole, ownAgency, useSession } from '../session.tsx';
 
 const ROW_LABELS: Record<string, string> = {
-  new: '一、本年新收政府信息公开申请数量',
-  carried_over: '二、上年结转政府信息公开申请数量',
-  total: '（七）总计',
-  carried_forward: '四、结转下年度继续办理',
+  new: t('一、本年新收政府信息公开申请数量'),
+  carried_over: t('二、上年结转政府信息公开申请数量'),
+  total: t('（七）总计'),
+  carried_forward: t('四、结转下年度继续办理'),
 };
 
 /** 年度报告: numbers from the records (each cell a link to them), the narrative, the checks, every format. */
@@ -20,7 +21,7 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
   const act = useAction();
   const go = (a: string, y: number) => navigate(`/reports?agency=${a}&year=${y}`);
   const step = async (s: string, body: unknown = {}) => {
-    if (await act(() => post(`/reports/${agencyId}/${year}/${s}`, body), '已完成')) await reload();
+    if (await act(() => post(`/reports/${agencyId}/${year}/${s}`, body), t('已完成'))) await reload();
   };
   const outcomeLabel = (k: string) => ROW_LABELS[k] ?? meta.outcomes.find((o) => o.value === k)?.label ?? k;
   const types = Object.keys(meta.applicantTypes);
@@ -35,7 +36,7 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
         {...linkProps(
           `/cases?decidedYear=${year}&outcome=${row}${type ? `&applicantType=${type}` : ''}&agencyId=${agencyId}`,
         )}
-        title="查看对应的申请"
+        title={t('查看对应的申请')}
       >
         {v}
       </a>
@@ -43,16 +44,16 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
   const editable = r && ['draft', 'returned'].includes(r.status) && hasRole(me, 'operator');
   return (
     <>
-      <Typography.Title level={3}>年度报告</Typography.Title>
+      <Typography.Title level={3}>{t('年度报告')}</Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           style={{ width: 280 }}
           value={agencyId}
           onChange={(a) => go(a, year)}
           options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-          aria-label="机关"
+          aria-label={t('机关')}
         />
-        <InputNumber value={year} min={2019} max={2100} onChange={(y) => y && go(agencyId, y)} aria-label="年度" />
+        <InputNumber value={year} min={2019} max={2100} onChange={(y) => y && go(agencyId, y)} aria-label={t('年度')} />
         {r && <Tag color={r.status === 'published' ? 'green' : 'blue'}>{r.statusLabel}</Tag>}
       </Space>
       {error && <Alert type="error" title={error} />}
@@ -60,11 +61,13 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
         <>
           <Card
             size="small"
-            title={`校验（${r.failures.length ? `${r.failures.length} 项未通过` : '全部通过'}）`}
+            title={t('校验（{result}）', {
+              result: r.failures.length ? t('{n} 项未通过', { n: r.failures.length }) : t('全部通过'),
+            })}
             style={{ marginBottom: 16 }}
           >
             {r.failures.length === 0 ? (
-              <Alert type="success" title="各项数字相互一致" />
+              <Alert type="success" title={t('各项数字相互一致')} />
             ) : (
               <ul>
                 {r.failures.map((f: { code: string; message: string }) => (
@@ -78,7 +81,7 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
           </Card>
           <Card
             size="small"
-            title="三、收到和处理政府信息公开申请情况（数字来自办理记录，点击查看对应申请）"
+            title={t('三、收到和处理政府信息公开申请情况（数字来自办理记录，点击查看对应申请）')}
             style={{ marginBottom: 16 }}
           >
             <Table
@@ -95,14 +98,14 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
                   render: (v: number, row: { key: string }) => cell(row.key, t)(v),
                 })),
                 {
-                  title: '总计',
+                  title: t('总计'),
                   dataIndex: 'total',
                   render: (v: number, row: { key: string }) => cell(row.key, null)(v),
                 },
               ]}
             />
           </Card>
-          <Card size="small" title="正文" style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('正文')} style={{ marginBottom: 16 }}>
             <Form
               layout="vertical"
               key={`${agencyId}-${year}-${r.status}`}
@@ -112,24 +115,24 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
                 if (await act(() => api('PUT', `/reports/${agencyId}/${year}/narrative`, v))) await reload();
               }}
             >
-              <Form.Item label="一、总体情况" name="overview">
+              <Form.Item label={t('一、总体情况')} name="overview">
                 <Input.TextArea rows={6} />
               </Form.Item>
-              <Form.Item label="五、存在的主要问题及改进情况" name="problems">
+              <Form.Item label={t('五、存在的主要问题及改进情况')} name="problems">
                 <Input.TextArea rows={4} />
               </Form.Item>
-              <Form.Item label="六、其他需要报告的事项" name="other">
+              <Form.Item label={t('六、其他需要报告的事项')} name="other">
                 <Input.TextArea rows={2} />
               </Form.Item>
               {editable && (
                 <Button type="primary" htmlType="submit">
-                  保存正文
+                  {t('保存正文')}
                 </Button>
               )}
             </Form>
           </Card>
           <Space wrap>
-            <span>预览与下载：</span>
+            <span>{t('预览与下载：')}</span>
             {['html', 'pdf', 'docx', 'xlsx', 'text', 'json'].map((f) => (
               <a key={f} href={`/api/v1/reports/${agencyId}/${year}?format=${f}`} target="_blank" rel="noreferrer">
                 {f.toUpperCase()}
@@ -139,15 +142,15 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
           <Space wrap style={{ marginTop: 16, display: 'flex' }}>
             {['draft', 'returned'].includes(r.status) && hasRole(me, 'operator') && (
               <Button type="primary" onClick={() => step('submit')}>
-                提交审核
+                {t('提交审核')}
               </Button>
             )}
             {r.status === 'submitted' && hasRole(me, 'supervisor') && (
-              <Button onClick={() => step('return', { comment: '请根据校验结果修改' })}>退回</Button>
+              <Button onClick={() => step('return', { comment: t('请根据校验结果修改') })}>{t('退回')}</Button>
             )}
             {r.status === 'submitted' && hasRole(me, 'supervisor') && (
-              <Button type="primary" onClick={() => step('accept', { comment: '审核通过' })}>
-                审核通过
+              <Button type="primary" onClick={() => step('accept', { comment: t('审核通过') })}>
+                {t('审核通过')}
               </Button>
             )}
             {(r.status === 'accepted' ||
@@ -155,21 +158,21 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
               hasRole(me, 'approver') &&
               (r.failures.length ? (
                 <Form layout="inline" onFinish={(v) => step('publish', v)}>
-                  <Form.Item name="overrideReason" rules={[{ required: true, message: '校验未通过，须说明理由' }]}>
-                    <Input placeholder="校验未通过仍公布的理由" style={{ width: 280 }} />
+                  <Form.Item name="overrideReason" rules={[{ required: true, message: t('校验未通过，须说明理由') }]}>
+                    <Input placeholder={t('校验未通过仍公布的理由')} style={{ width: 280 }} />
                   </Form.Item>
                   <Button type="primary" htmlType="submit">
-                    说明理由并公布
+                    {t('说明理由并公布')}
                   </Button>
                 </Form>
               ) : (
                 <Button type="primary" onClick={() => step('publish')}>
-                  公布
+                  {t('公布')}
                 </Button>
               ))}
             {r.status === 'published' && (
               <a href={`/agencies/${agencyId}/reports/${year}`} target="_blank" rel="noreferrer">
-                查看公开页面
+                {t('查看公开页面')}
               </a>
             )}
           </Space>

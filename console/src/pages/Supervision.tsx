@@ -2,10 +2,10 @@ import { Button, Card, Col, InputNumber, Row, Space, Table, Tag, Typography } fr
 import { useMemo } from 'react';
 import { get, qs } from '../api.ts';
 import { useLoad } from '../hooks.ts';
+import { t } from '../i18n.ts';
 import { linkProps, navigate } from '../router.ts';
 import { supervisedRegion, useSession } from '../session.tsx';
 import { Chart } from './Chart.tsx';
-
 /** 监督考核: every agency of the region — cases, timeliness, reports and their checks, 考核 ranking, charts. */
 export function Supervision({ query }: { query: URLSearchParams }) {
   const { me, meta } = useSession();
@@ -36,7 +36,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
   const monthChart = useMemo(
     () => ({
       tooltip: {},
-      xAxis: { type: 'category' as const, data: Array.from({ length: 12 }, (_, i) => `${i + 1}月`) },
+      xAxis: { type: 'category' as const, data: Array.from({ length: 12 }, (_, i) => t('{m}月', { m: i + 1 })) },
       yAxis: { type: 'value' as const, minInterval: 1 },
       series: [{ type: 'bar' as const, data: data?.stats.byMonth ?? [], itemStyle: { color: '#b31b1b' } }],
     }),
@@ -45,38 +45,42 @@ export function Supervision({ query }: { query: URLSearchParams }) {
   return (
     <>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3}>监督考核 · {data?.stats.region.name ?? ''}</Typography.Title>
+        <Typography.Title level={3}>
+          {t('监督考核')} · {data?.stats.region.name ?? ''}
+        </Typography.Title>
         <Space>
           <InputNumber
             value={year}
             min={2019}
             max={2100}
             onChange={(y) => y && navigate(`/supervision?year=${y}`)}
-            aria-label="年度"
+            aria-label={t('年度')}
           />
-          <Button href={`/api/v1/supervision/assessment.xlsx${qs({ region, year })}`}>导出考核结果（Excel）</Button>
+          <Button href={`/api/v1/supervision/assessment.xlsx${qs({ region, year })}`}>
+            {t('导出考核结果（Excel）')}
+          </Button>
           <Button
             {...linkProps(
               `/reports?agency=${me.roles.find((r) => r.role === 'supervisor')?.agencyId ?? ''}&year=${year - 1}`,
             )}
           >
-            汇总年度报告
+            {t('汇总年度报告')}
           </Button>
         </Space>
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title="各部门申请办理">
+          <Card size="small" title={t('各部门申请办理')}>
             <Table
               size="small"
               pagination={false}
               rowKey="agencyId"
               dataSource={data?.stats.agencies ?? []}
               columns={[
-                { title: '机关', dataIndex: 'agency' },
-                { title: '在办', dataIndex: 'open' },
+                { title: t('机关'), dataIndex: 'agency' },
+                { title: t('在办'), dataIndex: 'open' },
                 {
-                  title: '逾期',
+                  title: t('逾期'),
                   dataIndex: 'overdue',
                   render: (v: number, r: any) =>
                     v ? (
@@ -92,7 +96,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={`${year - 1}年度报告`}>
+          <Card size="small" title={t('{year}年度报告', { year: year - 1 })}>
             <Table
               size="small"
               pagination={false}
@@ -100,14 +104,14 @@ export function Supervision({ query }: { query: URLSearchParams }) {
               dataSource={data?.reports ?? []}
               columns={[
                 {
-                  title: '机关',
+                  title: t('机关'),
                   dataIndex: 'agency',
                   render: (v: string, r: any) => (
                     <a {...linkProps(`/reports?agency=${r.agencyId}&year=${year - 1}`)}>{v}</a>
                   ),
                 },
                 {
-                  title: '状态',
+                  title: t('状态'),
                   dataIndex: 'status',
                   render: (v: string, r: any) => (
                     <Tag color={v === 'published' ? 'green' : r.late ? 'red' : 'default'}>
@@ -115,28 +119,29 @@ export function Supervision({ query }: { query: URLSearchParams }) {
                     </Tag>
                   ),
                 },
-                { title: '期限', dataIndex: 'deadline' },
+                { title: t('期限'), dataIndex: 'deadline' },
                 {
-                  title: '校验',
+                  title: t('校验'),
                   dataIndex: 'failures',
-                  render: (v: number) => (v ? <Tag color="red">{v} 项未通过</Tag> : <Tag color="green">通过</Tag>),
+                  render: (v: number) =>
+                    v ? <Tag color="red">{t('{n} 项未通过', { n: v })}</Tag> : <Tag color="green">{t('通过')}</Tag>,
                 },
               ]}
             />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={`${year}年答复结果`}>
-            <Chart option={outcomeChart} label="答复结果分布" />
+          <Card size="small" title={t('{year}年答复结果', { year })}>
+            <Chart option={outcomeChart} label={t('答复结果分布')} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={`${year}年各月收到申请`}>
-            <Chart option={monthChart} label="各月收到申请数" />
+          <Card size="small" title={t('{year}年各月收到申请', { year })}>
+            <Chart option={monthChart} label={t('各月收到申请数')} />
           </Card>
         </Col>
         <Col xs={24}>
-          <Card size="small" title={`${year}年考核排名（由记录计算，点击展开扣分依据）`}>
+          <Card size="small" title={t('{year}年考核排名（由记录计算，点击展开扣分依据）', { year })}>
             <Table
               size="small"
               pagination={false}
@@ -156,9 +161,9 @@ export function Supervision({ query }: { query: URLSearchParams }) {
                 ),
               }}
               columns={[
-                { title: '排名', dataIndex: 'rank', width: 60 },
-                { title: '机关', dataIndex: 'agency' },
-                { title: '总分', dataIndex: 'total' },
+                { title: t('排名'), dataIndex: 'rank', width: 60 },
+                { title: t('机关'), dataIndex: 'agency' },
+                { title: t('总分'), dataIndex: 'total' },
                 ...(data?.assessment.plan.indicators ?? []).map((p: any, k: number) => ({
                   title: `${data?.assessment.rows[0]?.indicators[k]?.label ?? p.key}（${p.weight}）`,
                   render: (_: unknown, r: any) =>
@@ -169,7 +174,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card size="small" title={`规范性文件未发布解读（${data?.interp.missing.length ?? 0}）`}>
+          <Card size="small" title={t('规范性文件未发布解读（{n}）', { n: data?.interp.missing.length ?? 0 })}>
             <Table
               size="small"
               rowKey="id"
@@ -177,12 +182,12 @@ export function Supervision({ query }: { query: URLSearchParams }) {
               pagination={{ pageSize: 5 }}
               columns={[
                 {
-                  title: '文件',
+                  title: t('文件'),
                   dataIndex: 'title',
                   render: (v: string, r: any) => <a {...linkProps(`/item/${r.id}`)}>{v}</a>,
                 },
-                { title: '机关', dataIndex: 'agency' },
-                { title: '发布日期', dataIndex: 'publish_date' },
+                { title: t('机关'), dataIndex: 'agency' },
+                { title: t('发布日期'), dataIndex: 'publish_date' },
               ]}
             />
           </Card>

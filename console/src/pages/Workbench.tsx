@@ -1,6 +1,7 @@
 import { Badge, Card, Col, List, Row, Tag, Typography } from 'antd';
 import { get, qs } from '../api.ts';
 import { useLoad } from '../hooks.ts';
+import { t } from '../i18n.ts';
 import { linkProps } from '../router.ts';
 import { hasRole, useSession } from '../session.tsx';
 
@@ -55,12 +56,14 @@ export function Workbench() {
       <List
         size="small"
         dataSource={rows ?? []}
-        locale={{ emptyText: '无' }}
+        locale={{ emptyText: t('无') }}
         renderItem={(c) => (
           <List.Item>
             <a {...linkProps(`/case/${c.trackingNumber}`)}>{c.trackingNumber}</a> {c.description}
             <Tag style={{ marginLeft: 8 }}>{c.stateLabel}</Tag>
-            {c.replyDue && <Typography.Text type="secondary">答复期限 {c.replyDue}</Typography.Text>}
+            {c.replyDue && (
+              <Typography.Text type="secondary">{t('答复期限 {date}', { date: c.replyDue })}</Typography.Text>
+            )}
           </List.Item>
         )}
       />
@@ -78,7 +81,7 @@ export function Workbench() {
       <List
         size="small"
         dataSource={rows ?? []}
-        locale={{ emptyText: '无' }}
+        locale={{ emptyText: t('无') }}
         renderItem={(i) => (
           <List.Item>
             <a {...linkProps(`/item/${i.id}`)}>{i.title}</a>
@@ -93,43 +96,41 @@ export function Workbench() {
   );
   return (
     <>
-      <Typography.Title level={3}>工作台</Typography.Title>
+      <Typography.Title level={3}>{t('工作台')}</Typography.Title>
       <Row gutter={[16, 16]}>
         {seesCases && (
           <>
             <Col xs={24} xl={8}>
-              {caseList('已逾期的申请', data?.queues.overdue, '#cf1322')}
+              {caseList(t('已逾期的申请'), data?.queues.overdue, '#cf1322')}
             </Col>
             <Col xs={24} xl={8}>
-              {caseList('即将到期的申请', data?.queues.dueSoon, '#fa8c16')}
+              {caseList(t('即将到期的申请'), data?.queues.dueSoon, '#fa8c16')}
             </Col>
             <Col xs={24} xl={8}>
-              {caseList('等待申请人（补正、缴费）', data?.queues.waitingOnApplicant, '#8c8c8c')}
+              {caseList(t('等待申请人（补正、缴费）'), data?.queues.waitingOnApplicant, '#8c8c8c')}
             </Col>
           </>
         )}
         <Col xs={24} xl={12}>
-          {itemList('待保密审查', data?.review.items)}
+          {itemList(t('待保密审查'), data?.review.items)}
         </Col>
         <Col xs={24} xl={12}>
-          {itemList('待审批发布', data?.approval.items)}
+          {itemList(t('待审批发布'), data?.approval.items)}
         </Col>
         <Col xs={24} xl={12}>
-          {itemList(
-            '超过20个工作日未公开（条例第二十六条）',
-            data?.overdue.items,
-            (i) => `应于 ${i.disclosureDue} 前公开`,
+          {itemList(t('超过20个工作日未公开（条例第二十六条）'), data?.overdue.items, (i) =>
+            t('应于 {date} 前公开', { date: i.disclosureDue ?? '' }),
           )}
         </Col>
         <Col xs={24} xl={12}>
-          {itemList('规范性文件未发布解读', data?.noInterp.items)}
+          {itemList(t('规范性文件未发布解读'), data?.noInterp.items)}
         </Col>
         <Col xs={24}>
-          <Card title={`${year - 1}年度报告`} size="small">
+          <Card title={t('{year}年度报告', { year: year - 1 })} size="small">
             <List
               size="small"
               dataSource={data?.reports ?? []}
-              locale={{ emptyText: '无' }}
+              locale={{ emptyText: t('无') }}
               renderItem={(r: any) => (
                 <List.Item>
                   <a {...linkProps(`/reports?agency=${r.agencyId}&year=${year - 1}`)}>{r.agency}</a>
@@ -140,8 +141,8 @@ export function Workbench() {
                     {meta.reportStatuses[r.status] ?? r.status}
                   </Tag>
                   <Typography.Text type="secondary">
-                    公布期限 {r.deadline}
-                    {r.failures ? ` · ${r.failures} 项校验未通过` : ''}
+                    {t('公布期限 {date}', { date: r.deadline })}
+                    {r.failures ? ` · ${t('{n} 项校验未通过', { n: r.failures })}` : ''}
                   </Typography.Text>
                 </List.Item>
               )}

@@ -27,6 +27,7 @@ import { INDICATORS } from '../../domain/supervision/index.ts';
 import { listUsers } from '../../queries/users.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
+import { localeOf, translator } from '../pages/i18n.ts';
 
 /** Where `npm install` / `npm start` put the built console (Vite). */
 export const CONSOLE_DIST = join(import.meta.dirname, '../../../dist/console');
@@ -36,26 +37,31 @@ export const CONSOLE_DIST = join(import.meta.dirname, '../../../dist/console');
  * here (`/api/v1/meta`), so the closed sets of the law have one source.
  */
 export async function consoleRoutes(app: FastifyInstance, _deps: AppDeps) {
+  // The console's language: the same choice as the portal's (`/lang?to=en` sets it), asked before login.
+  app.get('/api/v1/locale', async (req) => ({ locale: localeOf(req) }));
   app.get('/api/v1/meta', async (req) => {
     requireLogin(req);
+    // Labels in the console's language where the portal has them in English (values stay as they are).
+    const t = translator(localeOf(req));
+    const tr = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, t(v)]));
     return {
-      outcomes: DECIDABLE_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_INFO[o].label })),
-      caseStates: STATE_LABELS,
-      caseEvents: Object.fromEntries(Object.entries(TRANSITIONS).map(([k, v]) => [k, v.label])),
-      channels: channelLabels,
-      applicantTypes: APPLICANT_TYPE_LABELS,
-      forms: FORM_LABELS,
+      outcomes: DECIDABLE_OUTCOMES.map((o) => ({ value: o, label: t(OUTCOME_INFO[o].label) })),
+      caseStates: tr(STATE_LABELS),
+      caseEvents: tr(Object.fromEntries(Object.entries(TRANSITIONS).map(([k, v]) => [k, v.label]))),
+      channels: tr(channelLabels),
+      applicantTypes: tr(APPLICANT_TYPE_LABELS),
+      forms: tr(FORM_LABELS),
       idTypes: ID_TYPES,
-      itemStates: ITEM_STATE_LABELS,
-      genres: GENRES,
-      articleItems: ARTICLE_ITEMS,
+      itemStates: tr(ITEM_STATE_LABELS),
+      genres: tr(GENRES),
+      articleItems: tr(ARTICLE_ITEMS),
       topics: TOPICS,
-      validity: VALIDITY_LABELS,
-      disclosure: DISCLOSURE_LABELS,
-      roles: Object.fromEntries(ROLES.map((r) => [r, roleLabels[r]])),
+      validity: tr(VALIDITY_LABELS),
+      disclosure: tr(DISCLOSURE_LABELS),
+      roles: Object.fromEntries(ROLES.map((r) => [r, t(roleLabels[r])])),
       indicators: INDICATORS,
       concernSources: CONCERN_SOURCES,
-      reportStatuses: REPORT_STATUS_LABELS,
+      reportStatuses: tr(REPORT_STATUS_LABELS),
     };
   });
 
