@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** ExcelJS on first use (a portal process never loads it). */
+const excel = async () => (await import('exceljs')).default;
 import { unzipSync } from 'fflate';
 import { invalid } from '../domain/errors.ts';
 
@@ -34,7 +37,7 @@ export async function readXlsxTable(data: Buffer): Promise<string[][]> {
   } catch {
     throw invalid(total > MAX_UNZIPPED ? '文件解压后过大，拒绝处理' : '文件不是有效的 Excel（.xlsx）工作簿');
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -55,7 +58,7 @@ export async function readXlsxTable(data: Buffer): Promise<string[][]> {
 
 /** Worksheets with a bold, frozen header row; every cell written as text (索引号 and 文号 must stay as typed). */
 export async function writeXlsxSheets(sheets: { name: string; rows: (string | number)[][] }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     for (const r of sheet.rows) ws.addRow(r);

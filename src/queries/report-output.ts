@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** ExcelJS on first use (a portal process never loads it). */
+const excel = async () => (await import('exceljs')).default;
 import {
   APPEAL_COLUMNS,
   APPEAL_GROUPS,
@@ -101,7 +104,7 @@ export async function renderReport(r: AgencyReport, format: ReportFormat): Promi
 
 /** One sheet per table, cells as numbers, blanks left blank. */
 async function reportXlsx(r: ReportData, title: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'gongkai';
   wb.title = title;
   const f = FORMATS[r.version];

@@ -6,9 +6,12 @@ interface Chart {
   dispose(): void;
 }
 // ECharts' type declarations do not resolve under NodeNext; its server-side rendering API is small.
-const echarts = createRequire(import.meta.url)('echarts') as {
+type ECharts = {
   init(dom: null, theme: null, opts: { renderer: 'svg'; ssr: true; width: number; height: number }): Chart;
 };
+let loaded: ECharts | undefined;
+/** Loaded on the first chart: processes that never draw one do not hold it. */
+const echarts = () => (loaded ??= createRequire(import.meta.url)('echarts') as ECharts);
 
 /** A bar chart rendered to SVG on the server (no JavaScript in the page). */
 export function barChartSvg(
@@ -17,7 +20,7 @@ export function barChartSvg(
   values: number[],
   opts: { width?: number; height?: number } = {},
 ): string {
-  const chart = echarts.init(null, null, {
+  const chart = echarts().init(null, null, {
     renderer: 'svg',
     ssr: true,
     width: opts.width ?? 720,

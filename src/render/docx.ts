@@ -1,33 +1,22 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  VerticalMergeType,
-  WidthType,
-} from 'docx';
+import type * as Docx from 'docx';
 import type { DocBlock, DocCell, DocModel } from './document.ts';
 
+/** docx, loaded on the first document (a portal process never holds it). */
+let D: typeof Docx;
+
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
-const align = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+const align = () => ({ left: D.AlignmentType.LEFT, right: D.AlignmentType.RIGHT, center: D.AlignmentType.CENTER }) as const;
 
 function para(
   text: string,
-  opts: { bold?: boolean; size?: number; alignment?: keyof typeof align; indent?: boolean; heading?: boolean } = {},
+  opts: { bold?: boolean; size?: number; alignment?: 'left' | 'right' | 'center'; indent?: boolean; heading?: boolean } = {},
 ) {
-  return new Paragraph({
-    alignment: opts.alignment ? align[opts.alignment] : AlignmentType.JUSTIFIED,
-    ...(opts.heading ? { heading: HeadingLevel.HEADING_2 } : {}),
+  return new D.Paragraph({
+    alignment: opts.alignment ? align()[opts.alignment] : D.AlignmentType.JUSTIFIED,
+    ...(opts.heading ? { heading: D.HeadingLevel.HEADING_2 } : {}),
     indent: opts.indent ? { firstLine: 480 } : undefined,
     spacing: { after: 120, line: 360 },
-    children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: FONT })],
+    children: [new D.TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: FONT })],
   });
 }
 
@@ -35,18 +24,18 @@ function para(
 function table(rows: DocCell[][], widths?: number[]) {
   const columns = Math.max(...rows.map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
   const continued: ({ colSpan: number } | null)[][] = rows.map(() => new Array(columns).fill(null));
-  const out: TableRow[] = rows.map((row, r) => {
-    const cells: TableCell[] = [];
+  const out: Docx.TableRow[] = rows.map((row, r) => {
+    const cells: Docx.TableCell[] = [];
     let c = 0;
     let i = 0;
     while (c < columns) {
       const cont = continued[r]![c];
       if (cont) {
         cells.push(
-          new TableCell({
+          new D.TableCell({
             columnSpan: cont.colSpan,
-            verticalMerge: VerticalMergeType.CONTINUE,
-            children: [new Paragraph('')],
+            verticalMerge: D.VerticalMergeType.CONTINUE,
+            children: [new D.Paragraph('')],
           }),
         );
         c += cont.colSpan;
@@ -54,7 +43,7 @@ function table(rows: DocCell[][], widths?: number[]) {
       }
       const cl = row[i++];
       if (!cl) {
-        cells.push(new TableCell({ children: [new Paragraph('')] }));
+        cells.push(new D.TableCell({ children: [new D.Paragraph('')] }));
         c++;
         continue;
       }
@@ -62,32 +51,32 @@ function table(rows: DocCell[][], widths?: number[]) {
       const rs = cl.rowSpan ?? 1;
       for (let dr = 1; dr < rs; dr++) if (continued[r + dr]) continued[r + dr]![c] = { colSpan: cs };
       cells.push(
-        new TableCell({
+        new D.TableCell({
           columnSpan: cs > 1 ? cs : undefined,
-          verticalMerge: rs > 1 ? VerticalMergeType.RESTART : undefined,
-          verticalAlign: VerticalAlign.CENTER,
+          verticalMerge: rs > 1 ? D.VerticalMergeType.RESTART : undefined,
+          verticalAlign: D.VerticalAlign.CENTER,
           children: [
-            new Paragraph({
-              alignment: align[cl.align ?? 'center'],
-              children: [new TextRun({ text: cl.text, bold: cl.bold, size: 18, font: FONT })],
+            new D.Paragraph({
+              alignment: align()[cl.align ?? 'center'],
+              children: [new D.TextRun({ text: cl.text, bold: cl.bold, size: 18, font: FONT })],
             }),
           ],
         }),
       );
       c += cs;
     }
-    return new TableRow({ children: cells });
+    return new D.TableRow({ children: cells });
   });
   const usable = 9000; // twips of an A4 page between margins
   const sum = widths?.reduce((a, x) => a + x, 0) ?? 1;
-  return new Table({
+  return new D.Table({
     rows: out,
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: 100, type: D.WidthType.PERCENTAGE },
     ...(widths ? { columnWidths: widths.map((w) => Math.round((w / sum) * usable)) } : {}),
   });
 }
 
-function block(b: DocBlock): (Paragraph | Table)[] {
+function block(b: DocBlock): (Docx.Paragraph | Docx.Table)[] {
   switch (b.kind) {
     case 'title':
       return [para(b.text, { bold: true, size: 36, alignment: 'center' })];
@@ -98,9 +87,9 @@ function block(b: DocBlock): (Paragraph | Table)[] {
     case 'paragraph':
       return [para(b.text, { indent: b.indent, alignment: b.align })];
     case 'spacer':
-      return [new Paragraph('')];
+      return [new D.Paragraph('')];
     case 'table':
-      return [table(b.table.rows, b.table.widths), new Paragraph('')];
+      return [table(b.table.rows, b.table.widths), new D.Paragraph('')];
     default: {
       const never: never = b;
       return never;
@@ -109,15 +98,16 @@ function block(b: DocBlock): (Paragraph | Table)[] {
 }
 
 export async function renderDocx(doc: DocModel): Promise<Buffer> {
-  const d = new Document({
+  D ??= await import('docx');
+  const d = new D.Document({
     creator: 'gongkai',
     title: doc.title,
     sections: [
       {
-        properties: doc.landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {},
+        properties: doc.landscape ? { page: { size: { orientation: D.PageOrientation.LANDSCAPE } } } : {},
         children: doc.blocks.flatMap(block),
       },
     ],
   });
-  return Packer.toBuffer(d);
+  return D.Packer.toBuffer(d);
 }

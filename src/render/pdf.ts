@@ -3,18 +3,25 @@ import type { DocBlock, DocCell, DocModel } from './document.ts';
 import { CJK_FONT } from './fonts.ts';
 
 const require = createRequire(import.meta.url);
-// pdfmake's server build is CommonJS with a singleton.
-const pdfmake = require('pdfmake') as {
+type PdfMake = {
   setFonts(f: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
   createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
 };
-pdfmake.setFonts({
-  NotoSansSC: { normal: CJK_FONT.regular, bold: CJK_FONT.bold, italics: CJK_FONT.regular, bolditalics: CJK_FONT.bold },
-});
-pdfmake.setUrlAccessPolicy(() => false); // never fetch anything
-pdfmake.setLocalAccessPolicy((p) => p === CJK_FONT.regular || p === CJK_FONT.bold);
+let loaded: PdfMake | undefined;
+/** pdfmake's server build (CommonJS, a singleton), loaded on the first PDF: a portal process never pays for it. */
+function pdfmake(): PdfMake {
+  if (loaded) return loaded;
+  const p = require('pdfmake') as PdfMake;
+  p.setFonts({
+    NotoSansSC: { normal: CJK_FONT.regular, bold: CJK_FONT.bold, italics: CJK_FONT.regular, bolditalics: CJK_FONT.bold },
+  });
+  p.setUrlAccessPolicy(() => false); // never fetch anything
+  p.setLocalAccessPolicy((f) => f === CJK_FONT.regular || f === CJK_FONT.bold);
+  loaded = p;
+  return p;
+}
 
 function cell(c: DocCell) {
   return {
@@ -86,7 +93,7 @@ function block(b: DocBlock) {
 
 /** Renders a document to a PDF with the CJK font embedded (subset). */
 export async function renderPdf(doc: DocModel): Promise<Buffer> {
-  return pdfmake
+  return pdfmake()
     .createPdf({
       info: { title: doc.title, creator: 'gongkai' },
       pageSize: 'A4',
