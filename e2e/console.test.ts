@@ -175,3 +175,23 @@ test('the console at a phone width', async () => {
   await page.screenshot({ path: join(shots, 'console-phone.png'), fullPage: false });
   await ctx.close();
 });
+
+test('the console in English: the switch on the login page, English labels and date pickers, back to Chinese', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  await page.goto(`${app.url}/console/`);
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByLabel('Username').fill('demo-operator');
+  await page.getByLabel('Password').fill(app.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Workbench', level: 3, exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByRole('menuitem', { name: 'Requests (依申请公开)' }).click();
+  await page.getByRole('button', { name: 'Register a request' }).click();
+  await page.getByRole('dialog').getByText('Applicant type').waitFor();
+  await page.screenshot({ path: join(shots, 'console-english.png') });
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: '中文' }).click();
+  await page.getByRole('heading', { name: '工作台', level: 3, exact: true }).waitFor();
+  await ctx.close();
+});

@@ -18,11 +18,32 @@ test('bad values name the variable in one line', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL.*postgres/],
     [{ GONGKAI_SECRET_KEY: 'abc' }, /GONGKAI_SECRET_KEY.*64/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DATABASE_READ_URL: 'http://replica' }, /DATABASE_READ_URL.*postgres/],
+    [{ PUBLIC_CACHE_SECONDS: '-1' }, /PUBLIC_CACHE_SECONDS/],
   ] as const) {
     assert.throws(
       () => parseEnv(env),
       (err: Error) => err instanceof ConfigError && re.test(err.message) && !err.message.includes('\n'),
     );
+  }
+});
+
+test('a read replica only with a primary', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-cfg-'));
+  try {
+    assert.throws(
+      () => loadConfig({ GONGKAI_DATA_DIR: dir, DATABASE_READ_URL: 'postgres://r/x' }),
+      (err: Error) => err instanceof ConfigError && /DATABASE_READ_URL needs DATABASE_URL/.test(err.message),
+    );
+    const c = loadConfig({
+      GONGKAI_DATA_DIR: dir,
+      DATABASE_URL: 'postgres://p/x',
+      DATABASE_READ_URL: 'postgres://r/x',
+    });
+    assert.equal(c.databaseReadUrl, 'postgres://r/x');
+    assert.equal(c.publicCacheSeconds, 5);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

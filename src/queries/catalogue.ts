@@ -65,23 +65,25 @@ export async function publicItems(db: Kysely<DB>, f: PublicFilter, page = 1) {
   return { rows, total: c.rows[0]!.n, capped: c.rows[0]!.n > COUNT_CAP };
 }
 
-/** Lexeme frequencies PostgreSQL keeps for the search vectors (pg_stats), re-read every ten minutes. */
-const lexemeStats = new WeakMap<Kysely<DB>, { at: number; freq: Map<string, number> }>();
-async function commonness(db: Kysely<DB>, tokens: string[]): Promise<number> {
+/** Lexeme frequencies PostgreSQL keeps for the search vectors (pg_stats) and the row count, re-read every 10 min. */
+const lexemeStats = new WeakMap<Kysely<DB>, { at: number; rows: number; freq: Map<string, number> }>();
+/** How many documents the query may match, from the statistics: the rarest token bounds the share. */
+async function expectedMatches(db: Kysely<DB>, tokens: string[], within: number): Promise<number> {
   let s = lexemeStats.get(db);
   if (!s || Date.now() - s.at > 600_000) {
     const r = await sql<{ elem: string; freq: number }>`select unnest(most_common_elems::text::text[]) as elem,
       unnest(most_common_elem_freqs) as freq from pg_stats
       where tablename = 'catalogue_items' and attname = 'search'`.execute(db);
-    s = { at: Date.now(), freq: new Map(r.rows.map((x) => [x.elem, Number(x.freq)])) };
+    const n = await sql<{ n: number }>`select greatest(reltuples, 0)::float8 as n from pg_class
+      where relname = 'catalogue_items'`.execute(db);
+    s = { at: Date.now(), rows: Number(n.rows[0]?.n ?? 0), freq: new Map(r.rows.map((x) => [x.elem, Number(x.freq)])) };
     lexemeStats.set(db, s);
   }
-  // Every document matching the query holds every token: the rarest bounds the share that matches.
-  return Math.min(...tokens.map((t) => s.freq.get(t) ?? 0));
+  return Math.min(...tokens.map((t) => s.freq.get(t) ?? 0)) * Math.min(within, s.rows);
 }
 
 /** Newest items walked for a common query before the index is asked instead. */
-const WALK_ROWS = 20_000;
+const WALK_ROWS = 30_000;
 
 /**
  * Chinese full-text search: candidates by the query's bigrams, the exact substring confirmed on them, then
@@ -104,7 +106,7 @@ export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, pa
     .limit(COUNT_CAP + 1);
   let ids: string[] | undefined;
   let total: number | undefined;
-  if ((await commonness(db, tokens)) * WALK_ROWS >= 2 * COUNT_CAP) {
+  if ((await expectedMatches(db, tokens, WALK_ROWS)) >= 1.2 * COUNT_CAP) {
     const recent = publicBase(db, f)
       .select(['i.id', 'i.title', 'i.doc_number', 'i.keywords', 'i.body_text', 'i.publish_date'])
       .orderBy('i.publish_date', 'desc')

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 
 /** ExcelJS on first use (a portal process never loads it). */
 const excel = async () => (await import('exceljs')).default;
+
 import {
   APPEAL_COLUMNS,
   APPEAL_GROUPS,

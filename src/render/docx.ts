@@ -5,11 +5,18 @@ import type { DocBlock, DocCell, DocModel } from './document.ts';
 let D: typeof Docx;
 
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
-const align = () => ({ left: D.AlignmentType.LEFT, right: D.AlignmentType.RIGHT, center: D.AlignmentType.CENTER }) as const;
+const align = () =>
+  ({ left: D.AlignmentType.LEFT, right: D.AlignmentType.RIGHT, center: D.AlignmentType.CENTER }) as const;
 
 function para(
   text: string,
-  opts: { bold?: boolean; size?: number; alignment?: 'left' | 'right' | 'center'; indent?: boolean; heading?: boolean } = {},
+  opts: {
+    bold?: boolean;
+    size?: number;
+    alignment?: 'left' | 'right' | 'center';
+    indent?: boolean;
+    heading?: boolean;
+  } = {},
 ) {
   return new D.Paragraph({
     alignment: opts.alignment ? align()[opts.alignment] : D.AlignmentType.JUSTIFIED,

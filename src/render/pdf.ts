@@ -15,7 +15,12 @@ function pdfmake(): PdfMake {
   if (loaded) return loaded;
   const p = require('pdfmake') as PdfMake;
   p.setFonts({
-    NotoSansSC: { normal: CJK_FONT.regular, bold: CJK_FONT.bold, italics: CJK_FONT.regular, bolditalics: CJK_FONT.bold },
+    NotoSansSC: {
+      normal: CJK_FONT.regular,
+      bold: CJK_FONT.bold,
+      italics: CJK_FONT.regular,
+      bolditalics: CJK_FONT.bold,
+    },
   });
   p.setUrlAccessPolicy(() => false); // never fetch anything
   p.setLocalAccessPolicy((f) => f === CJK_FONT.regular || f === CJK_FONT.bold);
