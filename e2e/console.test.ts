@@ -186,12 +186,15 @@ test('the console in English: the switch on the login page, English labels and d
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Workbench', level: 3, exact: true }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-  await page.getByRole('menuitem', { name: 'Requests (依申请公开)' }).click();
+  await page.getByRole('menuitem', { name: 'Requests' }).click();
   await page.getByRole('button', { name: 'Register a request' }).click();
   await page.getByRole('dialog').getByText('Applicant type').waitFor();
   await page.screenshot({ path: join(shots, 'console-english.png') });
   await page.keyboard.press('Escape');
   await page.getByRole('link', { name: '中文' }).click();
-  await page.getByRole('heading', { name: '工作台', level: 3, exact: true }).waitFor();
+  // Back on the same screen, in Chinese.
+  await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+  assert.match(page.url(), /\/console\/cases/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   await ctx.close();
 });
