@@ -38,7 +38,7 @@ before(async () => {
 after(async () => database?.close());
 
 test('a common query walks the newest items: capped, newest first, every hit a real substring match', async () => {
-  const r = await searchItems(database.db, '专项整治', {}, 1);
+  const r = await searchItems(database.db, '专项整治', {}, 1, 1);
   assert.equal(r.total, COUNT_CAP + 1);
   assert.equal(r.capped, true);
   // All match in the title: newest first.
@@ -46,13 +46,13 @@ test('a common query walks the newest items: capped, newest first, every hit a r
   assert.deepEqual(dates, [...dates].sort().reverse());
   assert.equal(dates[0], new Date(Date.UTC(2018, 0, 1) + (N - 1) * 86_400_000).toISOString().slice(0, 10));
   for (const x of r.rows) assert.match(x.title, /专项整治/);
-  const page3 = await searchItems(database.db, '专项整治', {}, 3);
+  const page3 = await searchItems(database.db, '专项整治', {}, 3, 1);
   assert.equal(page3.rows.length, 20);
   assert.ok(page3.rows.every((x) => !r.rows.some((y) => y.id === x.id)));
 });
 
 test('a rarer query goes to the index and counts exactly', async () => {
-  const r = await searchItems(database.db, '冷链', {}, 1);
+  const r = await searchItems(database.db, '冷链', {}, 1, 1);
   assert.equal(r.total, N / 10);
   assert.equal(r.capped, false);
   for (const x of r.rows) assert.match(x.body_text, /冷链/);

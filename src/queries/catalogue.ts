@@ -67,8 +67,12 @@ export async function publicItems(db: Kysely<DB>, f: PublicFilter, page = 1) {
 
 /** Lexeme frequencies PostgreSQL keeps for the search vectors (pg_stats) and the row count, re-read every 10 min. */
 const lexemeStats = new WeakMap<Kysely<DB>, { at: number; rows: number; freq: Map<string, number> }>();
-/** How many documents the query may match, from the statistics: the rarest token bounds the share. */
-async function expectedMatches(db: Kysely<DB>, tokens: string[], within: number): Promise<number> {
+/**
+ * How far a walk over the newest items may go (at most WALK_ROWS, and a small share of the catalogue, so that
+ * PostgreSQL walks the date index rather than sorting the table), and how many matches it should meet there:
+ * the rarest of the query's tokens bounds the share of documents that match.
+ */
+async function walkPlan(db: Kysely<DB>, tokens: string[], share: number): Promise<{ rows: number; expected: number }> {
   let s = lexemeStats.get(db);
   if (!s || Date.now() - s.at > 600_000) {
     const r = await sql<{ elem: string; freq: number }>`select unnest(most_common_elems::text::text[]) as elem,
@@ -79,7 +83,8 @@ async function expectedMatches(db: Kysely<DB>, tokens: string[], within: number)
     s = { at: Date.now(), rows: Number(n.rows[0]?.n ?? 0), freq: new Map(r.rows.map((x) => [x.elem, Number(x.freq)])) };
     lexemeStats.set(db, s);
   }
-  return Math.min(...tokens.map((t) => s.freq.get(t) ?? 0)) * Math.min(within, s.rows);
+  const rows = Math.min(WALK_ROWS, Math.ceil(s.rows * share));
+  return { rows, expected: Math.min(...tokens.map((t) => s.freq.get(t) ?? 0)) * rows };
 }
 
 /** Newest items walked for a common query before the index is asked instead. */
@@ -91,7 +96,14 @@ const WALK_ROWS = 30_000;
  * common one (every bigram in many documents — the GIN posting lists would be read whole) walks the newest
  * items instead and keeps the first matches: "约 1000+ 条", newest first. Both are exact substring matches.
  */
-export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, page = 1) {
+export async function searchItems(
+  db: Kysely<DB>,
+  q: string,
+  f: PublicFilter,
+  page = 1,
+  /** The share of the catalogue a walk may cover (tests of small catalogues raise it). */
+  walkShare = 0.05,
+) {
   const tokens = queryTokens(q);
   const needle = normalizeForMatch(q);
   if (tokens.length === 0 || !needle) return { rows: [], total: 0, capped: false };
@@ -106,12 +118,13 @@ export async function searchItems(db: Kysely<DB>, q: string, f: PublicFilter, pa
     .limit(COUNT_CAP + 1);
   let ids: string[] | undefined;
   let total: number | undefined;
-  if ((await expectedMatches(db, tokens, WALK_ROWS)) >= 1.2 * COUNT_CAP) {
+  const walk = await walkPlan(db, tokens, walkShare);
+  if (walk.expected >= 1.2 * COUNT_CAP) {
     const recent = publicBase(db, f)
       .select(['i.id', 'i.title', 'i.doc_number', 'i.keywords', 'i.body_text', 'i.publish_date'])
       .orderBy('i.publish_date', 'desc')
       .orderBy('i.id', 'desc')
-      .limit(WALK_ROWS);
+      .limit(walk.rows);
     const walked = await db
       .selectFrom(recent.as('i'))
       .select([
