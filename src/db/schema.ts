@@ -257,6 +257,8 @@ export interface CatalogueItemsTable {
   publish_at: Timestamp | null;
   published_at: Timestamp | null;
   search: ColumnType<string | null, never, never>;
+  /** Generated: lower-cased title, 文号, keywords and text without spaces (exact-substring search). */
+  match_text: ColumnType<string, never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;

@@ -27,7 +27,9 @@ export async function runDueReminders(db: Kysely<DB>, now: Date): Promise<{ ran:
       .execute();
     const calendars = await calendarLoader(trx);
     const byAgency = new Map<string, { name: string; lines: string[]; overdue: number }>();
-    for (const a of open) {
+    for (const [i, a] of open.entries()) {
+      // A long run gives the event loop back now and then: requests are served while it works.
+      if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
       const s = deadlineStatus(await calendars(a.region_code), a.reply_due!, today);
       if (s.status === 'ok') continue;
       const entry = byAgency.get(a.agency_id) ?? { name: a.agency_name, lines: [], overdue: 0 };

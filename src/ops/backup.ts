@@ -112,10 +112,22 @@ export async function restore(db: Kysely<DB>, dataDir: string, archive: Uint8Arr
         if (!data) continue;
         await q(c, `delete from ${ident(t)}`);
         const list = JSON.parse(Buffer.from(data).toString()) as unknown[];
+        // Generated columns are computed again from the restored values.
+        const cols = (
+          await q<{ column_name: string }>(
+            c,
+            "select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER' order by ordinal_position",
+            [t],
+          )
+        )
+          .map((r) => ident(r.column_name))
+          .join(', ');
         for (let i = 0; i < list.length; i += 2000)
-          await q(c, `insert into ${ident(t)} select * from json_populate_recordset(null::${ident(t)}, $1::json)`, [
-            JSON.stringify(list.slice(i, i + 2000)),
-          ]);
+          await q(
+            c,
+            `insert into ${ident(t)} (${cols}) select ${cols} from json_populate_recordset(null::${ident(t)}, $1::json)`,
+            [JSON.stringify(list.slice(i, i + 2000))],
+          );
         count += list.length;
         // Sequences behind serial/identity columns continue after the restored rows.
         const seqs = await q<{ column_name: string }>(

@@ -108,9 +108,8 @@ export async function searchItems(
   const needle = normalizeForMatch(q);
   if (tokens.length === 0 || !needle) return { rows: [], total: 0, capped: false };
   const tsq = tokens.map((t) => `'${t}'`).join(' & ');
-  const haystack = sql`replace(lower(i.title || coalesce(i.doc_number, '') || i.keywords || i.body_text), ' ', '')`;
   const rank = sql<number>`(case when strpos(replace(lower(i.title || coalesce(i.doc_number, '')), ' ', ''), ${needle}) > 0 then 1 else 0 end) + ts_rank(i.search, ${tsq}::tsquery)`;
-  const matches = sql<boolean>`strpos(${haystack}, ${needle}) > 0`;
+  const matches = sql<boolean>`strpos(i.match_text, ${needle}) > 0`;
   const candidates = publicBase(db, f)
     .select(['i.id', rank.as('rank'), 'i.publish_date'])
     .where(sql<boolean>`i.search @@ ${tsq}::tsquery`)
@@ -121,7 +120,7 @@ export async function searchItems(
   const walk = await walkPlan(db, tokens, walkShare);
   if (walk.expected >= 1.2 * COUNT_CAP) {
     const recent = publicBase(db, f)
-      .select(['i.id', 'i.title', 'i.doc_number', 'i.keywords', 'i.body_text', 'i.publish_date'])
+      .select(['i.id', 'i.title', 'i.doc_number', 'i.match_text', 'i.publish_date'])
       .orderBy('i.publish_date', 'desc')
       .orderBy('i.id', 'desc')
       .limit(walk.rows);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import chineseDays from 'chinese-days';
+import fc from 'fast-check';
 import { buildCalendar } from './calendar.ts';
 import { addDays, isISODate } from './dates.ts';
 import { addWorkdays, workdaysUntil } from './workdays.ts';
@@ -88,4 +89,22 @@ test('date validation', () => {
   assert.equal(isISODate('2021-02-30'), false);
   assert.equal(isISODate('2021-2-3'), false);
   assert.equal(isISODate(20210203), false);
+});
+
+test('working days until a due date: the remembered count equals counting day by day, for any pair of dates', () => {
+  const day = fc.integer({ min: 0, max: 365 * 12 }).map((n) => addDays('2017-01-01', n));
+  const countDays = (from: string, to: string) => {
+    let n = 0;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (cal.isWorkday(d)) n++;
+    return n;
+  };
+  fc.assert(
+    fc.property(day, day, (today, due) => {
+      const expected = due >= today ? countDays(today, due) : -countDays(due, today);
+      assert.equal(workdaysUntil(cal, today, due), expected);
+    }),
+    { numRuns: 300 },
+  );
+  // Outside the remembered span the plain count answers.
+  assert.equal(workdaysUntil(cal, '1999-12-30', '2000-01-04'), countDays('1999-12-30', '2000-01-04'));
 });

@@ -1,5 +1,5 @@
 import type { Calendar } from './calendar.ts';
-import { addDays, type ISODate, yearOf } from './dates.ts';
+import { addDays, diffDays, type ISODate, yearOf } from './dates.ts';
 
 export interface WorkdayCount {
   date: ISODate;
@@ -37,6 +37,29 @@ export function workdaysBetween(cal: Calendar, from: ISODate, to: ISODate): ISOD
 
 /** Signed working days from `today` to `due`: positive = left, 0 = due today, negative = overdue by that many. */
 export function workdaysUntil(cal: Calendar, today: ISODate, due: ISODate): number {
+  const a = ordinal(cal, today);
+  const b = ordinal(cal, due);
+  if (a !== null && b !== null) return b - a;
   if (due >= today) return workdaysBetween(cal, today, due).length;
   return -workdaysBetween(cal, due, today).length;
+}
+
+/**
+ * Working days in (ORIGIN, d] of one calendar, counted once and remembered: a reminder run over tens of
+ * thousands of open cases, some overdue by years, asks it in constant time. A changed calendar is a new object.
+ * Null outside 2000–2099 (the plain count serves there).
+ */
+const ORIGIN = '1999-12-31';
+const SPAN = diffDays(ORIGIN, '2099-12-31');
+const ordinals = new WeakMap<Calendar, number[]>();
+function ordinal(cal: Calendar, d: ISODate): number | null {
+  const i = diffDays(ORIGIN, d);
+  if (!(i >= 0 && i <= SPAN)) return null;
+  let cum = ordinals.get(cal);
+  if (!cum) {
+    cum = [0];
+    ordinals.set(cal, cum);
+  }
+  for (let k = cum.length; k <= i; k++) cum.push(cum[k - 1]! + (cal.isWorkday(addDays(ORIGIN, k)) ? 1 : 0));
+  return cum[i]!;
 }

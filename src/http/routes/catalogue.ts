@@ -43,7 +43,7 @@ export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
     const item = /^[0-9a-f-]{36}$/i.test(req.params.id) ? await findItem(deps.db, req.params.id) : undefined;
     if (!item) throw notFound('信息');
     authorize(ctxOf(req, deps), 'catalogue.read', { agencyId: item.agency_id, regionPath: item.region_path });
-    const { search: _s, ...rest } = item;
+    const { search: _s, match_text: _m, ...rest } = item;
     return rest;
   });
 

@@ -11,15 +11,16 @@ const MAX_DIGITS = 12;
 export function splitGroups(
   groups: string[],
   width: number,
-  accept: (v: number[]) => boolean,
-  /** Prunes a partial split: the numbers so far and how many digits are still to come. */
-  prefixOk: (v: number[], digitsLeft: number) => boolean = () => true,
+  accept: (v: number[], sum: number) => boolean,
+  /** Prunes a partial split: the numbers so far, how many digits are still to come, and the numbers' sum. */
+  prefixOk: (v: number[], digitsLeft: number, sum: number) => boolean = () => true,
   /** The value the next number must have, when the numbers so far decide it (a total after its parts). */
-  forced: (v: number[]) => number | undefined = () => undefined,
+  forced: (v: number[], sum: number) => number | undefined = () => undefined,
 ): number[][] | 'too_many' {
   const results: number[][] = [];
   let steps = 0;
   const acc: number[] = [];
+  let sum = 0; // of acc, kept as numbers are pushed and popped
   const totalDigits = groups.reduce((n, g) => n + g.length, 0);
   if (totalDigits > width * MAX_DIGITS) return 'too_many';
   const suffix = groups.map((_, i) => groups.slice(i + 1).reduce((n, x) => n + x.length, 0));
@@ -28,7 +29,7 @@ export function splitGroups(
     if (++steps > MAX_STEPS) return false;
     const g = groups[gi];
     if (g === undefined) {
-      if (left === 0 && accept(acc)) results.push([...acc]);
+      if (left === 0 && accept(acc, sum)) results.push([...acc]);
       return true;
     }
     if (pos === g.length) return rec(gi + 1, 0, left);
@@ -40,26 +41,36 @@ export function splitGroups(
     if (left === 1 && restGroups === 0) {
       const rest = g.slice(pos);
       if ((rest.length > 1 && rest[0] === '0') || rest.length > MAX_DIGITS) return true;
-      acc.push(Number(rest));
+      const value = Number(rest);
+      acc.push(value);
+      sum += value;
       const ok = rec(gi + 1, 0, 0);
       acc.pop();
+      sum -= value;
       return ok;
     }
-    const must = forced(acc);
+    const must = forced(acc, sum);
     if (must !== undefined) {
       // Only one cut can make this number: where the digits of its forced value end.
       const s = String(must);
       if (!g.startsWith(s, pos)) return true;
       acc.push(must);
-      const ok = prefixOk(acc, g.length - pos - s.length + suffix[gi]!) ? rec(gi, pos + s.length, left - 1) : true;
+      sum += must;
+      const left2 = g.length - pos - s.length + suffix[gi]!;
+      const ok = prefixOk(acc, left2, sum) ? rec(gi, pos + s.length, left - 1) : true;
       acc.pop();
+      sum -= must;
       return ok;
     }
-    const maxLen = g[pos] === '0' ? 1 : Math.min(MAX_DIGITS, g.length - pos);
+    const maxLen = g.charCodeAt(pos) === 48 ? 1 : Math.min(MAX_DIGITS, g.length - pos);
+    let value = 0;
     for (let len = 1; len <= maxLen; len++) {
-      acc.push(Number(g.slice(pos, pos + len)));
-      const ok = prefixOk(acc, g.length - pos - len + suffix[gi]!) ? rec(gi, pos + len, left - 1) : true;
+      value = value * 10 + (g.charCodeAt(pos + len - 1) - 48); // the digits so far, read once
+      acc.push(value);
+      sum += value;
+      const ok = prefixOk(acc, g.length - pos - len + suffix[gi]!, sum) ? rec(gi, pos + len, left - 1) : true;
       acc.pop();
+      sum -= value;
       if (!ok) return false;
     }
     return true;
@@ -85,19 +96,17 @@ export function splitRowSum(groups: string[]): number[][] | 'too_many' {
     if (len > 1 && digits[0] === '0') continue;
     const total = Number(digits);
     const head = [...groups.slice(0, -1), last.slice(0, last.length - len)].filter((g) => g !== '');
-    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
     const parts = splitGroups(
       head,
       6,
-      (v) => sum(v) === total,
-      (v, digitsLeft) => {
-        const s = sum(v);
+      (_v, sum) => sum === total,
+      (v, digitsLeft, sum) => {
         const left = 6 - v.length;
         // Not past the total; and the digits left (each part at most as long as the total) can still reach it.
-        if (s > total || digitsLeft > left * len) return false;
-        return left === 0 || s + left * 10 ** Math.min(len, digitsLeft - left + 1) > total;
+        if (sum > total || digitsLeft > left * len) return false;
+        return left === 0 || sum + left * 10 ** Math.min(len, digitsLeft - left + 1) > total;
       },
-      (v) => (v.length === 5 ? total - sum(v) : undefined),
+      (v, sum) => (v.length === 5 ? total - sum : undefined),
     );
     if (parts === 'too_many') return parts;
     for (const p of parts) out.push([...p, total]);
