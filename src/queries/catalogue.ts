@@ -72,7 +72,11 @@ const lexemeStats = new WeakMap<Kysely<DB>, { at: number; rows: number; freq: Ma
  * PostgreSQL walks the date index rather than sorting the table), and how many matches it should meet there:
  * the rarest of the query's tokens bounds the share of documents that match.
  */
-async function walkPlan(db: Kysely<DB>, tokens: string[], share: number): Promise<{ rows: number; expected: number }> {
+async function walkPlan(
+  db: Kysely<DB>,
+  tokens: string[],
+  share: number,
+): Promise<{ rows: number; expected: number; size: number }> {
   let s = lexemeStats.get(db);
   if (!s || Date.now() - s.at > 600_000) {
     const r = await sql<{ elem: string; freq: number }>`select unnest(most_common_elems::text::text[]) as elem,
@@ -84,7 +88,7 @@ async function walkPlan(db: Kysely<DB>, tokens: string[], share: number): Promis
     lexemeStats.set(db, s);
   }
   const rows = Math.min(WALK_ROWS, Math.ceil(s.rows * share));
-  return { rows, expected: Math.min(...tokens.map((t) => s.freq.get(t) ?? 0)) * rows };
+  return { rows, expected: Math.min(...tokens.map((t) => s.freq.get(t) ?? 0)) * rows, size: s.rows };
 }
 
 /** Newest items walked for a common query before the index is asked instead. */
@@ -94,7 +98,8 @@ const WALK_ROWS = 30_000;
  * Chinese full-text search: candidates by the query's bigrams, the exact substring confirmed on them, then
  * ranked (title matches first) and paged. A rare query takes its candidates from the GIN index (capped); a
  * common one (every bigram in many documents — the GIN posting lists would be read whole) walks the newest
- * items instead and keeps the first matches: "约 1000+ 条", newest first. Both are exact substring matches.
+ * items instead, newest first, as far as the page needs, and estimates the total from the share of matches it
+ * met ("约 N 条"). Every row shown is an exact substring match.
  */
 export async function searchItems(
   db: Kysely<DB>,
@@ -120,26 +125,23 @@ export async function searchItems(
   const walk = await walkPlan(db, tokens, walkShare);
   if (walk.expected >= 1.2 * COUNT_CAP) {
     const recent = publicBase(db, f)
-      .select(['i.id', 'i.title', 'i.doc_number', 'i.match_text', 'i.publish_date'])
+      .select(['i.id', 'i.match_text'])
+      .select(sql<number>`row_number() over (order by i.publish_date desc, i.id desc)`.as('rn'))
       .orderBy('i.publish_date', 'desc')
       .orderBy('i.id', 'desc')
       .limit(walk.rows);
-    const walked = await db
-      .selectFrom(recent.as('i'))
-      .select([
-        'i.id',
-        sql<boolean>`strpos(replace(lower(i.title || coalesce(i.doc_number, '')), ' ', ''), ${needle}) > 0`.as('t'),
-      ])
-      .where(matches)
-      .limit(COUNT_CAP + 1)
-      .execute();
-    // More than the cap among the newest: those are the candidates, title matches first, then newest (the walk's
-    // order). Fewer: the index is asked below, so every match is counted.
-    if (walked.length > COUNT_CAP) {
-      total = walked.length;
-      const ordered = [...walked.filter((w) => w.t), ...walked.filter((w) => !w.t)];
-      ids = ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((w) => w.id);
+    // Only as many matches as the page needs (and one more), newest first.
+    const need = page * PAGE_SIZE + 1;
+    const walked = await db.selectFrom(recent.as('i')).select(['i.id', 'i.rn']).where(matches).limit(need).execute();
+    if (walked.length === need) {
+      // How many there are, from the share of matches among the items walked: "约 N 条", never shown exact.
+      const estimate = Math.round((need / Number(walked.at(-1)!.rn)) * walk.size);
+      if (estimate > COUNT_CAP) {
+        total = estimate;
+        ids = walked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((w) => w.id);
+      }
     }
+    // Fewer among the newest, or not many after all: the index is asked below, and every match counted.
   }
   if (!ids) {
     // One pass over the (capped) candidates: the page and, by a window, how many there are.
