@@ -1,5 +1,3 @@
-import type ExcelJS from 'exceljs';
-
 /** ExcelJS on first use (a portal process never loads it). */
 const excel = async () => (await import('exceljs')).default;
 
