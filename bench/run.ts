@@ -86,6 +86,7 @@ async function searchBench(database: Database, prefixes: string[], n: number) {
   return {
     items: n,
     queries: qs.length,
+    compared: ilike.length,
     p50_ms: pct(ours, 50),
     p95_ms: pct(ours, 95),
     ilike_p50_ms: pct(ilike, 50),
