@@ -48,6 +48,10 @@ test('a common query walks the newest items as far as the page needs: newest fir
   assert.deepEqual(dates, [...dates].sort().reverse());
   assert.equal(dates[0], new Date(Date.UTC(2018, 0, 1) + (N - 1) * 86_400_000).toISOString().slice(0, 10));
   for (const x of r.rows) assert.match(x.title, /专项整治/);
+  // Filtered to the agency: the index counts exactly, capped.
+  const agencyId = r.rows[0]!.agency_id;
+  const filtered = await searchItems(database.db, '专项整治', { agencyId }, 1, 1);
+  assert.equal(filtered.total, COUNT_CAP + 1);
   const page3 = await searchItems(database.db, '专项整治', {}, 3, 1);
   assert.equal(page3.rows.length, 20);
   assert.ok(page3.rows.every((x) => !r.rows.some((y) => y.id === x.id)));

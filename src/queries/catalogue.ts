@@ -123,7 +123,9 @@ export async function searchItems(
   let ids: string[] | undefined;
   let total: number | undefined;
   const walk = await walkPlan(db, tokens, walkShare);
-  if (walk.expected >= 1.2 * COUNT_CAP) {
+  // Filtered searches (one agency, one year…) take the index: the walk's estimate is of the whole catalogue.
+  const filtered = Object.values(f).some((v) => v !== undefined && v !== '');
+  if (!filtered && walk.expected >= 1.2 * COUNT_CAP) {
     const recent = publicBase(db, f)
       .select(['i.id', 'i.match_text'])
       .select(sql<number>`row_number() over (order by i.publish_date desc, i.id desc)`.as('rn'))
