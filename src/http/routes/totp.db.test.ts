@@ -108,31 +108,19 @@ test('rate limits: logins and the public form answer 429 in Chinese when hammere
 });
 
 test('secrets never reach the log: passwords, codes, session and API tokens', async () => {
-  const { buildServer } = await import('../server.ts');
   const { default: pino } = await import('pino');
   const lines: string[] = [];
   const logger = pino({ level: 'trace' }, { write: (s: string) => void lines.push(s) });
-  const app = await buildServer({
-    db: database.db,
-    now,
-    secretKey: Buffer.alloc(32, 7),
-    https: false,
-    dbKind: database.kind,
-    dataDir: database.dataDir,
-    logger,
-  });
+  const logged = await startTestServer(database, now, { logger });
   now.advance(30_000);
   const code = totpCode(TEST_TOTP_SECRET, now());
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: agency.users.agency_admin.username, password: TEST_PASSWORD, totp: code },
+  const r = await logged.request('POST', '/api/v1/auth/login', {
+    body: { username: agency.users.agency_admin.username, password: TEST_PASSWORD, totp: code },
   });
-  assert.equal(r.statusCode, 200, r.body);
-  const { token, csrfToken } = r.json();
-  const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
-  assert.equal(me.statusCode, 200);
-  await app.close();
+  assert.equal(r.status, 200, r.text);
+  const { token, csrfToken } = r.body;
+  assert.equal((await logged.request('GET', '/api/v1/me', { token })).status, 200);
+  await logged.close();
   const log = lines.join('');
   assert.ok(log.includes('/api/v1/auth/login'), 'requests are logged');
   for (const secret of [TEST_PASSWORD, code, token, csrfToken, TEST_TOTP_SECRET])
