@@ -1,15 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../commands/context.ts';
 import type { DB } from '../db/schema.ts';
-import {
-  checkReport,
-  computeReport,
-  type Figures,
-  type ReportData,
-  sumReports,
-  versionForYear,
-} from '../domain/report/index.ts';
-import { inputsOf } from './reports.ts';
+import { checkReport, computeReport, type Figures, sumReports, versionForYear } from '../domain/report/index.ts';
+import { frozenData, inputsOf } from './reports.ts';
 import { supervisedRegion } from './supervision.ts';
 
 type RegionAgency = { id: string; name: string; kind: string; parent_agency_id: string | null };
@@ -31,10 +24,7 @@ export async function rollUp(db: Kysely<DB>, agencies: RegionAgency[], year: num
         .execute()
     : [];
   const rowOf = new Map(rows.map((r) => [r.agency_id, r]));
-  const frozen = (id: string) => {
-    const r = rowOf.get(id);
-    return r?.data && (r.status === 'published' || r.source === 'imported') ? (r.data as ReportData) : null;
-  };
+  const frozen = (id: string) => frozenData(rowOf.get(id));
   const coveredBy = new Set(agencies.filter((a) => a.kind === 'government' && frozen(a.id)).map((a) => a.id));
   const counted = agencies.filter((a) => !(a.parent_agency_id && coveredBy.has(a.parent_agency_id)));
   const inputs = await inputsOf(

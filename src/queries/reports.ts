@@ -130,6 +130,11 @@ export async function inputsOf(db: Kysely<DB>, agencyIds: string[], year: number
   return out;
 }
 
+/** A report that stands as it is: published (frozen at publication) or imported from a published text. */
+export function frozenData(row: { data: unknown; status: string; source: string } | undefined): ReportData | null {
+  return row?.data && (row.status === 'published' || row.source === 'imported') ? (row.data as ReportData) : null;
+}
+
 export interface AgencyReport {
   agency: { id: string; name: string; creditCode: string; kind: string };
   year: number;
@@ -163,9 +168,10 @@ export async function agencyReport(
   let report: ReportData;
   let source: AgencyReport['source'] = 'live';
   let departments: AgencyReport['departments'];
-  if (row?.data && (row.status === 'published' || row.source === 'imported') && !opts.version) {
-    report = row.data as ReportData;
-    source = row.source === 'imported' ? 'imported' : 'frozen';
+  const frozen = opts.version ? null : frozenData(row);
+  if (frozen) {
+    report = frozen;
+    source = row!.source === 'imported' ? 'imported' : 'frozen';
   } else {
     report = computeReport(version, year, { ...records, figures: (row?.figures ?? {}) as Figures });
     if (agency.kind === 'government') {
