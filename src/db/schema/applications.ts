@@ -1,0 +1,117 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Json, Timestamp } from './types.ts';
+
+/** 依申请公开: applications, their events, letters, fees, appeals, and the outbox and job runs. */
+export interface ApplicationsTable {
+  id: Generated<string>;
+  agency_id: string;
+  tracking_number: string;
+  query_code_hash: string;
+  query_code_enc: string;
+  channel: 'in_person' | 'post' | 'letter' | 'online' | 'fax' | 'email';
+  received_date: string;
+  receipt_basis: string;
+  applicant_type: 'natural_person' | 'commercial' | 'research' | 'nonprofit' | 'legal_services' | 'other_org';
+  applicant_key: string;
+  applicant_enc: string;
+  applicant_masked: Json<Record<string, string>>;
+  credit_code: string | null;
+  description: string;
+  form: 'paper' | 'email' | 'disc' | 'viewing';
+  delivery: string | null;
+  state: string;
+  outcome: string | null;
+  outcome_basis: string | null;
+  outcome_reasons: string | null;
+  decided_date: string | null;
+  closed_date: string | null;
+  reply_due: string | null;
+  flags: ColumnType<unknown[], string | undefined, string>;
+  extension_pending: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<string>;
+  application_id: string;
+  seq: number;
+  type: string;
+  date: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  actor_id: string | null;
+  actor_name: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface LettersTable {
+  id: Generated<string>;
+  application_id: string;
+  kind: string;
+  title: string;
+  body: Json<string[]>;
+  issued_date: string;
+  event_seq: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface LetterTemplatesTable {
+  id: Generated<string>;
+  agency_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  updated_at: Generated<Date>;
+}
+
+export interface FeesTable {
+  id: Generated<string>;
+  application_id: string;
+  agency_id: string;
+  mode: 'per_application' | 'per_volume';
+  pages: number | null;
+  nth_in_month: number | null;
+  amount: number;
+  notice_date: string;
+  paid_date: string | null;
+}
+
+export interface AppealsTable {
+  id: Generated<string>;
+  application_id: string;
+  agency_id: string;
+  kind: 'reconsideration' | 'litigation_direct' | 'litigation_after_reconsideration';
+  filed_date: string;
+  result: Generated<'upheld' | 'corrected' | 'other' | 'pending'>;
+  result_date: string | null;
+  note: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  response: Json;
+  created_at: Generated<Date>;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  dedupe_key: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+}
+
+export interface JobRunsTable {
+  job: string;
+  run_key: string;
+  at: Generated<Date>;
+  result: Json | null;
+}
