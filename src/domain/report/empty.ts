@@ -3,6 +3,19 @@ import type { Cell, ReportData } from './types.ts';
 
 /** A report of a version with every key present and every cell set to `fill` (null: blank). */
 export function emptyReport(version: ReportVersion, fill: 0 | null = null): ReportData {
+  // Built once per version and fill; each caller gets its own copy (parsing builds one per report).
+  const key = `${version}:${fill}`;
+  let json = templates.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(build(version, fill));
+    templates.set(key, json);
+  }
+  return JSON.parse(json) as ReportData;
+}
+
+const templates = new Map<string, string>();
+
+function build(version: ReportVersion, fill: 0 | null): ReportData {
   const f = FORMATS[version];
   const proactive: ReportData['proactive'] = {};
   for (const item of f.proactive) {

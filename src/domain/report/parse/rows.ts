@@ -12,27 +12,69 @@ export interface RawRow {
   label?: string;
 }
 
-/** The cells of one line of tokens: pipe-separated cells (blanks kept), or whitespace-separated numbers. */
-function lineCells(line: Tok[]): { cells: RawCell[]; piped: boolean } {
-  const pipes = line.filter((t) => t.t === 'pipe').length;
-  if (pipes === 0)
-    return {
-      cells: line.filter((t) => t.t === 'num').map((t) => ({ kind: 'num', s: (t as { s: string }).s })),
-      piped: false,
-    };
-  const segments: Tok[][] = [[]];
-  for (const t of line) {
-    if (t.t === 'pipe') segments.push([]);
-    else segments[segments.length - 1]!.push(t);
+/** A line of value cells, with the text label that stands before them. */
+interface Line {
+  cells: RawCell[];
+  /** Cells separated by pipes (blanks kept); else whitespace-separated numbers. */
+  piped: boolean;
+  label: string;
+}
+
+/**
+ * The lines of a table region that hold at least one number. A text token starts a new line (values before
+ * it on the same line close as a line of their own) and becomes the label of what follows; the label's own
+ * cell and the pipes before it are not value cells. Between two pipes, no number means a blank cell; the
+ * segments before the first pipe and after the last are edges, never blanks. One pass, no copies.
+ */
+function numericLinesOf(tokens: Tok[]): Line[] {
+  const out: Line[] = [];
+  let label = '';
+  let cells: RawCell[] = [];
+  let pipes = 0;
+  let hasNum = false;
+  let segHasNum = false;
+  const close = () => {
+    if (hasNum) out.push({ cells, piped: pipes > 0, label });
+    cells = [];
+    pipes = 0;
+    hasNum = false;
+    segHasNum = false;
+  };
+  for (const t of tokens) {
+    switch (t.t) {
+      case 'nl':
+        close();
+        break;
+      case 'text':
+        close();
+        label = t.s;
+        break;
+      case 'pipe':
+        if (pipes > 0 && !segHasNum) cells.push({ kind: 'blank' });
+        pipes++;
+        segHasNum = false;
+        break;
+      case 'num':
+        cells.push({ kind: 'num', s: t.s });
+        hasNum = true;
+        segHasNum = true;
+        break;
+    }
   }
-  const cells: RawCell[] = [];
-  segments.forEach((seg, i) => {
-    const nums = seg.filter((t) => t.t === 'num') as { t: 'num'; s: string }[];
-    const edge = i === 0 || i === segments.length - 1;
-    if (nums.length) for (const n of nums) cells.push({ kind: 'num', s: n.s });
-    else if (!edge && seg.every((t) => t.t !== 'text')) cells.push({ kind: 'blank' });
-  });
-  return { cells, piped: true };
+  close();
+  return out;
+}
+
+function digitCount(cells: RawCell[]): number {
+  let n = 0;
+  for (const c of cells) {
+    if (c.kind !== 'num') continue;
+    for (let i = 0; i < c.s.length; i++) {
+      const d = c.s.charCodeAt(i);
+      if (d >= 48 && d <= 57) n++;
+    }
+  }
+  return n;
 }
 
 /**
@@ -44,41 +86,17 @@ export function valueRows(tokens: Tok[], width: number): { rows: RawRow[]; dropp
   const rows: RawRow[] = [];
   const dropped: string[] = [];
   let buffer: RawCell[] = [];
-  let label = '';
-  let line: Tok[] = [];
-  const lines: { toks: Tok[]; label: string }[] = [];
-  // Lines, each remembering the text label that stands before its values.
-  for (const t of [...tokens, { t: 'nl' } as Tok]) {
-    if (t.t === 'nl') {
-      lines.push({ toks: line, label });
-      line = [];
-      continue;
-    }
-    if (t.t === 'text') {
-      // Values so far on this line belong before the text: close them as a line of their own.
-      if (line.some((x) => x.t === 'num')) {
-        lines.push({ toks: line, label });
-        line = [];
-      }
-      label = t.s;
-      line = []; // the label's own cell and the pipes before it are not value cells
-      continue;
-    }
-    line.push(t);
-  }
   const flushBuffer = (reason: string) => {
     if (buffer.length) dropped.push(`${reason}: ${buffer.map((c) => (c.kind === 'num' ? c.s : '空白')).join(' ')}`);
     buffer = [];
   };
   // A label's values on one line, fewer cells than the row has but enough digits: digits run together.
-  const numericLines = lines
-    .map((l) => ({ ...l, ...lineCells(l.toks) }))
-    .filter((l) => l.cells.some((c) => c.kind === 'num'));
+  const numericLines = numericLinesOf(tokens);
   const linesPerLabel = new Map<string, number>();
   for (const l of numericLines) linesPerLabel.set(l.label, (linesPerLabel.get(l.label) ?? 0) + 1);
   let prevLabel: string | null = null;
   for (const { cells, piped, label: lab } of numericLines) {
-    const digits = cells.reduce((n, c) => n + (c.kind === 'num' ? c.s.replace(/\D/g, '').length : 0), 0);
+    const digits = digitCount(cells);
     const alone = linesPerLabel.get(lab) === 1 || lab !== prevLabel;
     prevLabel = lab;
     if (

@@ -81,7 +81,13 @@ export function splitGroups(
 /** R3 for a section-三 row: the six applicant columns add up to the total. */
 export const rowSumHolds = (v: number[]) => v.slice(0, 6).reduce((a, b) => a + b, 0) === v[6];
 
-const digitsOf = (x: number) => String(x).length;
+/** 10 ** k for the digit counts a number can have (`**` is slow in the hot loop). */
+const POW10 = Array.from({ length: MAX_DIGITS + 2 }, (_, k) => 10 ** k);
+const digitsOf = (x: number) => {
+  let d = 1;
+  while (x >= POW10[d]!) d++;
+  return d;
+};
 
 /**
  * Splits of a section-三 row into six parts and their total (R3). The total is the last digits of the last
@@ -103,8 +109,8 @@ export function splitRowSum(groups: string[]): number[][] | 'too_many' {
       (v, digitsLeft, sum) => {
         const left = 6 - v.length;
         // Not past the total; and the digits left (each part at most as long as the total) can still reach it.
-        if (sum > total || digitsLeft > left * len) return false;
-        return left === 0 || sum + left * 10 ** Math.min(len, digitsLeft - left + 1) > total;
+        if (sum > total || digitsLeft > left * len || digitsLeft < left) return false;
+        return left === 0 || sum + left * POW10[Math.min(len, digitsLeft - left + 1)]! > total;
       },
       (v, sum) => (v.length === 5 ? total - sum : undefined),
     );
@@ -131,7 +137,8 @@ export const appealGroupsPossible = (v: number[], digitsLeft: number) => {
     const o = v.length - 5;
     return v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]! === v[o + 4];
   }
-  const longest = Math.max(...v.slice(v.length - k).map(digitsOf));
+  let longest = 0;
+  for (let i = v.length - k; i < v.length; i++) longest = Math.max(longest, digitsOf(v[i]!));
   const laterGroups = 2 - Math.floor(v.length / 5);
   return digitsLeft >= 4 - k + longest + 5 * laterGroups;
 };
