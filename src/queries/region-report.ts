@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../commands/context.ts';
 import type { DB } from '../db/schema.ts';
 import { checkReport, computeReport, type Figures, sumReports, versionForYear } from '../domain/report/index.ts';
-import { frozenData, inputsOf } from './reports.ts';
+import { reportRecords } from './report-inputs.ts';
+import { frozenData } from './reports.ts';
 import { supervisedRegion } from './supervision.ts';
 
 type RegionAgency = { id: string; name: string; kind: string; parent_agency_id: string | null };
@@ -27,7 +28,7 @@ export async function rollUp(db: Kysely<DB>, agencies: RegionAgency[], year: num
   const frozen = (id: string) => frozenData(rowOf.get(id));
   const coveredBy = new Set(agencies.filter((a) => a.kind === 'government' && frozen(a.id)).map((a) => a.id));
   const counted = agencies.filter((a) => !(a.parent_agency_id && coveredBy.has(a.parent_agency_id)));
-  const inputs = await inputsOf(
+  const records = await reportRecords(
     db,
     counted.filter((a) => !frozen(a.id)).map((a) => a.id),
     year,
@@ -36,7 +37,7 @@ export async function rollUp(db: Kysely<DB>, agencies: RegionAgency[], year: num
     const report =
       frozen(a.id) ??
       computeReport(version, year, {
-        ...inputs.get(a.id)!.records,
+        ...records.get(a.id)!,
         figures: (rowOf.get(a.id)?.figures ?? {}) as Figures,
       });
     return { agencyId: a.id, agency: a.name, source: frozen(a.id) ? 'frozen' : 'live', report };

@@ -1,134 +1,23 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Ctx } from '../commands/context.ts';
 import { authorize } from '../commands/context.ts';
 import { findAgency } from '../db/repos/agencies.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../domain/errors.ts';
 import {
-  type AppealRecord,
-  type CaseRecord,
   type CheckFailure,
   checkReport,
   computeReport,
   draftNarrative,
   type Figures,
-  type ItemRecord,
   type NarrativeFacts,
   type ReportData,
   type ReportVersion,
   sumReports,
   versionForYear,
 } from '../domain/report/index.ts';
+import { narrativeFacts, reportRecords } from './report-inputs.ts';
 import { supervisionSummary } from './supervision.ts';
-
-type Inputs = { records: { cases: CaseRecord[]; appeals: AppealRecord[]; items: ItemRecord[] }; facts: NarrativeFacts };
-
-/**
- * The records that the reports of these agencies count, read in one pass per table. Cases come grouped by the
- * database: their dates only matter relative to the year (before, in, after), so each group carries one
- * representative date and its count — a province's million applications arrive as a few thousand rows.
- */
-export async function inputsOf(db: Kysely<DB>, agencyIds: string[], year: number): Promise<Map<string, Inputs>> {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const before = `${year - 1}-12-31`;
-  const after = `${year + 1}-01-01`;
-  const out = new Map<string, Inputs>();
-  if (!agencyIds.length) return out;
-  for (const id of agencyIds)
-    out.set(id, {
-      records: { cases: [], appeals: [], items: [] },
-      facts: { publishedInYear: 0, publishedTotal: 0, feesCollected: 0, interpretations: 0 } as NarrativeFacts,
-    });
-  const [cases, appeals, items, fees, published] = await Promise.all([
-    // 办结 is the day of the decision (答复); abandoned and withdrawn cases end on their closing day.
-    sql<{
-      agency_id: string;
-      applicant_type: string;
-      outcome: string | null;
-      received: string;
-      closed: string | null;
-      n: number;
-    }>`
-      select agency_id, applicant_type, outcome,
-        case when received_date >= ${start}::date then ${start} else ${before} end as received,
-        case when closed is null then null when closed < ${start}::date then ${before}
-          when closed <= ${end}::date then ${start} else ${after} end as closed,
-        count(*)::int as n
-      from (select agency_id, applicant_type, outcome, received_date,
-              case when outcome is not null then coalesce(decided_date, closed_date) end as closed
-            from applications where agency_id = any(${agencyIds}::uuid[]) and received_date <= ${end}::date) a
-      where received_date >= ${start}::date or closed is null or closed >= ${start}::date
-      group by 1, 2, 3, 4, 5`.execute(db),
-    db
-      .selectFrom('appeals')
-      .select(['agency_id', 'kind', 'filed_date', 'result', 'result_date'])
-      .where('agency_id', 'in', agencyIds)
-      .where('filed_date', '<=', end)
-      .execute(),
-    db
-      .selectFrom('catalogue_items')
-      .select(['agency_id', 'genre', 'written_date', 'publish_date', 'validity', 'validity_date'])
-      .where('agency_id', 'in', agencyIds)
-      .where('state', 'in', ['published', 'withdrawn'])
-      .where('genre', 'in', ['rules', 'normative'])
-      .execute(),
-    db
-      .selectFrom('fees')
-      .select(['agency_id', (eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.val(0)).as('sum')])
-      .where('agency_id', 'in', agencyIds)
-      .where('paid_date', '>=', start)
-      .where('paid_date', '<=', end)
-      .groupBy('agency_id')
-      .execute(),
-    db
-      .selectFrom('catalogue_items')
-      .select([
-        'agency_id',
-        (eb) => eb.fn.countAll<number>().filterWhere('publish_date', '>=', start).as('in_year'),
-        (eb) => eb.fn.countAll<number>().as('total'),
-        (eb) =>
-          eb.fn
-            .countAll<number>()
-            .filterWhere('genre', '=', 'interpretation')
-            .filterWhere('publish_date', '>=', start)
-            .as('interpretations'),
-      ])
-      .where('agency_id', 'in', agencyIds)
-      .where('state', '=', 'published')
-      .where('publish_date', '<=', end)
-      .groupBy('agency_id')
-      .execute(),
-  ]);
-  for (const c of cases.rows)
-    out.get(c.agency_id)!.records.cases.push({
-      applicantType: c.applicant_type,
-      receivedDate: c.received,
-      closedDate: c.closed,
-      outcome: c.outcome,
-      count: c.n,
-    });
-  for (const a of appeals)
-    out
-      .get(a.agency_id)!
-      .records.appeals.push({ kind: a.kind, filedDate: a.filed_date, result: a.result, resultDate: a.result_date });
-  for (const i of items)
-    out.get(i.agency_id)!.records.items.push({
-      genre: i.genre,
-      writtenDate: i.written_date,
-      publishDate: i.publish_date,
-      validity: i.validity,
-      validityDate: i.validity_date,
-    });
-  for (const f of fees) out.get(f.agency_id)!.facts.feesCollected = Number(f.sum ?? 0);
-  for (const p of published) {
-    const facts = out.get(p.agency_id)!.facts;
-    facts.publishedInYear = Number(p.in_year ?? 0);
-    facts.publishedTotal = Number(p.total ?? 0);
-    facts.interpretations = Number(p.interpretations ?? 0);
-  }
-  return out;
-}
 
 /** A report that stands as it is: published (frozen at publication) or imported from a published text. */
 export function frozenData(row: { data: unknown; status: string; source: string } | undefined): ReportData | null {
@@ -164,7 +53,10 @@ export async function agencyReport(
     .where('year', '=', year)
     .executeTakeFirst();
   const version = opts.version ?? row?.version ?? versionForYear(year);
-  const { records, facts } = (await inputsOf(db, [agencyId], year)).get(agencyId)!;
+  const [records, facts] = await Promise.all([
+    reportRecords(db, [agencyId], year).then((m) => m.get(agencyId)!),
+    narrativeFacts(db, agencyId, year),
+  ]);
   let report: ReportData;
   let source: AgencyReport['source'] = 'live';
   let departments: AgencyReport['departments'];

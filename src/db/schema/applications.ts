@@ -25,6 +25,8 @@ export interface ApplicationsTable {
   outcome_reasons: string | null;
   decided_date: string | null;
   closed_date: string | null;
+  /** 办结 for the annual report (generated: the decision's day, or the closing day; null while open). */
+  ended_on: ColumnType<string | null, never, never>;
   reply_due: string | null;
   flags: ColumnType<unknown[], string | undefined, string>;
   extension_pending: Generated<boolean>;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { checkAcrossYears, checkReport, summarize } from './checks.ts';
 import { type CaseRecord, computeReport, sumReports } from './compute.ts';
 import { emptyReport } from './empty.ts';
@@ -190,6 +191,84 @@ describe('each check fails on purpose', () => {
     assert.deepEqual(
       checkAcrossYears(prev, next).map((x) => x.at),
       ['natural_person', 'total'],
+    );
+  });
+});
+
+describe('grouped records (as the database sends them)', () => {
+  // The database groups records by where each date lies relative to the year (migration 0012, report-inputs.ts):
+  // the day before, the first day, or the day after. Counting the groups must give the report of the records.
+  const bucket = (d: string | null, year: number) =>
+    d === null
+      ? null
+      : d < `${year}-01-01`
+        ? `${year - 1}-12-31`
+        : d <= `${year}-12-31`
+          ? `${year}-01-01`
+          : `${year + 1}-01-01`;
+  const day = fc
+    .tuple(fc.integer({ min: 2022, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  const caseArb = fc
+    .record({
+      applicantType: fc.constantFrom('natural_person', 'commercial', 'research'),
+      receivedDate: day,
+      closedDate: fc.option(day),
+      outcome: fc.constantFrom('granted', 'partially_granted', 'declined_secret', 'other_misc'),
+    })
+    .map((x) => ({
+      ...x,
+      closedDate: x.closedDate !== null && x.closedDate < x.receivedDate ? x.receivedDate : x.closedDate,
+      outcome: x.closedDate === null ? null : x.outcome,
+    }));
+  const itemArb = fc.record({
+    genre: fc.constantFrom('rules', 'normative'),
+    writtenDate: fc.option(day),
+    publishDate: fc.option(day),
+    validity: fc.constantFrom('in_force', 'repealed'),
+    validityDate: fc.option(day),
+  });
+  const group = <T extends object>(xs: T[], key: (x: T) => T) => {
+    const m = new Map<string, T & { count: number }>();
+    for (const x of xs) {
+      const k = key(x);
+      const id = JSON.stringify(k);
+      const g = m.get(id) ?? { ...k, count: 0 };
+      g.count++;
+      m.set(id, g);
+    }
+    return [...m.values()];
+  };
+
+  test('counting grouped cases and items gives the report of the individual records', () => {
+    fc.assert(
+      fc.property(
+        fc.array(caseArb, { maxLength: 40 }),
+        fc.array(itemArb, { maxLength: 20 }),
+        fc.integer({ min: 2023, max: 2025 }),
+        fc.constantFrom('2019' as const, '2021' as const),
+        (cases, items, year, version) => {
+          const open = cases.filter((x) => x.receivedDate <= `${year}-12-31`);
+          const grouped = {
+            cases: group(open, (x) => ({
+              ...x,
+              receivedDate: bucket(x.receivedDate, year)!,
+              closedDate: bucket(x.closedDate, year),
+            })),
+            items: group(items, (x) => ({
+              ...x,
+              writtenDate: bucket(x.writtenDate, year),
+              publishDate: bucket(x.publishDate, year),
+              validityDate: bucket(x.validityDate, year),
+            })),
+          };
+          assert.deepEqual(
+            computeReport(version, year, rec(grouped.cases, { items: grouped.items })),
+            computeReport(version, year, rec(cases, { items })),
+          );
+        },
+      ),
+      { numRuns: 300, seed: 12 },
     );
   });
 });

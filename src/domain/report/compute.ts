@@ -31,6 +31,8 @@ export interface ItemRecord {
   publishDate: string | null;
   validity: string;
   validityDate: string | null;
+  /** How many items this record stands for (records grouped by the database); 1 when absent. */
+  count?: number;
 }
 
 /** Figures from other systems: `{ licensing: { decisions: 12 }, … }` keyed like the report. */
@@ -74,6 +76,7 @@ export function computeReport(
     g.total = (g.total as number) + 1;
   }
   const inYear = (d: string | null) => d !== null && d >= start && d <= end;
+  const count = (docs: ItemRecord[]) => docs.reduce((n, d) => n + (d.count ?? 1), 0);
   for (const [key, genre] of [
     ['rules', 'rules'],
     ['normative_documents', 'normative'],
@@ -81,18 +84,20 @@ export function computeReport(
     const docs = rec.items.filter((i) => i.genre === genre);
     const p = r.proactive[key]!;
     if (version === '2019') {
-      p.made = docs.filter((d) => inYear(d.writtenDate ?? d.publishDate)).length;
-      p.published = docs.filter((d) => inYear(d.publishDate)).length;
-      p.total = docs.filter((d) => d.publishDate !== null && d.publishDate <= end).length;
+      p.made = count(docs.filter((d) => inYear(d.writtenDate ?? d.publishDate)));
+      p.published = count(docs.filter((d) => inYear(d.publishDate)));
+      p.total = count(docs.filter((d) => d.publishDate !== null && d.publishDate <= end));
     } else {
-      p.issued = docs.filter((d) => inYear(d.publishDate)).length;
-      p.repealed = docs.filter((d) => d.validity === 'repealed' && inYear(d.validityDate)).length;
-      p.in_force = docs.filter(
-        (d) =>
-          d.publishDate !== null &&
-          d.publishDate <= end &&
-          !(d.validity === 'repealed' && d.validityDate !== null && d.validityDate <= end),
-      ).length;
+      p.issued = count(docs.filter((d) => inYear(d.publishDate)));
+      p.repealed = count(docs.filter((d) => d.validity === 'repealed' && inYear(d.validityDate)));
+      p.in_force = count(
+        docs.filter(
+          (d) =>
+            d.publishDate !== null &&
+            d.publishDate <= end &&
+            !(d.validity === 'repealed' && d.validityDate !== null && d.validityDate <= end),
+        ),
+      );
     }
   }
   for (const item of FORMATS[version].proactive) {
