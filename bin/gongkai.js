@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx: no build step in the checkout.
-import { register } from 'tsx/esm/api';
+// Runs the built server (dist/server/gongkai.mjs, see scripts/server-bundle.mjs) while it is as new as the
+// sources; otherwise the TypeScript sources directly through tsx: no build step needed in a checkout.
+import { pathToFileURL } from 'node:url';
+import { bundleIsFresh, SERVER_BUNDLE } from '../scripts/server-bundle.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exit(await main(process.argv.slice(2)));
+if (process.env.GONGKAI_FROM_SOURCE !== '1' && bundleIsFresh()) {
+  await import(pathToFileURL(SERVER_BUNDLE).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { main } = await import('../src/cli/main.ts');
+  process.exit(await main(process.argv.slice(2)));
+}

@@ -1,8 +1,8 @@
 import { fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../config/paths.ts';
 import { acquireLock } from './lock.ts';
 
 export interface EmbeddedServer {
@@ -11,7 +11,7 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-const hostScript = join(dirname(fileURLToPath(import.meta.url)), 'pglite-host.ts');
+const hostScript = join(PROJECT_ROOT, 'src/db/pglite-host.ts');
 
 /** Starts the embedded PGlite database of `dataDir` in a child process, behind a Unix socket. */
 export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {

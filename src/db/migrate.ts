@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type pg from 'pg';
+import { PROJECT_ROOT } from '../config/paths.ts';
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const dir = join(PROJECT_ROOT, 'src/db/migrations');
 
 export interface Migration {
   version: number;

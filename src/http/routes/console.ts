@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { STATUS_LABELS as REPORT_STATUS_LABELS } from '../../commands/reports/reports.ts';
 import { CONCERN_SOURCES } from '../../commands/supervision/concerns.ts';
+import { PROJECT_ROOT } from '../../config/paths.ts';
 import { ROLES, roleLabels } from '../../domain/access/index.ts';
 import {
   APPLICANT_TYPE_LABELS,
@@ -30,7 +31,7 @@ import type { AppDeps } from '../deps.ts';
 import { localeOf, translator } from '../pages/i18n.ts';
 
 /** Where `npm install` / `npm start` put the built console (Vite). */
-export const CONSOLE_DIST = join(import.meta.dirname, '../../../dist/console');
+export const CONSOLE_DIST = join(PROJECT_ROOT, 'dist/console');
 
 /**
  * The staff console: a React single-page app under /console, talking only to /api/v1. Its labels come from
