@@ -6,7 +6,6 @@
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -148,15 +147,29 @@ async function httpBench(url: string, paths: Record<string, string>, seconds: nu
 }
 
 /** A bare Node HTTP server answering the same bytes: the ceiling of this machine. */
+/**
+ * A bare Node HTTP server answering the same bytes: the ceiling of this machine. In a process of its own, as the
+ * product's server is, so that it does not share the load generator's thread.
+ */
 async function ceiling(body: Buffer, seconds: number) {
-  const srv = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
-    res.end(body);
-  });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
+  const file = join(mkdtempSync(join(tmpdir(), 'gk-ceiling-')), 'page.html');
+  writeFileSync(file, body);
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const body = require('node:fs').readFileSync(${JSON.stringify(file)});
+      const srv = require('node:http').createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+        res.end(body);
+      });
+      srv.listen(0, '127.0.0.1', () => console.log(srv.address().port));`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(d))));
   const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 10, duration: seconds });
-  srv.close();
+  child.kill();
   return Math.round(r.requests.average);
 }
 

@@ -1,23 +1,14 @@
 #!/usr/bin/env node
 // Builds the staff console (console/ → dist/console) with Vite when it is missing or older than its sources.
 // Run by `npm install` (prepare) and `npm start`; `--force` always builds.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest } from './server-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'console');
 const out = join(root, 'dist/console/index.html');
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    const s = statSync(p);
-    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
-  }
-  return t;
-}
 
 const force = process.argv.includes('--force');
 if (!force && existsSync(out) && statSync(out).mtimeMs >= newest(src)) process.exit(0);

@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const SERVER_BUNDLE = join(root, 'dist/server/gongkai.mjs');
 
-function newest(dir) {
+/** The newest modification time of any file under `dir`. */
+export function newest(dir) {
   let t = 0;
   for (const e of readdirSync(dir)) {
     const p = join(dir, e);

@@ -10,7 +10,8 @@ declare module 'fastify' {
 
 interface Entry {
   at: number;
-  body: string;
+  /** Encoded once: a hit sends the bytes as they are. */
+  body: Buffer;
   headers: Record<string, string>;
 }
 
@@ -61,9 +62,10 @@ export function registerPublicCache(app: FastifyInstance, seconds: number, now: 
       const v = reply.getHeader(h);
       if (v !== undefined) headers[h] = String(v);
     }
-    if (bytes + payload.length > maxBytes) clear();
-    entries.set(key, { at: now(), body: payload, headers });
-    bytes += payload.length;
+    const body = Buffer.from(payload);
+    if (bytes + body.length > maxBytes) clear();
+    entries.set(key, { at: now(), body, headers });
+    bytes += body.length;
     reply.header('x-cache', 'miss');
   });
   app.addHook('onResponse', async (req, reply) => {
