@@ -36,6 +36,16 @@ before(async () => {
       database.db,
     );
   }
+  // 行政复议 and 行政诉讼 on some of them, decided or pending.
+  const apps = await database.db.selectFrom('applications').select(['id', 'agency_id']).limit(60).execute();
+  for (const a of apps) {
+    const filed = day(2022, 2025);
+    const decided = r.chance(0.6);
+    await sql`insert into appeals (application_id, agency_id, kind, filed_date, result, result_date)
+      values (${a.id}, ${a.agency_id}, ${r.pick(['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'])},
+        ${filed}, ${decided ? r.pick(['upheld', 'corrected', 'other']) : 'pending'},
+        ${decided ? plus(filed, r.int(10, 200)) : null})`.execute(database.db);
+  }
   for (let i = 0; i < 150; i++) {
     const repealed = r.chance(0.2);
     await sql`insert into catalogue_items (agency_id, title, genre, state, written_date, publish_date, validity,
@@ -51,6 +61,7 @@ after(() => database.close());
 
 test('the grouped report reads count every application and item as the domain does, year by year', async () => {
   const apps = await database.db.selectFrom('applications').selectAll().execute();
+  const appeals = await database.db.selectFrom('appeals').selectAll().execute();
   const items = await database.db
     .selectFrom('catalogue_items')
     .selectAll()
@@ -79,7 +90,9 @@ test('the grouped report reads count every application and item as the domain do
             validity: x.validity,
             validityDate: x.validity_date,
           })),
-        appeals: [],
+        appeals: appeals
+          .filter((x) => x.agency_id === id)
+          .map((x) => ({ kind: x.kind, filedDate: x.filed_date, result: x.result, resultDate: x.result_date })),
         figures: {},
       };
       const records = grouped.get(id)!;
@@ -88,6 +101,9 @@ test('the grouped report reads count every application and item as the domain do
       const want = computeReport('2021', year, truth);
       assert.deepEqual(got, want, `${year}, agency ${id}`);
       assert.ok((want.applications.carried_over!.total as number) > 0, 'some cases cross the year end');
+      assert.ok(
+        (want.appeals.reconsideration!.total as number) + (want.appeals.litigation_direct!.total as number) > 0,
+      );
     }
   }
 });

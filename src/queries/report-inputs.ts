@@ -31,18 +31,13 @@ export async function reportRecords(db: Kysely<DB>, agencyIds: string[], year: n
   for (const id of agencyIds) out.set(id, { cases: [], appeals: [], items: [] });
   const ids = sql`${agencyIds}::uuid[]`;
   const ended = yearBucket(sql.ref('ended_on'), year);
+  // Each read names its columns as the domain's records do: a row is its agency and the record.
   const [cases, appeals, items] = await Promise.all([
     // 三: received in the year (新收), or received before it and open on 1月1日 (上年结转) — ended in or after
     // the year, or not yet. 办结 is `ended_on`: the day of the decision, or the closing day.
-    sql<{
-      agency_id: string;
-      applicant_type: string;
-      outcome: string | null;
-      received: string;
-      ended: string | null;
-      n: number;
-    }>`
-      select agency_id, applicant_type, outcome, received, ended, count(*)::int as n from (
+    sql<CaseRecord & { agency_id: string }>`
+      select agency_id, applicant_type as "applicantType", outcome, received as "receivedDate",
+        ended as "closedDate", count(*)::int as count from (
         select agency_id, applicant_type, outcome, ${start} as received, ${ended} as ended from applications
           where agency_id = any(${ids}) and received_date between ${start}::date and ${end}::date
         union all
@@ -53,49 +48,20 @@ export async function reportRecords(db: Kysely<DB>, agencyIds: string[], year: n
         select agency_id, applicant_type, outcome, ${`${year - 1}-12-31`}, null from applications
           where agency_id = any(${ids}) and ended_on is null and received_date < ${start}::date and ${SPANNING}
       ) a group by 1, 2, 3, 4, 5`.execute(db),
-    db
-      .selectFrom('appeals')
-      .select(['agency_id', 'kind', 'filed_date', 'result', 'result_date'])
-      .where('agency_id', 'in', agencyIds)
-      .where('filed_date', '<=', end)
-      .execute(),
-    sql<{
-      agency_id: string;
-      genre: string;
-      written: string | null;
-      published: string | null;
-      validity: string;
-      validity_date: string | null;
-      n: number;
-    }>`
-      select agency_id, genre, ${yearBucket(sql.ref('written_date'), year)} as written,
-        ${yearBucket(sql.ref('publish_date'), year)} as published, validity,
-        ${yearBucket(sql.ref('validity_date'), year)} as validity_date, count(*)::int as n
+    sql<AppealRecord & { agency_id: string }>`
+      select agency_id, kind, filed_date as "filedDate", result, result_date as "resultDate" from appeals
+      where agency_id = any(${ids}) and filed_date <= ${end}::date`.execute(db),
+    sql<ItemRecord & { agency_id: string }>`
+      select agency_id, genre, ${yearBucket(sql.ref('written_date'), year)} as "writtenDate",
+        ${yearBucket(sql.ref('publish_date'), year)} as "publishDate", validity,
+        ${yearBucket(sql.ref('validity_date'), year)} as "validityDate", count(*)::int as count
       from catalogue_items
       where agency_id = any(${ids}) and genre in ('rules', 'normative') and state in ('published', 'withdrawn')
       group by 1, 2, 3, 4, 5, 6`.execute(db),
   ]);
-  for (const c of cases.rows)
-    out.get(c.agency_id)!.cases.push({
-      applicantType: c.applicant_type,
-      receivedDate: c.received,
-      closedDate: c.ended,
-      outcome: c.outcome,
-      count: c.n,
-    });
-  for (const a of appeals)
-    out
-      .get(a.agency_id)!
-      .appeals.push({ kind: a.kind, filedDate: a.filed_date, result: a.result, resultDate: a.result_date });
-  for (const i of items.rows)
-    out.get(i.agency_id)!.items.push({
-      genre: i.genre,
-      writtenDate: i.written,
-      publishDate: i.published,
-      validity: i.validity,
-      validityDate: i.validity_date,
-      count: i.n,
-    });
+  for (const { agency_id, ...c } of cases.rows) out.get(agency_id)!.cases.push(c);
+  for (const { agency_id, ...a } of appeals.rows) out.get(agency_id)!.appeals.push(a);
+  for (const { agency_id, ...i } of items.rows) out.get(agency_id)!.items.push(i);
   return out;
 }
 
