@@ -4,11 +4,9 @@
  * memory — next to their references (a bare HTTP server with the same bytes, an ILIKE scan, the raw SQL
  * aggregate). Results: bench/results/*.json, summary.json, and BENCHMARKS.md.
  */
-import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/connect.ts';
@@ -17,6 +15,7 @@ import { parseReportText } from '../src/domain/report/parse/index.ts';
 import { searchItems } from '../src/queries/catalogue.ts';
 import { agencyReport } from '../src/queries/reports.ts';
 import { loadApplications, loadItems, makeRegionTree, SUBJECTS, VERBS } from './generate.ts';
+import { ceiling, httpBench, serve } from './http.ts';
 import { writeSummary } from './summary.ts';
 
 const quick = process.argv.includes('--quick');
@@ -124,90 +123,6 @@ async function reportBench(database: Database, agencyId: string, root: string) {
     report_agency_year_ms: pct(ours, 50),
     raw_aggregate_ms: pct(rawMs, 50),
     rollup_ms: Math.round(pct(rollup, 50)),
-  };
-}
-
-async function httpBench(url: string, paths: Record<string, string>, seconds: number) {
-  const out: Record<string, unknown> = {};
-  // Warm-up (JIT, connection pool, caches) before anything is measured.
-  for (const path of Object.values(paths)) await autocannon({ url: url + path, connections: 10, duration: 2 });
-  for (const [name, path] of Object.entries(paths)) {
-    for (const connections of [10, 50]) {
-      const r = await autocannon({ url: url + path, connections, duration: seconds });
-      out[`${name}_c${connections}`] = {
-        rps: Math.round(r.requests.average),
-        p50_ms: r.latency.p50,
-        p99_ms: r.latency.p99,
-        non2xx: r.non2xx,
-        errors: r.errors,
-      };
-    }
-  }
-  return out;
-}
-
-/** A bare Node HTTP server answering the same bytes: the ceiling of this machine. */
-/**
- * A bare Node HTTP server answering the same bytes: the ceiling of this machine. In a process of its own, as the
- * product's server is, so that it does not share the load generator's thread.
- */
-async function ceiling(body: Buffer, seconds: number) {
-  const file = join(mkdtempSync(join(tmpdir(), 'gk-ceiling-')), 'page.html');
-  writeFileSync(file, body);
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `const body = require('node:fs').readFileSync(${JSON.stringify(file)});
-      const srv = require('node:http').createServer((_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
-        res.end(body);
-      });
-      srv.listen(0, '127.0.0.1', () => console.log(srv.address().port));`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(d))));
-  const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 10, duration: seconds });
-  child.kill();
-  return Math.round(r.requests.average);
-}
-
-async function serve(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<number> }> {
-  // As `npm start` runs it: the built server (rebuilt here if a source changed since).
-  execSync('node scripts/server-bundle.mjs', { stdio: 'inherit' });
-  const port = 4100 + Math.floor(Math.random() * 500);
-  const child = spawn(process.execPath, ['bin/gongkai.js', 'serve'], {
-    env: { ...process.env, PUBLIC_CACHE_SECONDS: '5', ...env, PORT: String(port), LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      if (out.includes('gongkai 已启动')) resolve();
-    });
-    child.once('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
-  });
-  let peak = 0;
-  const sampler = setInterval(() => {
-    try {
-      const kb = Number(execSync(`ps -o rss= -p ${child.pid}`).toString().trim());
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      /* exited */
-    }
-  }, 200);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      clearInterval(sampler);
-      await new Promise<void>((r) => {
-        child.once('exit', () => r());
-        child.kill('SIGTERM');
-      });
-      return Math.round(peak);
-    },
   };
 }
 
