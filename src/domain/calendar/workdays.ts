@@ -41,7 +41,7 @@ export function workdaysUntil(cal: Calendar, today: ISODate, due: ISODate): numb
   const b = ordinal(cal, due);
   if (a !== null && b !== null) return b - a;
   if (due >= today) return workdaysBetween(cal, today, due).length;
-  return -workdaysBetween(cal, due, today).length;
+  return 0 - workdaysBetween(cal, due, today).length; // 0 - n, never -0
 }
 
 /**
