@@ -44,7 +44,18 @@ test('public pages are reused for anonymous visitors, never for staff, and a wri
   assert.equal(second.headers.get('x-cache'), 'hit');
   assert.equal(second.text, first.text);
   assert.equal(second.headers.get('etag'), first.headers.get('etag'));
+  // A hit is answered before helmet runs: it carries every header the page was first sent with.
+  const pageHeaders = (h: Headers) => {
+    const kept: string[] = [];
+    h.forEach((v, k) => {
+      if (!['date', 'x-request-id', 'x-cache', 'connection', 'keep-alive'].includes(k)) kept.push(`${k}: ${v}`);
+    });
+    return kept.sort();
+  };
+  assert.deepEqual(pageHeaders(second.headers), pageHeaders(first.headers));
   assert.match(second.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  assert.ok(second.headers.get('x-request-id'));
+  assert.notEqual(second.headers.get('x-request-id'), first.headers.get('x-request-id'));
   const revalidated = await server.request('GET', `/items/${id}`, {
     headers: { 'if-none-match': first.headers.get('etag')! },
   });
@@ -53,8 +64,15 @@ test('public pages are reused for anonymous visitors, never for staff, and a wri
   const en = await server.request('GET', `/items/${id}?lang=en`);
   assert.equal(en.headers.get('x-cache'), 'miss');
   assert.notEqual(en.text, first.text);
+  const enByCookie = await server.request('GET', `/items/${id}`, { headers: { cookie: 'gk_lang=en' } });
+  assert.equal(enByCookie.headers.get('x-cache'), 'miss');
+  const enAgain = await server.request('GET', `/items/${id}`, { headers: { cookie: 'gk_lang=en; other=1' } });
+  assert.equal(enAgain.headers.get('x-cache'), 'hit');
+  assert.equal(enAgain.text, enByCookie.text);
   const staff = await server.request('GET', `/items/${id}`, { headers: { cookie: 'gk_session=x' } });
   assert.equal(staff.headers.get('x-cache'), null);
+  const kiosk = await server.request('GET', `/items/${id}`, { headers: { cookie: 'gk_kiosk=1' } });
+  assert.equal(kiosk.headers.get('x-cache'), null);
   // Withdrawal is a write: the page is gone at the next request, not after the cache time.
   assert.equal((await step(id, 'withdraw', tk.approver, { reason: '内容有误' })).status, 200);
   assert.equal((await server.request('GET', `/items/${id}`)).status, 404);

@@ -50,6 +50,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('routeTable', routeTable);
 
+  // First: a cached public page is answered before any other hook runs (it carries the headers set below).
+  registerPublicCache(app, deps.publicCacheSeconds ?? 0, () => deps.now().getTime());
   await app.register(helmet, {
     // A plain-HTTP intranet deployment must keep working: HSTS and upgrade-insecure-requests only under HTTPS.
     hsts: deps.https ? { maxAge: 31536000 } : false,
@@ -75,7 +77,6 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(cookie);
-  registerPublicCache(app, deps.publicCacheSeconds ?? 0, () => deps.now().getTime());
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,
