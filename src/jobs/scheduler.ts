@@ -4,10 +4,11 @@ import type { DB } from '../db/schema.ts';
 import { deliverPending, type MailTransport } from './mailer.ts';
 import { runDueReminders } from './reminders.ts';
 import { runReportReminders } from './report-reminders.ts';
+import { upgradeSearchTokens } from './search-tokens.ts';
 
 export const REMINDER_HOUR_BEIJING = 8;
 
-/** One pass of the scheduled work: daily reminders (after 08:00 Beijing time), then the outbox. */
+/** One pass of the scheduled work: daily reminders (after 08:00 Beijing time), the outbox, search vectors to upgrade. */
 export async function tick(deps: {
   db: Kysely<DB>;
   now: () => Date;
@@ -21,9 +22,10 @@ export async function tick(deps: {
   const reminders = morning ? await runDueReminders(deps.db, now) : { ran: false, messages: 0 };
   const reportReminders = morning ? await runReportReminders(deps.db, now) : { ran: false, messages: 0 };
   const mail = deps.transport ? await deliverPending(deps.db, deps.transport, deps.mailFrom) : { sent: 0, failed: 0 };
-  if (reminders.ran || reportReminders.ran || mail.sent || mail.failed)
-    deps.log?.info({ reminders, reportReminders, mail }, '定时任务 (scheduled jobs)');
-  return { reminders, reportReminders, mail };
+  const search = await upgradeSearchTokens(deps.db);
+  if (reminders.ran || reportReminders.ran || mail.sent || mail.failed || search.upgraded)
+    deps.log?.info({ reminders, reportReminders, mail, search }, '定时任务 (scheduled jobs)');
+  return { reminders, reportReminders, mail, search };
 }
 
 const SCHEDULER_LOCK = 74_063_522; // advisory lock: one scheduler pass at a time across instances

@@ -2,10 +2,17 @@ import { type Kysely, sql } from 'kysely';
 import type { Ctx } from '../commands/context.ts';
 import { scopeSql } from '../db/repos/agencies.ts';
 import { loadCalendar } from '../db/repos/calendar.ts';
+import { oldestSearchVersion } from '../db/repos/catalogue.ts';
 import type { DB } from '../db/schema.ts';
 import { scopeFor } from '../domain/access/index.ts';
 import { chinaDate } from '../domain/calendar/index.ts';
-import { normalizeForMatch, queryTokens } from '../domain/catalogue/index.ts';
+import {
+  normalizeForMatch,
+  queryTokens,
+  SEARCH_TOKENS_VERSION,
+  type SearchTokensVersion,
+  tsqueryOf,
+} from '../domain/catalogue/index.ts';
 import { disclosureDue } from '../domain/clock/index.ts';
 import { AppError } from '../domain/errors.ts';
 
@@ -109,10 +116,12 @@ export async function searchItems(
   /** The share of the catalogue a walk may cover (tests of small catalogues raise it). */
   walkShare = 0.05,
 ) {
-  const tokens = queryTokens(q);
+  // The newest tokens once every item has them (an index lookup); meanwhile the older ones, which all vectors hold.
+  const version = Math.min(await oldestSearchVersion(db), SEARCH_TOKENS_VERSION) as SearchTokensVersion;
+  const tokens = queryTokens(q, version);
   const needle = normalizeForMatch(q);
   if (tokens.length === 0 || !needle) return { rows: [], total: 0, capped: false };
-  const tsq = tokens.map((t) => `'${t}'`).join(' & ');
+  const tsq = tsqueryOf(tokens);
   const rank = sql<number>`(case when strpos(replace(lower(i.title || coalesce(i.doc_number, '')), ' ', ''), ${needle}) > 0 then 1 else 0 end) + ts_rank(i.search, ${tsq}::tsquery)`;
   const matches = sql<boolean>`strpos(i.match_text, ${needle}) > 0`;
   const candidates = publicBase(db, f)

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { searchVector } from '../../db/repos/catalogue.ts';
+import { searchColumns } from '../../db/repos/catalogue.ts';
 import { validateImportRows } from '../../domain/catalogue/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { authorizeAgency, type Ctx, inTransaction } from '../context.ts';
@@ -77,7 +77,7 @@ export async function importCatalogue(
               at: now.toISOString(),
             }),
             published_at: now,
-            search: searchVector(it.title, it.doc_number, it.keywords, it.body_text),
+            ...searchColumns(it.title, it.doc_number, it.keywords, it.body_text),
           })) as never,
         )
         .execute();

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { agencyResource } from '../../db/repos/agencies.ts';
-import { findItem, type ItemRow, nextIndexSeq, searchVector } from '../../db/repos/catalogue.ts';
+import { findItem, type ItemRow, nextIndexSeq, searchColumns } from '../../db/repos/catalogue.ts';
 import type { DB } from '../../db/schema.ts';
 import { chinaDate, isISODate } from '../../domain/calendar/index.ts';
 import { formatIndexNo, type ItemAction, type ItemState, itemTransition } from '../../domain/catalogue/index.ts';
@@ -52,7 +52,7 @@ export async function createItem(ctx: Ctx, agencyId: string, body: unknown): Pro
       .executeTakeFirstOrThrow();
     await trx
       .updateTable('catalogue_items')
-      .set({ search: searchVector(v.title, v.doc_number, v.keywords, v.body_text) } as never)
+      .set(searchColumns(v.title, v.doc_number, v.keywords, v.body_text) as never)
       .where('id', '=', row.id)
       .execute();
     await audit({
@@ -77,7 +77,7 @@ export async function updateItem(ctx: Ctx, id: string, body: unknown) {
       .updateTable('catalogue_items')
       .set({
         ...v,
-        search: searchVector(v.title, v.doc_number, v.keywords, v.body_text),
+        ...searchColumns(v.title, v.doc_number, v.keywords, v.body_text),
         updated_at: ctx.now(),
         version: item.version + 1,
       } as never)

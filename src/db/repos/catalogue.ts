@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { indexTokens } from '../../domain/catalogue/index.ts';
+import { indexTokens, SEARCH_TOKENS_VERSION } from '../../domain/catalogue/index.ts';
 import type { DB } from '../schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -17,11 +17,37 @@ export function findItem(db: Q, id: string, opts: { lock?: boolean } = {}) {
 }
 export type ItemRow = NonNullable<Awaited<ReturnType<typeof findItem>>>;
 
-/** The search vector: title, 文号 and keywords weigh more than the body. Built without the database's parser. */
-export function searchVector(title: string, docNumber: string | null, keywords: string, bodyText: string) {
+/**
+ * The search columns of an item: its vector (title, 文号 and keywords weigh more than the body; built without the
+ * database's parser) and the token version it holds. Spread into an insert or update.
+ */
+export function searchColumns(title: string, docNumber: string | null, keywords: string, bodyText: string) {
   const head = indexTokens(`${title} ${docNumber ?? ''} ${keywords}`);
-  const body = indexTokens(bodyText).filter((t) => !head.includes(t));
-  return sql`setweight(array_to_tsvector(${head}::text[]), 'A') || setweight(array_to_tsvector(${body}::text[]), 'B')`;
+  const inHead = new Set(head);
+  const body = indexTokens(bodyText).filter((t) => !inHead.has(t));
+  return {
+    search: sql`setweight(array_to_tsvector(${head}::text[]), 'A') || setweight(array_to_tsvector(${body}::text[]), 'B')`,
+    search_version: SEARCH_TOKENS_VERSION,
+  };
+}
+
+/** The lowest token version any item's vector holds (the newest when there are none). */
+export async function oldestSearchVersion(db: Q): Promise<number> {
+  const r = await sql<{ v: number | null }>`select min(search_version)::int as v from catalogue_items`.execute(db);
+  return r.rows[0]?.v ?? SEARCH_TOKENS_VERSION;
+}
+
+/** Up to `limit` items whose vectors are older than the newest version, locked (others skip them). */
+export function staleSearchRows(db: Q, limit: number) {
+  return db
+    .selectFrom('catalogue_items')
+    .select(['id', 'title', 'doc_number', 'keywords', 'body_text'])
+    .where(sql<boolean>`search_version < ${SEARCH_TOKENS_VERSION}`)
+    .orderBy(sql`search_version`)
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
 }
 
 /** Next 索引号 sequence number of an agency and year: the row lock makes it gapless and unique under concurrency. */

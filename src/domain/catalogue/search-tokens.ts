@@ -1,44 +1,87 @@
 /**
- * Chinese full-text search without a Chinese parser in the database: text becomes CJK bigrams and unigrams
- * plus ASCII words and numbers, stored in a `tsvector` ('simple' configuration) with a GIN index — the same on
- * PGlite and PostgreSQL. A query of two or more characters matches by its bigrams; the exact substring is
- * confirmed on the (small) candidate set.
+ * Chinese full-text search without a Chinese parser in the database: text becomes tokens stored in a `tsvector`
+ * ('simple' configuration) with a GIN index — the same on PGlite and PostgreSQL. A query asks for tokens every
+ * text containing it must have; the exact substring is confirmed on the (small) candidate set.
+ *
+ * Token versions (a row's `search_version`; a query uses the newest version only once every row has it):
+ * 1. CJK unigrams and bigrams of each run, ASCII words and numbers.
+ * 2. Also, on the text as a query meets it (spaces removed, as the substring is matched): CJK bigrams across a
+ *    space, ASCII runs, and the pair across a CJK–letter/digit boundary ("第1", "1号"), so a 文号 names its own
+ *    few documents instead of every one with 第, 1 and 号 somewhere. A version-2 query never asks for a token a
+ *    matching text lacks: a number cut by the query's start is left out, one cut by its end matched as a prefix.
  */
+export const SEARCH_TOKENS_VERSION = 2;
+export type SearchTokensVersion = 1 | 2;
+
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const ALNUM = /[a-z0-9]/;
+const CJK_RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
 
 function runs(text: string): string[] {
-  return (
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g) ?? []
-  );
+  return text.normalize('NFKC').toLowerCase().match(CJK_RUNS) ?? [];
 }
 
-/** Index tokens: every CJK unigram and bigram, every ASCII word or number. */
-export function indexTokens(text: string, maxChars = 20000): string[] {
-  const out = new Set<string>();
-  for (const r of runs(text.slice(0, maxChars))) {
+/** Version 1: CJK runs as unigrams and bigrams (a lone character of a query as itself), ASCII runs whole. */
+function v1Tokens(text: string, out: Set<string>, query: boolean) {
+  for (const r of runs(text)) {
     if (CJK.test(r[0]!)) {
       for (let i = 0; i < r.length; i++) {
-        out.add(r[i]!);
+        if (!query || r.length === 1) out.add(r[i]!);
         if (i + 1 < r.length) out.add(r.slice(i, i + 2));
       }
     } else out.add(r);
   }
+}
+
+/** Index tokens of a version (each version's a superset of the one before). */
+export function indexTokens(
+  text: string,
+  version: SearchTokensVersion = SEARCH_TOKENS_VERSION,
+  maxChars = 20000,
+): string[] {
+  const out = new Set<string>();
+  const t = text.slice(0, maxChars);
+  v1Tokens(t, out, false);
+  if (version === 1) return [...out];
+  const s = normalizeForMatch(t);
+  for (const r of s.match(/[a-z0-9]+/g) ?? []) out.add(r);
+  for (let i = 0; i + 1 < s.length; i++) {
+    const a = s[i]!;
+    const b = s[i + 1]!;
+    if ((CJK.test(a) && (CJK.test(b) || ALNUM.test(b))) || (ALNUM.test(a) && CJK.test(b))) out.add(a + b);
+  }
   return [...out];
 }
 
-/** Query tokens: bigrams of each CJK run (a lone character as itself), ASCII words and numbers. */
-export function queryTokens(q: string): string[] {
+/**
+ * Query tokens of a version. A token `x:*` is a prefix (a number cut by the query's end). A query whose every
+ * token would be cut (letters or digits only) asks for its words whole, as version 1 does.
+ */
+export function queryTokens(q: string, version: SearchTokensVersion = SEARCH_TOKENS_VERSION): string[] {
   const out = new Set<string>();
-  for (const r of runs(q)) {
-    if (CJK.test(r[0]!)) {
-      if (r.length === 1) out.add(r);
-      for (let i = 0; i + 1 < r.length; i++) out.add(r.slice(i, i + 2));
-    } else out.add(r);
+  if (version === 2) {
+    const s = normalizeForMatch(q);
+    for (let i = 0; i < s.length; i++) {
+      const a = s[i]!;
+      const b = s[i + 1] ?? '';
+      const prev = s[i - 1] ?? '';
+      if (CJK.test(a)) {
+        if (CJK.test(b) || ALNUM.test(b)) out.add(a + b);
+        else if (!CJK.test(prev) && !ALNUM.test(prev)) out.add(a); // alone between punctuation: itself
+      } else if (ALNUM.test(a) && CJK.test(b)) out.add(a + b);
+    }
+    for (const m of s.matchAll(/[a-z0-9]+/g)) {
+      if (m.index === 0) continue; // may be the tail of a longer number
+      out.add(m.index + m[0].length === s.length ? `${m[0]}:*` : m[0]);
+    }
   }
+  if (out.size === 0) v1Tokens(q, out, true);
   return [...out].slice(0, 32);
+}
+
+/** The tsquery of query tokens (all of them). */
+export function tsqueryOf(tokens: string[]): string {
+  return tokens.map((t) => (t.endsWith(':*') ? `'${t.slice(0, -2)}':*` : `'${t}'`)).join(' & ');
 }
 
 /** The text a query must occur in, compared after the same normalisation. */
