@@ -46,22 +46,10 @@ export function writeSummary(out: Any, name: string) {
       '≥ 50 %',
     ],
     [
-      'item page, every request rendered (cache off)',
-      `${summary.item_uncached_rps} / ${summary.ceiling_rps} req/s`,
-      summary.item_uncached_rps >= 0.5 * summary.ceiling_rps,
-      '≥ 50 %',
-    ],
-    [
       'list page vs bare server',
       `${summary.list_rps} / ${summary.list_ceiling_rps} req/s`,
       summary.list_rps >= 0.5 * summary.list_ceiling_rps,
       '≥ 50 %',
-    ],
-    [
-      'list page, every request rendered (cache off), vs general CMS (60 req/s)',
-      `${summary.list_uncached_rps} req/s = ${Math.round(summary.list_uncached_rps / CMS_LIST_RPS)}×`,
-      summary.list_uncached_rps >= 20 * CMS_LIST_RPS,
-      '≥ 20×',
     ],
     [
       'list page vs general CMS (60 req/s)',
@@ -112,6 +100,16 @@ export function writeSummary(out: Any, name: string) {
     '| Measure | Result | Target | Met |',
     '|---|---|---|---|',
     ...targets.map(([m, r, ok, t]) => `| ${m} | ${r} | ${t} | ${ok ? 'yes' : '**no**'} |`),
+    '',
+    'With the page cache off (`PUBLIC_CACHE_SECONDS=0`: every request rendered from the database; not the deployed default, shown for reference):',
+    '',
+    '| Page | req/s, 10 connections | vs its bare server | vs general CMS list page (60 req/s) |',
+    '|---|---|---|---|',
+    ...(['item', 'list', 'search'] as const).map((p) => {
+      const rps: number = cold[`${p}_c10`]?.rps ?? 0;
+      const top: number = pgRun.ceilings?.[p] ?? pgRun.ceiling_rps ?? 0;
+      return `| ${p} | ${rps} | ${top ? Math.round((100 * rps) / top) : 0} % | ${p === 'list' ? `${Math.round(rps / CMS_LIST_RPS)}×` : '—'} |`;
+    }),
     '',
     '## Every measurement',
     '',

@@ -15,6 +15,7 @@ import {
 } from '../domain/catalogue/index.ts';
 import { disclosureDue } from '../domain/clock/index.ts';
 import { AppError } from '../domain/errors.ts';
+import { currentLexemeStats } from './lexeme-stats.ts';
 
 export interface PublicFilter {
   agencyId?: string;
@@ -28,10 +29,10 @@ export interface PublicFilter {
 export const PAGE_SIZE = 20;
 export const COUNT_CAP = 1000;
 
-function publicBase(db: Kysely<DB>, f: PublicFilter) {
+/** Published 主动公开 items matching a filter; no join, so that counts and search candidates read the items only. */
+function publicOnly(db: Kysely<DB>, f: PublicFilter) {
   let q = db
     .selectFrom('catalogue_items as i')
-    .innerJoin('agencies as g', 'g.id', 'i.agency_id')
     .where('i.state', '=', 'published')
     .where('i.disclosure', '=', 'proactive');
   if (f.agencyId) q = q.where('i.agency_id', '=', f.agencyId);
@@ -41,6 +42,11 @@ function publicBase(db: Kysely<DB>, f: PublicFilter) {
   if (f.validity) q = q.where('i.validity', '=', f.validity as 'in_force');
   if (f.year) q = q.where('i.publish_date', '>=', `${f.year}-01-01`).where('i.publish_date', '<=', `${f.year}-12-31`);
   return q;
+}
+
+/** The same with the publishing agency, for what a page shows. */
+function publicBase(db: Kysely<DB>, f: PublicFilter) {
+  return publicOnly(db, f).innerJoin('agencies as g', 'g.id', 'i.agency_id');
 }
 
 const listColumns = [
@@ -66,14 +72,12 @@ export async function publicItems(db: Kysely<DB>, f: PublicFilter, page = 1) {
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
     .execute();
-  const c = await sql<{ n: number }>`select count(*)::int as n from (${publicBase(db, f)
+  const c = await sql<{ n: number }>`select count(*)::int as n from (${publicOnly(db, f)
     .select('i.id')
     .limit(COUNT_CAP + 1)}) x`.execute(db);
   return { rows, total: c.rows[0]!.n, capped: c.rows[0]!.n > COUNT_CAP };
 }
 
-/** Lexeme frequencies PostgreSQL keeps for the search vectors (pg_stats) and the row count, re-read every 10 min. */
-const lexemeStats = new WeakMap<Kysely<DB>, { at: number; rows: number; freq: Map<string, number> }>();
 /**
  * How far a walk over the newest items may go (at most WALK_ROWS, and a small share of the catalogue, so that
  * PostgreSQL walks the date index rather than sorting the table), and how many matches it should meet there:
@@ -84,16 +88,7 @@ async function walkPlan(
   tokens: string[],
   share: number,
 ): Promise<{ rows: number; expected: number; size: number }> {
-  let s = lexemeStats.get(db);
-  if (!s || Date.now() - s.at > 600_000) {
-    const r = await sql<{ elem: string; freq: number }>`select unnest(most_common_elems::text::text[]) as elem,
-      unnest(most_common_elem_freqs) as freq from pg_stats
-      where tablename = 'catalogue_items' and attname = 'search'`.execute(db);
-    const n = await sql<{ n: number }>`select greatest(reltuples, 0)::float8 as n from pg_class
-      where relname = 'catalogue_items'`.execute(db);
-    s = { at: Date.now(), rows: Number(n.rows[0]?.n ?? 0), freq: new Map(r.rows.map((x) => [x.elem, Number(x.freq)])) };
-    lexemeStats.set(db, s);
-  }
+  const s = await currentLexemeStats(db);
   const rows = Math.min(WALK_ROWS, Math.ceil(s.rows * share));
   return { rows, expected: Math.min(...tokens.map((t) => s.freq.get(t) ?? 0)) * rows, size: s.rows };
 }
@@ -124,7 +119,7 @@ export async function searchItems(
   const tsq = tsqueryOf(tokens);
   const rank = sql<number>`(case when strpos(replace(lower(i.title || coalesce(i.doc_number, '')), ' ', ''), ${needle}) > 0 then 1 else 0 end) + ts_rank(i.search, ${tsq}::tsquery)`;
   const matches = sql<boolean>`strpos(i.match_text, ${needle}) > 0`;
-  const candidates = publicBase(db, f)
+  const candidates = publicOnly(db, f)
     .select(['i.id', rank.as('rank'), 'i.publish_date'])
     .where(sql<boolean>`i.search @@ ${tsq}::tsquery`)
     .where(matches)
@@ -135,7 +130,7 @@ export async function searchItems(
   // Filtered searches (one agency, one year…) take the index: the walk's estimate is of the whole catalogue.
   const filtered = Object.values(f).some((v) => v !== undefined && v !== '');
   if (!filtered && walk.expected >= 1.2 * COUNT_CAP) {
-    const recent = publicBase(db, f)
+    const recent = publicOnly(db, f)
       .select(['i.id', 'i.match_text'])
       .select(sql<number>`row_number() over (order by i.publish_date desc, i.id desc)`.as('rn'))
       .orderBy('i.publish_date', 'desc')
