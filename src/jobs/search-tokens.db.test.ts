@@ -85,13 +85,15 @@ test('older vectors are upgraded by the scheduler; search stays right before, du
     { v: 2, n: 25 },
   ]);
   for (const q of QUERIES) assert.equal((await searchItems(database.db, q, {})).total, await truth(q), q);
-  assert.equal((await searchItems(database.db, cut, {})).total, missed);
+  // Upgraded rows may already be found by it (their vectors hold every suffix of a number); none is lost.
+  const partial = (await searchItems(database.db, cut, {})).total;
+  assert.ok(partial >= missed && partial <= (await truth(cut)));
 
   // The scheduler's pass upgrades the rest; then the newest tokens are asked for.
   const pass = await tick({ db: database.db, now, transport: null, mailFrom: 'x <x@x.cn>' });
   assert.deepEqual(pass.search, { upgraded: N - 25 });
   assert.deepEqual(await versions(), [{ v: 2, n: N }]);
-  for (const q of [...QUERIES, cut, '〕1', '发〔201'])
+  for (const q of [...QUERIES, cut, '〕1', '发〔201', '015', '2015'])
     assert.equal((await searchItems(database.db, q, {})).total, await truth(q), q);
   const again = await tick({ db: database.db, now, transport: null, mailFrom: 'x <x@x.cn>' });
   assert.deepEqual(again.search, { upgraded: 0 });

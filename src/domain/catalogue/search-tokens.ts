@@ -8,13 +8,15 @@
  * 2. Also, on the text as a query meets it (spaces removed, as the substring is matched): CJK bigrams across a
  *    space, ASCII runs, and the pair across a CJK–letter/digit boundary ("第1", "1号"), so a 文号 names its own
  *    few documents instead of every one with 第, 1 and 号 somewhere. A version-2 query never asks for a token a
- *    matching text lacks: a number cut by the query's start is left out, one cut by its end matched as a prefix.
+ *    matching text lacks: every suffix of a number or word is indexed, and a number cut by the query's edge is
+ *    asked as a prefix of one. A query of punctuation alone asks for nothing and finds nothing.
  */
 export const SEARCH_TOKENS_VERSION = 2;
 export type SearchTokensVersion = 1 | 2;
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const ALNUM = /[a-z0-9]/;
+const MAX_SUFFIXES = 32;
 const CJK_RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
 
 function runs(text: string): string[] {
@@ -44,7 +46,12 @@ export function indexTokens(
   v1Tokens(t, out, false);
   if (version === 1) return [...out];
   const s = normalizeForMatch(t);
-  for (const r of s.match(/[a-z0-9]+/g) ?? []) out.add(r);
+  // Every suffix of a run of letters or digits (the last MAX_SUFFIXES of a longer one): a query cut inside a
+  // number ("015" of "2015") is a prefix of one of them.
+  for (const r of s.match(/[a-z0-9]+/g) ?? []) {
+    out.add(r);
+    for (let i = Math.max(1, r.length - MAX_SUFFIXES); i < r.length; i++) out.add(r.slice(i));
+  }
   for (let i = 0; i + 1 < s.length; i++) {
     const a = s[i]!;
     const b = s[i + 1]!;
@@ -54,28 +61,35 @@ export function indexTokens(
 }
 
 /**
- * Query tokens of a version. A token `x:*` is a prefix (a number cut by the query's end). A query whose every
- * token would be cut (letters or digits only) asks for its words whole, as version 1 does.
+ * Query tokens of a version. A token `x:*` is a prefix. Version 2 asks only for what every text containing the
+ * query has: a run of letters or digits bounded in the query as itself, one cut by the query's edge as a prefix
+ * of a suffix (from three characters, or when the query has nothing else: a short prefix reads the postings of
+ * every number it begins).
  */
 export function queryTokens(q: string, version: SearchTokensVersion = SEARCH_TOKENS_VERSION): string[] {
   const out = new Set<string>();
-  if (version === 2) {
-    const s = normalizeForMatch(q);
-    for (let i = 0; i < s.length; i++) {
-      const a = s[i]!;
-      const b = s[i + 1] ?? '';
-      const prev = s[i - 1] ?? '';
-      if (CJK.test(a)) {
-        if (CJK.test(b) || ALNUM.test(b)) out.add(a + b);
-        else if (!CJK.test(prev) && !ALNUM.test(prev)) out.add(a); // alone between punctuation: itself
-      } else if (ALNUM.test(a) && CJK.test(b)) out.add(a + b);
-    }
-    for (const m of s.matchAll(/[a-z0-9]+/g)) {
-      if (m.index === 0) continue; // may be the tail of a longer number
-      out.add(m.index + m[0].length === s.length ? `${m[0]}:*` : m[0]);
-    }
+  if (version === 1) {
+    v1Tokens(q, out, true);
+    return [...out].slice(0, 32);
   }
-  if (out.size === 0) v1Tokens(q, out, true);
+  const s = normalizeForMatch(q);
+  for (let i = 0; i < s.length; i++) {
+    const a = s[i]!;
+    const b = s[i + 1] ?? '';
+    const prev = s[i - 1] ?? '';
+    if (CJK.test(a)) {
+      if (CJK.test(b) || ALNUM.test(b)) out.add(a + b);
+      else if (!CJK.test(prev) && !ALNUM.test(prev)) out.add(a); // alone between punctuation: itself
+    } else if (ALNUM.test(a) && CJK.test(b)) out.add(a + b);
+  }
+  let short = '';
+  for (const m of s.matchAll(/[a-z0-9]+/g)) {
+    const cut = m.index === 0 || m.index + m[0].length === s.length;
+    if (!cut) out.add(m[0]);
+    else if (m[0].length >= 3) out.add(`${m[0].slice(0, MAX_SUFFIXES)}:*`);
+    else short = `${m[0]}:*`;
+  }
+  if (out.size === 0 && short) out.add(short);
   return [...out].slice(0, 32);
 }
 
