@@ -15,7 +15,7 @@ import { parseReportText } from '../src/domain/report/parse/index.ts';
 import { searchItems } from '../src/queries/catalogue.ts';
 import { agencyReport } from '../src/queries/reports.ts';
 import { loadApplications, loadItems, makeRegionTree, SUBJECTS, VERBS } from './generate.ts';
-import { ceiling, httpBench, serve } from './http.ts';
+import { httpBench, serve } from './http.ts';
 import { writeSummary } from './summary.ts';
 
 const quick = process.argv.includes('--quick');
@@ -201,16 +201,14 @@ async function runOn(kind: 'postgres' | 'embedded') {
   };
   // As deployed (public pages reused for PUBLIC_CACHE_SECONDS = 5), then every request rendered from the database.
   const server = await serve(env);
-  // The ceiling of each page: a bare server answering that page's bytes (a list page is three times an item's).
-  const ceilings: Record<string, number> = {};
-  for (const [name, path] of Object.entries(pages))
-    ceilings[name] = await ceiling(Buffer.from(await (await fetch(server.url + path)).arrayBuffer()), SIZES.seconds);
+  // Each page next to a bare server answering that page's bytes (a list page is three times an item's).
+  const { http, ceilings } = await httpBench(server.url, pages, SIZES.seconds);
   results.ceiling_rps = ceilings.item;
   results.ceilings = ceilings;
-  results.http = await httpBench(server.url, pages, SIZES.seconds);
+  results.http = http;
   results.rss_mb = await server.stop();
   const uncached = await serve({ ...env, PUBLIC_CACHE_SECONDS: '0' });
-  results.http_uncached = await httpBench(uncached.url, pages, SIZES.seconds);
+  results.http_uncached = (await httpBench(uncached.url, pages, SIZES.seconds)).http;
   results.rss_mb = Math.max(results.rss_mb as number, await uncached.stop());
   log(
     `[${kind}] http: ${JSON.stringify(results.http)} uncached: ${JSON.stringify(results.http_uncached)} ceilings ${JSON.stringify(ceilings)} rss ${results.rss_mb} MB`,
