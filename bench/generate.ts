@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import { createRegion } from '../src/commands/agencies/create-region.ts';
 import { createAgency } from '../src/commands/agencies/save-agency.ts';
 import { importCatalogue } from '../src/commands/catalogue/import.ts';
-import { type Ctx, SYSTEM_ACTOR } from '../src/commands/context.ts';
-import { rng } from '../src/commands/demo/random.ts';
 import type { Database } from '../src/db/connect.ts';
 import { IMPORT_COLUMNS } from '../src/domain/catalogue/index.ts';
 import { completeCreditCode } from '../src/domain/credit-code.ts';
+import { type Ctx, SYSTEM_ACTOR } from '../src/shared/context.ts';
+import { rng } from '../src/shared/random.ts';
 
 /** Deterministic synthetic data: K agencies in a region tree, N catalogue items, M applications. */
 export const SUBJECTS = [

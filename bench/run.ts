@@ -13,7 +13,7 @@ import { type Database, openDatabase } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { parseReportText } from '../src/domain/report/parse/index.ts';
 import { searchItems } from '../src/queries/catalogue.ts';
-import { agencyReport } from '../src/queries/reports.ts';
+import { agencyReport } from '../src/shared/report/agency-report.ts';
 import { loadApplications, loadItems, makeRegionTree, SUBJECTS, VERBS } from './generate.ts';
 import { httpBench, serve } from './http.ts';
 import { writeSummary } from './summary.ts';

@@ -5,8 +5,8 @@ import { importReport, saveFigures } from '../commands/reports/reports.ts';
 import { findAgencyByCreditCode } from '../db/repos/agencies.ts';
 import { analyzeFile } from '../documents/analyze.ts';
 import { AppError } from '../domain/errors.ts';
-import { REPORT_FORMATS, type ReportFormat, renderReport } from '../queries/report-output.ts';
-import { agencyReport } from '../queries/reports.ts';
+import { REPORT_FORMATS, type ReportFormat, renderReport } from '../render/report-output.ts';
+import { agencyReport } from '../shared/report/agency-report.ts';
 import { expandInputs } from './report-read.ts';
 import { systemCtx, withDatabase } from './runtime.ts';
 

@@ -1,11 +1,11 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import type { Ctx } from '../commands/context.ts';
-import { SYSTEM_ACTOR } from '../commands/context.ts';
 import { type Config, loadConfig } from '../config/index.ts';
 import { type Database, openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
+import type { Ctx } from '../shared/context.ts';
+import { SYSTEM_ACTOR } from '../shared/context.ts';
 
 export function createLogger(level: string) {
   return pino({

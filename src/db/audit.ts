@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type AuditRecord, auditHash, GENESIS_HASH, verifyChain } from '../domain/audit/chain.ts';
 import type { DB } from './schema.ts';
+
+const sm3 = (canonical: string) => createHash('sm3').update(canonical).digest('hex');
 
 export interface AuditInput {
   at: Date;
@@ -33,7 +36,7 @@ export async function appendAudit(trx: Transaction<DB>, e: AuditInput): Promise<
     after: e.after ?? null,
     prevHash: head.hash,
   };
-  const hash = auditHash(record);
+  const hash = auditHash(record, sm3);
   await trx
     .insertInto('audit_events')
     .values({
@@ -88,7 +91,7 @@ export async function verifyAudit(db: Kysely<DB>, pageSize = 5000): Promise<Veri
       prevHash: r.prev_hash,
       hash: r.hash,
     }));
-    const broken = verifyChain(records, prev);
+    const broken = verifyChain(records, sm3, prev);
     if (broken)
       return { ok: false, count: count + records.findIndex((r) => r.seq === broken.seq), firstBroken: broken };
     count += records.length;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Authenticated, authenticate } from '../commands/auth/session.ts';
-import type { Ctx } from '../commands/context.ts';
 import { AppError } from '../domain/errors.ts';
+import type { Ctx } from '../shared/context.ts';
 import type { AppDeps } from './deps.ts';
 
 export const SESSION_COOKIE = 'gk_session';

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { enqueueMail, staffEmails } from '../commands/mail/outbox.ts';
 import { calendarLoader } from '../db/repos/calendar.ts';
 import type { DB } from '../db/schema.ts';
 import { chinaDate, dateZh } from '../domain/calendar/index.ts';
 import { deadlineStatus } from '../domain/clock/index.ts';
+import { enqueueMail, staffEmails } from '../shared/outbox.ts';
 
 /**
  * Once a day: staff get one e-mail listing the cases due within 5 working days or overdue.

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { enqueueMail, staffEmails } from '../commands/mail/outbox.ts';
 import type { DB } from '../db/schema.ts';
 import { chinaDate, dateZh } from '../domain/calendar/index.ts';
 import { reportDeadline } from '../domain/report/index.ts';
+import { enqueueMail, staffEmails } from '../shared/outbox.ts';
 
 /**
  * From 1 January until its deadline (条例第四十九条), each agency whose previous-year report is not yet

@@ -8,7 +8,7 @@ import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx, TEST_PASSWORD } from '../../test/helpers/factory.ts';
 import { startServerProcess, stopServerProcess } from '../../test/helpers/process.ts';
 import { startSmtp } from '../../test/helpers/smtp.ts';
-import { enqueueMail } from '../commands/mail/outbox.ts';
+import { enqueueMail } from '../shared/outbox.ts';
 
 /**
  * Beyond one machine: two `gongkai serve` processes on one PostgreSQL (the second reading the portal from a

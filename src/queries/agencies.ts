@@ -1,8 +1,8 @@
-import type { Ctx } from '../commands/context.ts';
-import { authorize } from '../commands/context.ts';
 import { findAgency, listAgencies } from '../db/repos/agencies.ts';
 import { scopeFor } from '../domain/access/index.ts';
 import { AppError, notFound } from '../domain/errors.ts';
+import type { Ctx } from '../shared/context.ts';
+import { authorize } from '../shared/context.ts';
 
 /** Staff view of agencies: only those in the actor's scope. */
 export async function agenciesForStaff(ctx: Ctx) {

@@ -1,8 +1,4 @@
 import { sql } from 'kysely';
-import { caseClockWith } from '../commands/applications/case-clock.ts';
-import { queryCodeHash } from '../commands/applications/intake.ts';
-import { authorize, type Ctx, inTransaction } from '../commands/context.ts';
-import { decrypt } from '../commands/pii.ts';
 import { scopeSql } from '../db/repos/agencies.ts';
 import { findApplication, listEvents } from '../db/repos/applications.ts';
 import { calendarLoader, loadCalendar } from '../db/repos/calendar.ts';
@@ -21,6 +17,10 @@ import {
 } from '../domain/case/index.ts';
 import { channelLabels, deadlineStatus } from '../domain/clock/index.ts';
 import { AppError, notFound } from '../domain/errors.ts';
+import { caseClockWith } from '../shared/case-clock.ts';
+import { authorize, type Ctx, inTransaction } from '../shared/context.ts';
+import { decrypt } from '../shared/pii.ts';
+import { queryCodeHash } from '../shared/tracking.ts';
 
 /** Staff view of one case. Personal data masked unless `reveal` (then the view itself is audited). */
 export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { reveal?: boolean } = {}) {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../commands/context.ts';
 import { scopeSql } from '../db/repos/agencies.ts';
 import { scopeFor, scopeIsEmpty } from '../domain/access/index.ts';
 import { AppError } from '../domain/errors.ts';
+import type { Ctx } from '../shared/context.ts';
 
 export interface AuditFilter {
   action?: string;

@@ -1,6 +1,6 @@
-import type { Ctx } from '../commands/context.ts';
 import { loadCalendar } from '../db/repos/calendar.ts';
 import { addDays, BUILT_IN_YEARS } from '../domain/calendar/index.ts';
+import type { Ctx } from '../shared/context.ts';
 
 /** A year's calendar: every day off and every weekend working day, with where it comes from. */
 export async function calendarYear(ctx: Pick<Ctx, 'db'>, year: number, regionCode: string | null = null) {

@@ -1,8 +1,8 @@
-import type { Ctx } from '../commands/context.ts';
-import { authorize } from '../commands/context.ts';
 import { findAgency } from '../db/repos/agencies.ts';
 import { exportRow, IMPORT_COLUMNS } from '../domain/catalogue/index.ts';
 import { notFound } from '../domain/errors.ts';
+import type { Ctx } from '../shared/context.ts';
+import { authorize } from '../shared/context.ts';
 
 /** The published catalogue of an agency as a table in the import's columns (so it round-trips, as CSV or XLSX). */
 export async function exportCatalogue(ctx: Ctx, agencyId: string): Promise<string[][]> {

@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import type { Ctx } from '../commands/context.ts';
 import { scopeSql } from '../db/repos/agencies.ts';
 import { loadCalendar } from '../db/repos/calendar.ts';
 import { oldestSearchVersion } from '../db/repos/catalogue.ts';
@@ -15,6 +14,7 @@ import {
 } from '../domain/catalogue/index.ts';
 import { disclosureDue } from '../domain/clock/index.ts';
 import { AppError } from '../domain/errors.ts';
+import type { Ctx } from '../shared/context.ts';
 import { currentLexemeStats } from './lexeme-stats.ts';
 
 export interface PublicFilter {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Ctx } from '../commands/context.ts';
 import { scopeSql } from '../db/repos/agencies.ts';
 import type { DB } from '../db/schema.ts';
 import { scopeFor } from '../domain/access/index.ts';
 import { AppError } from '../domain/errors.ts';
+import type { Ctx } from '../shared/context.ts';
 
 const base = (db: Kysely<DB>) =>
   db

@@ -1,7 +1,7 @@
-import { liveImportProgress } from '../commands/catalogue/import-job.ts';
-import { authorize, type Ctx } from '../commands/context.ts';
 import { findAgency } from '../db/repos/agencies.ts';
 import { notFound } from '../domain/errors.ts';
+import { authorize, type Ctx } from '../shared/context.ts';
+import { liveImportProgress } from '../shared/import-progress.ts';
 
 /** An import job for its progress bar: phase and rows done while running, then the outcome. */
 export async function importJobStatus(ctx: Ctx, jobId: string) {

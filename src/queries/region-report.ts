@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Ctx } from '../commands/context.ts';
 import type { DB } from '../db/schema.ts';
 import { checkReport, computeReport, type Figures, sumReports, versionForYear } from '../domain/report/index.ts';
-import { reportRecords } from './report-inputs.ts';
-import { frozenData } from './reports.ts';
-import { supervisedRegion } from './supervision.ts';
+import type { Ctx } from '../shared/context.ts';
+import { supervisedRegion } from '../shared/region-scope.ts';
+import { frozenData } from '../shared/report/agency-report.ts';
+import { reportRecords } from '../shared/report/report-inputs.ts';
 
 type RegionAgency = { id: string; name: string; kind: string; parent_agency_id: string | null };
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../commands/context.ts';
 import { chinaDate } from '../domain/calendar/index.ts';
 import { OUTCOME_INFO, type Outcome } from '../domain/case/index.ts';
-import { supervisedRegion } from './supervision.ts';
+import type { Ctx } from '../shared/context.ts';
+import { supervisedRegion } from '../shared/region-scope.ts';
 
 /**
  * The supervisor's dashboard numbers for a region and year: per agency open and overdue cases (as of today),

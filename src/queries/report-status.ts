@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../commands/context.ts';
 import { scopeSql } from '../db/repos/agencies.ts';
 import { scopeFor, scopeIsEmpty } from '../domain/access/index.ts';
 import { chinaDate } from '../domain/calendar/index.ts';
 import { AppError } from '../domain/errors.ts';
 import { reportDeadline } from '../domain/report/index.ts';
-import { agencyReport } from './reports.ts';
+import type { Ctx } from '../shared/context.ts';
+import { agencyReport } from '../shared/report/agency-report.ts';
 
 /** The supervisor's view of a year's reports: every agency in scope, its status, deadline and failing checks. */
 export async function reportStatus(ctx: Ctx, year: number) {

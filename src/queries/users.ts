@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../commands/context.ts';
 import { scopeSql } from '../db/repos/agencies.ts';
 import { type Role, roleLabels, scopeFor } from '../domain/access/index.ts';
 import { AppError } from '../domain/errors.ts';
+import type { Ctx } from '../shared/context.ts';
 
 /** Staff accounts the actor may manage or see: those holding a role in an agency (or region) in scope. */
 export async function listUsers(ctx: Ctx) {

@@ -1,5 +1,5 @@
 import type * as Docx from 'docx';
-import type { DocBlock, DocCell, DocModel } from './document.ts';
+import type { DocBlock, DocCell, DocModel } from '../domain/document.ts';
 
 /** docx, loaded on the first document (a portal process never holds it). */
 let D: typeof Docx;

@@ -1,4 +1,4 @@
-import type { DocBlock, DocModel } from './document.ts';
+import type { DocBlock, DocModel } from '../domain/document.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { DocBlock, DocCell, DocModel } from './document.ts';
+import type { DocBlock, DocCell, DocModel } from '../domain/document.ts';
 import { CJK_FONT } from './fonts.ts';
 
 const require = createRequire(import.meta.url);

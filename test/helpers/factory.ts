@@ -1,12 +1,12 @@
 import { createRegion } from '../../src/commands/agencies/create-region.ts';
 import { createAgency } from '../../src/commands/agencies/save-agency.ts';
 import { provisionTotp, TOTP_REQUIRED_ROLES } from '../../src/commands/auth/totp.ts';
-import { type Ctx, SYSTEM_ACTOR } from '../../src/commands/context.ts';
 import { createUser } from '../../src/commands/users/create-user.ts';
 import type { Database } from '../../src/db/connect.ts';
 import { loadActor } from '../../src/db/repos/users.ts';
 import type { Actor, Role } from '../../src/domain/access/index.ts';
 import { completeCreditCode } from '../../src/domain/credit-code.ts';
+import { type Ctx, SYSTEM_ACTOR } from '../../src/shared/context.ts';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
 /** Administrators' second factor in tests (base32). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findRegion } from '../../db/repos/agencies.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
 import { invalid } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 
 export const regionInput = z.object({
   code: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字'),

@@ -3,7 +3,7 @@ import { findAgency, findAgencyByCreditCode, findRegion } from '../../db/repos/a
 import { SYSTEM } from '../../domain/access/index.ts';
 import { checkCreditCode, creditCodeProblemText } from '../../domain/credit-code.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 
 export const AGENCY_KINDS = ['government', 'department', 'dispatched', 'township', 'other'] as const;
 export const agencyKindLabels: Record<(typeof AGENCY_KINDS)[number], string> = {

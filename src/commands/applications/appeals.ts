@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findApplication } from '../../db/repos/applications.ts';
 import { isISODate } from '../../domain/calendar/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 
 const date = z.string().refine(isISODate, '日期无效（格式 YYYY-MM-DD）');
 export const APPEAL_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { findAgencyByCreditCode } from '../../db/repos/agencies.ts';
 import { nextTrackingNumber } from '../../db/repos/applications.ts';
@@ -7,10 +7,11 @@ import { addDays, chinaDate, dateZh, type ISODate } from '../../domain/calendar/
 import { APPLICANT_TYPE_LABELS, flagsFor } from '../../domain/case/index.ts';
 import { type Channel, channelReceiptRule } from '../../domain/clock/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
-import { enqueueMail, staffEmails } from '../mail/outbox.ts';
-import { applicantKey, encrypt, maskEmail, maskId, maskName, maskPhone } from '../pii.ts';
-import { caseClock } from './case-clock.ts';
+import { caseClock } from '../../shared/case-clock.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
+import { enqueueMail, staffEmails } from '../../shared/outbox.ts';
+import { applicantKey, encrypt, maskEmail, maskId, maskName, maskPhone } from '../../shared/pii.ts';
+import { queryCodeHash } from '../../shared/tracking.ts';
 import { type ApplicationInput, applicationInput, type StaffCaseInput, staffCaseInput } from './input.ts';
 import { issueLetter } from './letters.ts';
 
@@ -28,10 +29,6 @@ function newQueryCode(): string {
   let s = '';
   for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return s;
-}
-
-export function queryCodeHash(secret: Buffer, trackingNumber: string, code: string): string {
-  return createHmac('sha256', secret).update(`${trackingNumber}:${code.trim().toUpperCase()}`).digest('hex');
 }
 
 /** 网上申请 (public, no login): the receipt date is the day the platform confirms it (条例第三十一条). */

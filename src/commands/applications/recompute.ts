@@ -2,8 +2,8 @@ import type { Transaction } from 'kysely';
 import { listEvents } from '../../db/repos/applications.ts';
 import { calendarLoader } from '../../db/repos/calendar.ts';
 import type { DB } from '../../db/schema.ts';
-import type { DeadlineMove } from '../calendar/recompute.ts';
-import { caseClockWith } from './case-clock.ts';
+import { caseClockWith } from '../../shared/case-clock.ts';
+import type { DeadlineMove } from '../../shared/deadline-move.ts';
 
 /** Recomputes the cached reply due date of every open case; returns the ones that moved. */
 export async function recomputeApplicationDeadlines(trx: Transaction<DB>): Promise<DeadlineMove[]> {

@@ -13,10 +13,10 @@ import {
 } from '../../domain/case/index.ts';
 import { ClockInputError } from '../../domain/clock/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
-import { enqueueMail } from '../mail/outbox.ts';
-import { decrypt } from '../pii.ts';
-import { caseClockWith } from './case-clock.ts';
+import { caseClockWith } from '../../shared/case-clock.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
+import { enqueueMail } from '../../shared/outbox.ts';
+import { decrypt } from '../../shared/pii.ts';
 import { type CaseEventInput, caseEventInput } from './event-input.ts';
 import { feeFor } from './fees.ts';
 import { issueLetter } from './letters.ts';

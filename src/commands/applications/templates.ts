@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findAgency } from '../../db/repos/agencies.ts';
 import { DEFAULT_TEMPLATES, unknownPlaceholders } from '../../domain/case/index.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 
 export const templateInput = z.object({
   title: z.string().trim().min(2, '请填写告知书标题').max(100),

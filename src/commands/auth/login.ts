@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { findUserByName, loadActor } from '../../db/repos/users.ts';
 import { AppError } from '../../domain/errors.ts';
 import { afterFailure, isLocked } from '../../domain/password.ts';
-import { type Ctx, inTransaction } from '../context.ts';
-import { decrypt } from '../pii.ts';
+import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { decrypt } from '../../shared/pii.ts';
 import { newCsrfToken, newToken, SESSION_MAX_HOURS } from './tokens.ts';
 import { acceptedStep, TOTP_REQUIRED_ROLES } from './totp.ts';
 

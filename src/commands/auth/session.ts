@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loadActor } from '../../db/repos/users.ts';
 import type { Actor } from '../../domain/access/index.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type Ctx, inTransaction } from '../context.ts';
+import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { newCsrfToken, newToken, SESSION_IDLE_MINUTES, tokenId } from './tokens.ts';
 
 export interface Authenticated {

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { findUserByName } from '../../db/repos/users.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
 import { AppError } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
-import { decrypt, encrypt } from '../pii.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
+import { decrypt, encrypt } from '../../shared/pii.ts';
 
 /** Roles that must use a second factor (等保2.0 三级: 管理员双因素认证). */
 export const TOTP_REQUIRED_ROLES = new Set(['agency_admin', 'sysadmin']);

@@ -1,18 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { DeadlineMove } from '../../shared/deadline-move.ts';
 import { recomputeApplicationDeadlines } from '../applications/recompute.ts';
 
 /**
  * Stored due dates are caches of the clock. When the calendar changes, every module holding open
  * deadlines recomputes them here, inside the calendar change's transaction, and reports what moved.
  */
-export interface DeadlineMove {
-  entityType: string;
-  entityId: string;
-  field: string;
-  from: string | null;
-  to: string | null;
-}
+export type { DeadlineMove };
 
 const recomputers: ((trx: Transaction<DB>) => Promise<DeadlineMove[]>)[] = [recomputeApplicationDeadlines];
 

@@ -3,7 +3,7 @@ import { findRegion } from '../../db/repos/agencies.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
 import { isISODate } from '../../domain/calendar/index.ts';
 import { invalid } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { type DeadlineMove, recomputeOpenDeadlines } from './recompute.ts';
 
 export const setDayInput = z.object({

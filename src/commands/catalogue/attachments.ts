@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { findItem } from '../../db/repos/catalogue.ts';
 import { detectFileType, MAX_ATTACHMENT_BYTES } from '../../domain/catalogue/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 
 export function attachmentPath(dataDir: string, itemId: string, id: string) {
   return join(dataDir, 'attachments', itemId, id);

@@ -1,13 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
-import type { Ctx } from '../context.ts';
-import { authorizeImport, type ImportProgress, importCatalogue } from './import.ts';
-
-/** Live progress of the imports this process is running (the job row holds the outcome for every process). */
-const live = new Map<string, ImportProgress>();
-
-export function liveImportProgress(jobId: string): ImportProgress | undefined {
-  return live.get(jobId);
-}
+import type { Ctx } from '../../shared/context.ts';
+import { liveImports } from '../../shared/import-progress.ts';
+import { authorizeImport, importCatalogue } from './import.ts';
 
 /**
  * Starts a legacy-catalogue import in the background and answers at once with the job id; the caller polls
@@ -28,18 +22,18 @@ export async function startImportJob(ctx: Ctx, agencyId: string, table: string[]
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = job.id;
-  live.set(id, { phase: 'validate', done: 0, total: Math.max(0, table.length - 1) });
+  liveImports.set(id, { phase: 'validate', done: 0, total: Math.max(0, table.length - 1) });
   const finish = async (state: 'done' | 'failed', result: unknown) => {
     await ctx.db
       .updateTable('import_jobs')
       .set({ state, result: JSON.stringify(result), finished_at: ctx.now() })
       .where('id', '=', id)
       .execute();
-    live.delete(id);
+    liveImports.delete(id);
   };
   // Let the HTTP answer go out first; the import runs on the same process.
   setImmediate(() => {
-    importCatalogue(ctx, agencyId, table, { onProgress: (p) => live.set(id, p) })
+    importCatalogue(ctx, agencyId, table, { onProgress: (p) => liveImports.set(id, p) })
       .then((r) => finish('done', r))
       .catch((e: unknown) =>
         finish(
@@ -49,7 +43,7 @@ export async function startImportJob(ctx: Ctx, agencyId: string, table: string[]
             : { message: '导入失败（系统错误），未写入任何数据，请稍后重试' },
         ),
       )
-      .catch(() => live.delete(id));
+      .catch(() => liveImports.delete(id));
   });
   return { jobId: id };
 }

@@ -2,14 +2,9 @@ import { sql } from 'kysely';
 import { searchColumns } from '../../db/repos/catalogue.ts';
 import { validateImportRows } from '../../domain/catalogue/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
-import { authorizeAgency, type Ctx, inTransaction } from '../context.ts';
+import { authorizeAgency, type Ctx, inTransaction } from '../../shared/context.ts';
+import type { ImportProgress } from '../../shared/import-progress.ts';
 import { htmlText, sanitizeBody } from './item-input.ts';
-
-export interface ImportProgress {
-  phase: 'validate' | 'write';
-  done: number;
-  total: number;
-}
 
 /** The agency an import goes to, if the actor may import into it (404 when it cannot even see it). */
 export async function authorizeImport(ctx: Ctx, agencyId: string) {

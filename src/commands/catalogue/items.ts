@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { chinaDate, isISODate } from '../../domain/calendar/index.ts';
 import { formatIndexNo, type ItemAction, type ItemState, itemTransition } from '../../domain/catalogue/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { htmlText, type ItemInput, itemInput, sanitizeBody } from './item-input.ts';
 
 async function load(ctx: Ctx, id: string, action: 'catalogue.edit' | 'catalogue.review' | 'catalogue.approve') {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findAgency } from '../../db/repos/agencies.ts';
 import { notFound } from '../../domain/errors.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { sanitizeBody } from './item-input.ts';
 
 export const pageInput = z.object({ bodyHtml: z.string().min(10, '内容过短').max(500_000, '内容过长') });

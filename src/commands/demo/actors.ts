@@ -1,5 +1,5 @@
 import { loadActor } from '../../db/repos/users.ts';
-import type { Ctx } from '../context.ts';
+import type { Ctx } from '../../shared/context.ts';
 
 /** The demo loader acting as one of the demo staff, so every record goes through that person's permissions. */
 export async function demoActor(sys: Ctx, username: string): Promise<Ctx> {

@@ -2,12 +2,12 @@ import { addWorkdays, type Calendar, type ISODate } from '../../domain/calendar/
 import type { ApplicantType, Outcome } from '../../domain/case/index.ts';
 import { completeCreditCode } from '../../domain/credit-code.ts';
 import { completeResidentId } from '../../domain/id-number.ts';
+import type { Ctx } from '../../shared/context.ts';
+import type { Rng } from '../../shared/random.ts';
 import { addAppeal, updateAppeal } from '../applications/appeals.ts';
 import { registerCase } from '../applications/intake.ts';
 import { recordCaseEvent } from '../applications/record-event.ts';
-import type { Ctx } from '../context.ts';
 import { SEED_AGENCY_CODE } from './data.ts';
-import type { Rng } from './random.ts';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗';
 const GIVEN = [

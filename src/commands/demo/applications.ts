@@ -1,9 +1,9 @@
 import { loadActor } from '../../db/repos/users.ts';
 import { addDays, addWorkdays, buildCalendar, chinaDate } from '../../domain/calendar/index.ts';
-import type { Ctx } from '../context.ts';
+import type { Ctx } from '../../shared/context.ts';
+import { rng } from '../../shared/random.ts';
 import { addCase } from './application-scenarios.ts';
 import type { DemoExtension } from './load-demo.ts';
-import { rng } from './random.ts';
 
 /** Applications per year for the seed agency: none in 2020 (its report: 未收到公开政府信息的申请). */
 export const DEMO_APPLICATIONS_PER_YEAR: Record<number, number> = { 2021: 9, 2022: 12, 2023: 14, 2024: 16, 2025: 11 };

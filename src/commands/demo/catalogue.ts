@@ -1,13 +1,13 @@
 import { addDays } from '../../domain/calendar/index.ts';
 import { formatIndexNo } from '../../domain/catalogue/index.ts';
 import { parseCsv, toCsv } from '../../domain/csv.ts';
+import type { Ctx } from '../../shared/context.ts';
+import { type Rng, rng } from '../../shared/random.ts';
 import { importCatalogue } from '../catalogue/import.ts';
 import { createItem, itemStep } from '../catalogue/items.ts';
-import type { Ctx } from '../context.ts';
 import { demoActor } from './actors.ts';
 import { DEMO_AGENCIES } from './data.ts';
 import type { DemoExtension } from './load-demo.ts';
-import { type Rng, rng } from './random.ts';
 
 /** The seed report: 43 items published in 2020, 2,816 in total by its end; none of them 规章 or 规范性文件. */
 export const SEED_PUBLISHED_2020 = 43;

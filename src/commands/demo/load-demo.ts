@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { findAgencyByCreditCode } from '../../db/repos/agencies.ts';
 import { passwordProblems } from '../../domain/password.ts';
+import { type Ctx, SYSTEM_ACTOR } from '../../shared/context.ts';
 import { createRegion } from '../agencies/create-region.ts';
 import { createAgency } from '../agencies/save-agency.ts';
 import { demoTotpSecret, provisionTotp, TOTP_REQUIRED_ROLES } from '../auth/totp.ts';
-import { type Ctx, SYSTEM_ACTOR } from '../context.ts';
 import { createUser } from '../users/create-user.ts';
 import { DEMO_AGENCIES, DEMO_REGIONS, DEMO_USERS, SEED_AGENCY_CODE } from './data.ts';
 

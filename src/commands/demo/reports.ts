@@ -1,7 +1,7 @@
+import { rng } from '../../shared/random.ts';
 import { reportStep, saveFigures, saveNarrative } from '../reports/reports.ts';
 import { demoActor } from './actors.ts';
 import type { DemoExtension } from './load-demo.ts';
-import { rng } from './random.ts';
 import { SEED_2020_NARRATIVE } from './seed-narrative.ts';
 
 /**

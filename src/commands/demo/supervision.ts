@@ -1,12 +1,12 @@
+import type { Ctx } from '../../shared/context.ts';
+import { rng } from '../../shared/random.ts';
 import { createItem, itemStep } from '../catalogue/items.ts';
-import type { Ctx } from '../context.ts';
 import { recordAccountability } from '../supervision/accountability.ts';
 import { registerConcern, respondToConcern } from '../supervision/concerns.ts';
 import { setAssessmentPlan } from '../supervision/plans.ts';
 import { submitRating } from '../supervision/ratings.ts';
 import { demoActor } from './actors.ts';
 import type { DemoExtension } from './load-demo.ts';
-import { rng } from './random.ts';
 
 /**
  * 2025's supervision of 凉州区: the 考核 plan, the public's ratings of published items through the year, one

@@ -3,8 +3,8 @@ import { findAgency } from '../../db/repos/agencies.ts';
 import { can } from '../../domain/access/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { FORMATS, type ReportData, type ReportVersion, versionForYear } from '../../domain/report/index.ts';
-import { agencyReport } from '../../queries/reports.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
+import { agencyReport } from '../../shared/report/agency-report.ts';
 
 type Status = 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isISODate } from '../../domain/calendar/index.ts';
-import { authorizeAgency, type Ctx, inTransaction } from '../context.ts';
+import { authorizeAgency, type Ctx, inTransaction } from '../../shared/context.ts';
 
 const input = z.object({
   agencyId: z.uuid('请选择机关'),

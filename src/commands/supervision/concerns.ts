@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isISODate } from '../../domain/calendar/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { authorizeAgency, type Ctx, inTransaction } from '../context.ts';
+import { authorizeAgency, type Ctx, inTransaction } from '../../shared/context.ts';
 
 export const CONCERN_SOURCES = {
   hotline: '政务服务热线',

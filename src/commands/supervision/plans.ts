@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.ts';
 import { INDICATOR_KEYS, type IndicatorKey, planProblems } from '../../domain/supervision/index.ts';
-import { supervisedRegion } from '../../queries/supervision.ts';
-import { type Ctx, inTransaction } from '../context.ts';
+import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { supervisedRegion } from '../../shared/region-scope.ts';
 
 const planInput = z.object({
   indicators: z

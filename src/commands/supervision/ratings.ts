@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { findApplication } from '../../db/repos/applications.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
-import { queryCodeHash } from '../applications/intake.ts';
-import { authorizeAgency, type Ctx, inTransaction } from '../context.ts';
+import { authorizeAgency, type Ctx, inTransaction } from '../../shared/context.ts';
+import { queryCodeHash } from '../../shared/tracking.ts';
 
 const score = z.coerce.number({ message: '请选择评分' }).int().min(1, '请选择 1–5 分').max(5, '请选择 1–5 分');
 const comment = z.string().trim().max(500, '意见不超过 500 字').default('');

@@ -5,7 +5,7 @@ import { findUserByName } from '../../db/repos/users.ts';
 import { ROLES, SYSTEM } from '../../domain/access/index.ts';
 import { invalid } from '../../domain/errors.ts';
 import { passwordProblems } from '../../domain/password.ts';
-import { authorize, type Ctx, inTransaction } from '../context.ts';
+import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 
 export const roleInput = z.object({
   role: z.enum(ROLES as [string, ...string[]], { message: '角色不正确' }).transform((r) => r as (typeof ROLES)[number]),

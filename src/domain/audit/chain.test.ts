@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { type AuditRecord, auditHash, canonicalJson, GENESIS_HASH, verifyChain } from './chain.ts';
+
+const sm3 = (s: string) => createHash('sm3').update(s).digest('hex');
 
 function chain(n: number) {
   const out: (AuditRecord & { hash: string })[] = [];
@@ -19,7 +22,7 @@ function chain(n: number) {
       after: { n: i, 名称: '测试' },
       prevHash: prev,
     };
-    prev = auditHash(r);
+    prev = auditHash(r, sm3);
     out.push({ ...r, hash: prev });
   }
   return out;
@@ -33,22 +36,22 @@ test('canonical JSON sorts keys at every level (jsonb reorders them)', () => {
 });
 
 test('an intact chain verifies', () => {
-  assert.equal(verifyChain(chain(5)), null);
+  assert.equal(verifyChain(chain(5), sm3), null);
 });
 
 test('an edited, removed or reordered record is the first broken link', () => {
   const edited = chain(5);
   edited[2] = { ...edited[2]!, after: { n: 99 } };
-  assert.deepEqual(verifyChain(edited), { seq: 3, reason: 'hash_mismatch' });
+  assert.deepEqual(verifyChain(edited, sm3), { seq: 3, reason: 'hash_mismatch' });
 
   const removed = chain(5);
   removed.splice(1, 1);
-  assert.deepEqual(verifyChain(removed), { seq: 3, reason: 'gap' });
+  assert.deepEqual(verifyChain(removed, sm3), { seq: 3, reason: 'gap' });
 
   const rehashed = chain(5);
   const forged = { ...rehashed[1]!, after: { n: 0 } };
-  forged.hash = auditHash({ ...forged, hash: undefined } as unknown as AuditRecord);
+  forged.hash = auditHash({ ...forged, hash: undefined } as unknown as AuditRecord, sm3);
   rehashed[1] = forged;
   // Re-hashing the forged record only moves the break to the next link.
-  assert.deepEqual(verifyChain(rehashed), { seq: 3, reason: 'prev_mismatch' });
+  assert.deepEqual(verifyChain(rehashed, sm3), { seq: 3, reason: 'prev_mismatch' });
 });

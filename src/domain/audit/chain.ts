@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** One audit event as it enters the hash (everything but its own hash). */
 export interface AuditRecord {
   seq: number;
@@ -31,9 +29,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** SM3 (GB/T 32905-2016) over the canonical form of the record, chained through prevHash. */
-export function auditHash(r: AuditRecord): string {
-  return createHash('sm3').update(canonicalJson(r)).digest('hex');
+/** The hash function over a record's canonical form (SM3, GB/T 32905-2016), given by the caller: domain does no I/O. */
+export type Digest = (canonical: string) => string;
+
+/** The hash of a record over its canonical form, chained through prevHash. */
+export function auditHash(r: AuditRecord, digest: Digest): string {
+  return digest(canonicalJson(r));
 }
 
 export interface ChainBreak {
@@ -44,6 +45,7 @@ export interface ChainBreak {
 /** Walks records in seq order; returns the first broken link, or null when the chain holds. */
 export function verifyChain(
   records: Iterable<AuditRecord & { hash: string }>,
+  digest: Digest,
   start = { seq: 0, hash: GENESIS_HASH },
 ): ChainBreak | null {
   let prev = start;
@@ -51,7 +53,7 @@ export function verifyChain(
     if (r.seq !== prev.seq + 1) return { seq: r.seq, reason: 'gap' };
     if (r.prevHash !== prev.hash) return { seq: r.seq, reason: 'prev_mismatch' };
     const { hash, ...rest } = r;
-    if (auditHash(rest) !== hash) return { seq: r.seq, reason: 'hash_mismatch' };
+    if (auditHash(rest, digest) !== hash) return { seq: r.seq, reason: 'hash_mismatch' };
     prev = { seq: r.seq, hash };
   }
   return null;

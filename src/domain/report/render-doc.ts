@@ -1,4 +1,4 @@
-import type { DocBlock, DocCell, DocModel } from '../../render/document.ts';
+import type { DocBlock, DocCell, DocModel } from '../document.ts';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, FORMATS, R1_CORNER, SECTION_TITLES } from './format.ts';
 import type { Cell, ReportData } from './types.ts';
 

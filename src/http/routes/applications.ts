@@ -4,11 +4,12 @@ import { addAppeal, updateAppeal } from '../../commands/applications/appeals.ts'
 import { registerCase, submitApplication } from '../../commands/applications/intake.ts';
 import { recordCaseEvent } from '../../commands/applications/record-event.ts';
 import { letterTemplates, saveLetterTemplate } from '../../commands/applications/templates.ts';
-import { authorize } from '../../commands/context.ts';
 import { findApplication } from '../../db/repos/applications.ts';
 import { notFound } from '../../domain/errors.ts';
 import { caseForStaff, listCases, trackApplication } from '../../queries/applications.ts';
-import { LETTER_MIME, type LetterFormat, letterFile } from '../../queries/letters.ts';
+import { findLetter } from '../../queries/letters.ts';
+import { LETTER_MIME, type LetterFormat, renderLetter } from '../../render/letters.ts';
+import { authorize } from '../../shared/context.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -71,7 +72,7 @@ export function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
       const tracked = await trackApplication(deps, q.number, q.code.toUpperCase());
       if (!tracked.letters.some((l) => l.id === req.params.id)) throw notFound('告知书');
       const a = (await findApplication(deps.db, tracked.trackingNumber))!;
-      return sendFile(reply, await letterFile(deps.db, deps.dataDir, req.params.id, a.id, format), format);
+      return sendFile(reply, await renderLetter(await findLetter(deps.db, req.params.id, a.id), format), format);
     },
   );
 
@@ -116,8 +117,7 @@ export function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
       const a = await findApplication(deps.db, req.params.tn);
       if (!a) throw notFound('申请');
       authorize(ctxOf(req, deps), 'case.read', { agencyId: a.agency_id, regionPath: a.region_path });
-      if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) throw notFound('告知书');
-      return sendFile(reply, await letterFile(deps.db, deps.dataDir, req.params.id, a.id, format), format);
+      return sendFile(reply, await renderLetter(await findLetter(deps.db, req.params.id, a.id), format), format);
     },
   );
 

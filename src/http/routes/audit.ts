@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize, inTransaction } from '../../commands/context.ts';
 import { verifyAudit } from '../../db/audit.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
 import { backup } from '../../ops/backup.ts';
 import { searchAudit } from '../../queries/audit.ts';
+import { authorize, inTransaction } from '../../shared/context.ts';
 import { ctxOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 

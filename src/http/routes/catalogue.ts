@@ -5,7 +5,6 @@ import { importCatalogue } from '../../commands/catalogue/import.ts';
 import { startImportJob } from '../../commands/catalogue/import-job.ts';
 import { createItem, itemStep, updateItem } from '../../commands/catalogue/items.ts';
 import { saveAgencyPage } from '../../commands/catalogue/pages.ts';
-import { authorize } from '../../commands/context.ts';
 import { findItem } from '../../db/repos/catalogue.ts';
 import { readXlsxTable, writeXlsxTable, XLSX_MIME } from '../../documents/spreadsheet.ts';
 import { parseCsv, toCsv } from '../../domain/csv.ts';
@@ -13,6 +12,7 @@ import { invalid, notFound } from '../../domain/errors.ts';
 import { staffItems } from '../../queries/catalogue.ts';
 import { exportCatalogue } from '../../queries/catalogue-export.ts';
 import { importJobStatus } from '../../queries/import-jobs.ts';
+import { authorize } from '../../shared/context.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { reportStep, STATUS_LABELS, saveFigures, saveNarrative } from '../../commands/reports/reports.ts';
-import { REPORT_EXT, REPORT_FORMATS, REPORT_MIME, renderReport, reportJson } from '../../queries/report-output.ts';
 import { reportStatus } from '../../queries/report-status.ts';
-import { agencyReport, agencyReportForStaff, reportTitle } from '../../queries/reports.ts';
+import { agencyReportForStaff } from '../../queries/reports.ts';
+import { REPORT_EXT, REPORT_FORMATS, REPORT_MIME, renderReport, reportJson } from '../../render/report-output.ts';
+import { agencyReport, reportTitle } from '../../shared/report/agency-report.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { localeOf, translator } from '../pages/i18n.ts';

@@ -15,8 +15,8 @@ import {
   assessmentPlan,
   interpretationCoverage,
   ratingsOverview,
-  supervisedRegion,
 } from '../../queries/supervision.ts';
+import { supervisedRegion } from '../../shared/region-scope.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../db/schema.ts';
 
 /**
  * Mail is written to the outbox in the transaction of the event it tells about, and sent by the mailer job:

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type ApplicationRow, clockEvents, type EventRow } from '../../db/repos/applications.ts';
-import { loadCalendar } from '../../db/repos/calendar.ts';
-import type { DB } from '../../db/schema.ts';
-import type { Calendar } from '../../domain/calendar/index.ts';
-import { type ClockResult, computeClock } from '../../domain/clock/index.ts';
+import { type ApplicationRow, clockEvents, type EventRow } from '../db/repos/applications.ts';
+import { loadCalendar } from '../db/repos/calendar.ts';
+import type { DB } from '../db/schema.ts';
+import type { Calendar } from '../domain/calendar/index.ts';
+import { type ClockResult, computeClock } from '../domain/clock/index.ts';
 
 /** The clock of a case from its stored events; events after the last reopening count afresh. */
 export function caseClockWith(

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { DB } from '../db/schema.ts';
-import type { AppealRecord, CaseRecord, ItemRecord, NarrativeFacts } from '../domain/report/index.ts';
+import type { DB } from '../../db/schema.ts';
+import type { AppealRecord, CaseRecord, ItemRecord, NarrativeFacts } from '../../domain/report/index.ts';
 
 export type Records = { cases: CaseRecord[]; appeals: AppealRecord[]; items: ItemRecord[] };
 export type Inputs = { records: Records; facts: NarrativeFacts };

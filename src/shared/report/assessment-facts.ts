@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { loadCalendar } from '../db/repos/calendar.ts';
-import type { DB } from '../db/schema.ts';
-import { chinaDate } from '../domain/calendar/index.ts';
-import { disclosureDue } from '../domain/clock/index.ts';
-import { checkReport, type ReportData, reportDeadline } from '../domain/report/index.ts';
-import type { AgencyFacts, IndicatorFacts } from '../domain/supervision/index.ts';
+import { loadCalendar } from '../../db/repos/calendar.ts';
+import type { DB } from '../../db/schema.ts';
+import { chinaDate } from '../../domain/calendar/index.ts';
+import { disclosureDue } from '../../domain/clock/index.ts';
+import { checkReport, type ReportData, reportDeadline } from '../../domain/report/index.ts';
+import type { AgencyFacts, IndicatorFacts } from '../../domain/supervision/index.ts';
 
 const blank = (): IndicatorFacts => ({ numerator: 0, denominator: 0, shortfalls: [] });
 

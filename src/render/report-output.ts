@@ -11,12 +11,12 @@ import {
 } from '../domain/report/index.ts';
 import { reportDocument } from '../domain/report/render-doc.ts';
 import { renderReportText } from '../domain/report/render-text.ts';
-import { barChartSvg } from '../render/charts.ts';
-import { renderDocx } from '../render/docx.ts';
-import { renderHtmlBody } from '../render/html.ts';
-import { renderPdf } from '../render/pdf.ts';
-import type { AgencyReport } from './reports.ts';
-import { reportTitle } from './reports.ts';
+import type { AgencyReport } from '../shared/report/agency-report.ts';
+import { reportTitle } from '../shared/report/agency-report.ts';
+import { barChartSvg } from './charts.ts';
+import { renderDocx } from './docx.ts';
+import { renderHtmlBody } from './html.ts';
+import { renderPdf } from './pdf.ts';
 
 export const REPORT_FORMATS = ['json', 'text', 'html', 'docx', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

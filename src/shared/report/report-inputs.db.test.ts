@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
-import { makeAgency, systemCtx } from '../../test/helpers/factory.ts';
-import { rng } from '../commands/demo/random.ts';
-import { computeReport } from '../domain/report/index.ts';
+import { type TestDatabase, testDatabase } from '../../../test/helpers/db.ts';
+import { makeAgency, systemCtx } from '../../../test/helpers/factory.ts';
+import { computeReport } from '../../domain/report/index.ts';
+import { rng } from '../random.ts';
 import { reportRecords } from './report-inputs.ts';
 
 // The report's grouped, index-only reads (migration 0012) against the plain truth: every application and item
