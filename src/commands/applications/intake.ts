@@ -4,6 +4,12 @@ import { findAgencyByCreditCode } from '../../db/repos/agencies.ts';
 import { nextTrackingNumber } from '../../db/repos/applications.ts';
 import type { DB } from '../../db/schema.ts';
 import { addDays, chinaDate, dateZh, type ISODate } from '../../domain/calendar/index.ts';
+import {
+  type ApplicationInput,
+  applicationInput,
+  type StaffCaseInput,
+  staffCaseInput,
+} from '../../domain/case/application-input.ts';
 import { APPLICANT_TYPE_LABELS, flagsFor } from '../../domain/case/index.ts';
 import { type Channel, channelReceiptRule } from '../../domain/clock/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
@@ -12,7 +18,6 @@ import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { enqueueMail, staffEmails } from '../../shared/outbox.ts';
 import { applicantKey, encrypt, maskEmail, maskId, maskName, maskPhone } from '../../shared/pii.ts';
 import { queryCodeHash } from '../../shared/tracking.ts';
-import { type ApplicationInput, applicationInput, type StaffCaseInput, staffCaseInput } from './input.ts';
 import { issueLetter } from './letters.ts';
 
 export interface IntakeResult {

@@ -1,6 +1,7 @@
 import { type ApplicationRow, findApplication, listEvents } from '../../db/repos/applications.ts';
 import { loadCalendar } from '../../db/repos/calendar.ts';
 import { addWorkdays, chinaDate, dateZh } from '../../domain/calendar/index.ts';
+import { type CaseEventInput, caseEventInput } from '../../domain/case/event-input.ts';
 import {
   APPEAL_NOTICE,
   type CaseEventType,
@@ -17,7 +18,6 @@ import { caseClockWith } from '../../shared/case-clock.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { enqueueMail } from '../../shared/outbox.ts';
 import { decrypt } from '../../shared/pii.ts';
-import { type CaseEventInput, caseEventInput } from './event-input.ts';
 import { feeFor } from './fees.ts';
 import { issueLetter } from './letters.ts';
 

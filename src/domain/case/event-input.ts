@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isISODate } from '../../domain/calendar/index.ts';
-import { DECIDABLE_OUTCOMES } from '../../domain/case/index.ts';
+import { isISODate } from '../calendar/index.ts';
+import { DECIDABLE_OUTCOMES } from './index.ts';
 
 const date = z.string().refine(isISODate, '日期无效（格式 YYYY-MM-DD）');
 const text = (max: number) => z.string().trim().max(max);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isISODate } from '../../domain/calendar/index.ts';
-import { APPLICANT_TYPES, FORMS, ID_TYPES } from '../../domain/case/index.ts';
-import { CHANNELS } from '../../domain/clock/index.ts';
-import { checkCreditCode, creditCodeProblemText } from '../../domain/credit-code.ts';
-import { isValidResidentId } from '../../domain/id-number.ts';
-import { hasMalformedText, MALFORMED_TEXT_MESSAGE } from '../../domain/text-guard.ts';
+import { isISODate } from '../calendar/index.ts';
+import { CHANNELS } from '../clock/index.ts';
+import { checkCreditCode, creditCodeProblemText } from '../credit-code.ts';
+import { isValidResidentId } from '../id-number.ts';
+import { hasMalformedText, MALFORMED_TEXT_MESSAGE } from '../text-guard.ts';
+import { APPLICANT_TYPES, FORMS, ID_TYPES } from './index.ts';
 
 export const applicantInput = z
   .object({
