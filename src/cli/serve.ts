@@ -62,6 +62,7 @@ export async function serve(): Promise<void> {
       logger,
       readDb: replica?.db,
       publicCacheSeconds: config.publicCacheSeconds,
+      trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });
     if (!config.smtpUrl)

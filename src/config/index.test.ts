@@ -20,12 +20,29 @@ test('bad values name the variable in one line', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DATABASE_READ_URL: 'http://replica' }, /DATABASE_READ_URL.*postgres/],
     [{ PUBLIC_CACHE_SECONDS: '-1' }, /PUBLIC_CACHE_SECONDS/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY="true" must list proxy addresses or CIDRs/],
+    [{ TRUST_PROXY: '10.0.0.5,nginx' }, /TRUST_PROXY.*"nginx" is neither/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY.*prefix length must be 1 to 32/],
+    [{ TRUST_PROXY: '0.0.0.0/0' }, /TRUST_PROXY.*trusts every address/],
+    [{ TRUST_PROXY: '10.0.0.5,' }, /TRUST_PROXY/],
   ] as const) {
     assert.throws(
       () => parseEnv(env),
       (err: Error) => err instanceof ConfigError && re.test(err.message) && !err.message.includes('\n'),
     );
   }
+});
+
+test('TRUST_PROXY: off unless set; a list of addresses and CIDRs as Fastify takes it', () => {
+  assert.equal(parseEnv({}).TRUST_PROXY, undefined);
+  assert.deepEqual(parseEnv({ TRUST_PROXY: '127.0.0.1' }).TRUST_PROXY, ['127.0.0.1']);
+  assert.deepEqual(parseEnv({ TRUST_PROXY: ' 10.0.0.5, 192.168.10.0/24,fd00::/8 ,::1,loopback' }).TRUST_PROXY, [
+    '10.0.0.5',
+    '192.168.10.0/24',
+    'fd00::/8',
+    '::1',
+    'loopback',
+  ]);
 });
 
 test('a read replica only with a primary', () => {

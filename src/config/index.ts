@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -34,8 +35,31 @@ const schema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('政府信息公开平台 <noreply@localhost>'),
+  // The reverse proxies whose X-Forwarded-For is believed (docs/deploy.md); unset: the socket's peer is the client.
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => v.split(',').map((p) => p.trim()))
+    .superRefine((list, ctx) => {
+      const problem = list.map(proxyProblem).find((p) => p !== null);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** Why one entry of TRUST_PROXY cannot be used, or null: an address, a CIDR, or a proxy-addr range name. */
+function proxyProblem(entry: string): string | null {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return null;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!entry || extra !== undefined || family === 0)
+    return `must list proxy addresses or CIDRs separated by commas (e.g. 10.0.0.5,192.168.10.0/24); "${entry}" is neither`;
+  if (bits === undefined) return null;
+  const max = family === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) return `"${entry}": the prefix length must be 1 to ${max}`;
+  if (Number(bits) === 0) return `"${entry}" trusts every address: any client could forge X-Forwarded-For`;
+  return null;
+}
 
 export interface Config {
   port: number;
@@ -54,6 +78,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
+  /** Proxies whose X-Forwarded-For is believed; undefined: none (the socket's peer is the client). */
+  trustProxy: string[] | undefined;
 }
 
 /** Validates the environment without touching the disk. */
@@ -96,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

@@ -17,4 +17,6 @@ export interface AppDeps {
   readDb?: Kysely<DB>;
   /** How long a rendered public page is reused for anonymous visitors; 0 (the default) renders every time. */
   publicCacheSeconds?: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs, `TRUST_PROXY`); none by default. */
+  trustProxy?: string[];
 }

@@ -38,7 +38,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
       return typeof sent === 'string' && /^[\w-]{1,64}$/.test(sent) ? sent : randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies listed in TRUST_PROXY: anyone else could rotate it past every limit.
+    trustProxy: deps.trustProxy?.length ? deps.trustProxy : false,
   }) as unknown as FastifyInstance;
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
