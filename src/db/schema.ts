@@ -22,6 +22,7 @@ import type {
   AgenciesTable,
   AuditEventsTable,
   AuditHeadTable,
+  AuthFailuresTable,
   CalendarEntriesTable,
   CalendarYearsTable,
   RegionsTable,
@@ -48,6 +49,7 @@ export interface DB {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
+  auth_failures: AuthFailuresTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   calendar_entries: CalendarEntriesTable;

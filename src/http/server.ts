@@ -13,6 +13,7 @@ import { registerAuth } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerPublicCache } from './public-cache.ts';
+import { guardRoute, rateLimitSettings, warnOfUntrustedProxy } from './rate-limits.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -50,9 +51,13 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url });
   });
   app.decorate('routeTable', routeTable);
+  // Rate limits, the 查询码 lockout and JSON-only credentials from one table (rate-limits.ts), before the
+  // rate-limit plugin's own onRoute hook reads the limit.
+  app.addHook('onRoute', guardRoute(deps));
 
   // First: a cached public page is answered before any other hook runs (it carries the headers set below).
   registerPublicCache(app, deps.publicCacheSeconds ?? 0, () => deps.now().getTime());
+  app.addHook('onRequest', warnOfUntrustedProxy(deps));
   await app.register(helmet, {
     // A plain-HTTP intranet deployment must keep working: HSTS and upgrade-insecure-requests only under HTTPS.
     hsts: deps.https ? { maxAge: 31536000 } : false,
@@ -79,13 +84,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` },
-    }),
-  });
+  await app.register(rateLimit, rateLimitSettings);
 
   // OpenAPI: every route registered below is described at /api/v1/openapi.json and browsable at /api/v1/docs.
   await app.register(swagger, {

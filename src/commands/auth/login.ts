@@ -1,10 +1,10 @@
-import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import { findUserByName, loadActor } from '../../db/repos/users.ts';
+import { loadActor } from '../../db/repos/users.ts';
 import { AppError } from '../../domain/errors.ts';
-import { afterFailure, isLocked } from '../../domain/password.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { decrypt } from '../../shared/pii.ts';
+import { checkCode, checkPassword } from './credentials.ts';
+import { clearPair } from './lockout.ts';
 import { newCsrfToken, newToken, SESSION_MAX_HOURS } from './tokens.ts';
 import { acceptedStep, TOTP_REQUIRED_ROLES } from './totp.ts';
 
@@ -21,36 +21,22 @@ export interface LoginResult {
   user: { id: string; username: string; displayName: string };
 }
 
-// A fixed hash so an unknown user costs the same time as a wrong password (no user enumeration by timing).
-let dummyHash: Promise<string> | undefined;
-
-/** 登录: checks the password, counts failures, locks after five, opens a database session. */
-export async function login(ctx: Ctx, input: z.infer<typeof loginInput>): Promise<LoginResult> {
+/**
+ * 登录 from a client (its address): the password and, when enrolled, the TOTP code, both under the lockout
+ * (credentials.ts, lockout.ts); opens a database session.
+ */
+export async function login(ctx: Ctx, input: z.infer<typeof loginInput>, client: string): Promise<LoginResult> {
   const now = ctx.now();
-  const user = await findUserByName(ctx.db, input.username);
-  if (user && isLocked({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now)) {
-    throw new AppError('locked', `账户因多次登录失败已被锁定，请于 ${formatTime(user.locked_until!)} 后再试`);
-  }
-  dummyHash ??= hash('gongkai-timing-equaliser');
-  const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
-  if (!user || !ok || user.disabled) {
-    if (user) await countFailure(ctx, user, now, 'auth.login_failed');
-    throw new AppError('unauthenticated', '用户名或密码错误');
-  }
+  const { user, lockout } = await checkPassword(ctx, input.username, input.password, client);
   // 双因素认证: a TOTP code when enrolled; administrators may not log in without one.
   let totpStep: number | null = null;
   if (user.totp_enabled) {
     if (!input.totp) throw new AppError('unauthenticated', '请输入动态口令', { totpRequired: true });
-    totpStep = acceptedStep(
-      decrypt<string>(ctx.secretKey, user.totp_secret_enc!),
-      input.totp,
-      now,
-      user.totp_last_step,
+    const code = input.totp;
+    totpStep = await checkCode(ctx, lockout, user.id, () =>
+      acceptedStep(decrypt<string>(ctx.secretKey, user.totp_secret_enc!), code, now, user.totp_last_step),
     );
-    if (totpStep === null) {
-      await countFailure(ctx, user, now, 'auth.totp_failed');
-      throw new AppError('unauthenticated', '动态口令不正确或已使用', { totpRequired: true });
-    }
+    if (totpStep === null) throw new AppError('unauthenticated', '动态口令不正确或已使用', { totpRequired: true });
   } else {
     const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
     if (roles.some((r) => TOTP_REQUIRED_ROLES.has(r.role)))
@@ -62,11 +48,9 @@ export async function login(ctx: Ctx, input: z.infer<typeof loginInput>): Promis
   const csrfToken = newCsrfToken();
   const expiresAt = new Date(now.getTime() + SESSION_MAX_HOURS * 3600_000);
   await inTransaction({ ...ctx, actor: await loadActor(ctx.db, user.id) }, async (trx, audit) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, ...(totpStep !== null ? { totp_last_step: totpStep } : {}) })
-      .where('id', '=', user.id)
-      .execute();
+    await clearPair(trx, lockout);
+    if (totpStep !== null)
+      await trx.updateTable('users').set({ totp_last_step: totpStep }).where('id', '=', user.id).execute();
     await trx
       .insertInto('sessions')
       .values({
@@ -86,29 +70,4 @@ export async function login(ctx: Ctx, input: z.infer<typeof loginInput>): Promis
     expiresAt,
     user: { id: user.id, username: user.username, displayName: user.display_name },
   };
-}
-
-/** A failed attempt counts towards the lockout (等保: 5 failures); the one that locks says so. */
-async function countFailure(
-  ctx: Ctx,
-  user: { id: string; failed_logins: number; locked_until: Date | null },
-  now: Date,
-  action: string,
-) {
-  const next = afterFailure({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now);
-  const locked = !!next.lockedUntil && next.lockedUntil > now;
-  await inTransaction(ctx, async (trx, audit) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil })
-      .where('id', '=', user.id)
-      .execute();
-    await audit({ agencyId: null, action: locked ? 'auth.locked' : action, entityType: 'user', entityId: user.id });
-  });
-  if (locked) throw new AppError('locked', `连续登录失败次数过多，账户已锁定至 ${formatTime(next.lockedUntil!)}`);
-}
-
-function formatTime(d: Date): string {
-  // Shown in China Standard Time.
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

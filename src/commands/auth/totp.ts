@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { verify } from '@node-rs/argon2';
 import { Secret, TOTP } from 'otpauth';
 import { z } from 'zod';
-import { findUserByName } from '../../db/repos/users.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { decrypt, encrypt } from '../../shared/pii.ts';
+import { checkCode, checkPassword } from './credentials.ts';
+import { clearPair } from './lockout.ts';
 
 /** Roles that must use a second factor (等保2.0 三级: 管理员双因素认证). */
 export const TOTP_REQUIRED_ROLES = new Set(['agency_admin', 'sysadmin']);
@@ -36,31 +36,33 @@ const enrolInput = z.object({
   code: z.string().trim().optional(),
 });
 
-async function checkPassword(ctx: Ctx, body: unknown) {
+/** The password, under the same lockout as the login (credentials.ts): enrolment is no way around it. */
+async function checkEnrolment(ctx: Ctx, body: unknown, client: string) {
   const input = enrolInput.parse(body);
-  const user = await findUserByName(ctx.db, input.username);
-  const ok = user && !user.disabled && (await verify(user.password_hash, input.password).catch(() => false));
-  if (!user || !ok) throw new AppError('unauthenticated', '用户名或密码错误');
-  return { user, input };
+  const { user, lockout } = await checkPassword(ctx, input.username, input.password, client);
+  return { user, input, lockout };
 }
 
 /**
  * 启用双因素认证, step 1: with the password, a new secret (not yet active) and its otpauth:// URI for an
- * authenticator app. Replacing an active secret needs a current code as well.
+ * authenticator app. Replacing an active secret needs a current code as well; a wrong one counts as a failure.
  */
-export async function startTotpEnrolment(ctx: Ctx, body: unknown) {
-  const { user, input } = await checkPassword(ctx, body);
+export async function startTotpEnrolment(ctx: Ctx, body: unknown, client: string) {
+  const { user, input, lockout } = await checkEnrolment(ctx, body, client);
   if (user.totp_enabled) {
-    const step = acceptedStep(
-      decrypt<string>(ctx.secretKey, user.totp_secret_enc!),
-      input.code ?? '',
-      ctx.now(),
-      user.totp_last_step,
+    const step = await checkCode(ctx, lockout, user.id, () =>
+      acceptedStep(
+        decrypt<string>(ctx.secretKey, user.totp_secret_enc!),
+        input.code ?? '',
+        ctx.now(),
+        user.totp_last_step,
+      ),
     );
     if (step === null) throw new AppError('unauthenticated', '已启用双因素认证：更换密钥须输入当前的动态口令');
   }
   const secret = new Secret({ size: 20 }).base32;
   await inTransaction(ctx, async (trx, audit) => {
+    await clearPair(trx, lockout);
     await trx
       .updateTable('users')
       .set({ totp_secret_enc: encrypt(ctx.secretKey, secret), totp_enabled: false })
@@ -71,13 +73,18 @@ export async function startTotpEnrolment(ctx: Ctx, body: unknown) {
   return { secret, uri: totpOf(secret, user.username).toString() };
 }
 
-/** Step 2: a code from the app proves it holds the secret; from now on every login asks for a code. */
-export async function confirmTotpEnrolment(ctx: Ctx, body: unknown) {
-  const { user, input } = await checkPassword(ctx, body);
+/**
+ * Step 2: a code from the app proves it holds the secret; from now on every login asks for a code. A wrong code
+ * counts as a failure.
+ */
+export async function confirmTotpEnrolment(ctx: Ctx, body: unknown, client: string) {
+  const { user, input, lockout } = await checkEnrolment(ctx, body, client);
   if (!user.totp_secret_enc) throw new AppError('conflict', '请先获取双因素认证密钥');
-  const step = acceptedStep(decrypt<string>(ctx.secretKey, user.totp_secret_enc), input.code ?? '', ctx.now(), null);
+  const secret = decrypt<string>(ctx.secretKey, user.totp_secret_enc);
+  const step = await checkCode(ctx, lockout, user.id, () => acceptedStep(secret, input.code ?? '', ctx.now(), null));
   if (step === null) throw new AppError('invalid', '动态口令不正确，请检查手机时间后重试');
   await inTransaction(ctx, async (trx, audit) => {
+    await clearPair(trx, lockout);
     await trx
       .updateTable('users')
       .set({ totp_enabled: true, totp_last_step: step })

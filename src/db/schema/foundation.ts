@@ -55,6 +55,16 @@ export interface UsersTable {
   totp_last_step: number | null;
 }
 
+/** Failed password and code checks per (account, client), client and account (migration 0017, SECURITY.md). */
+export interface AuthFailuresTable {
+  key: string;
+  realm: 'login' | 'code';
+  scope: 'pair' | 'client' | 'account';
+  failures: number;
+  window_ends_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
 export interface UserRolesTable {
   id: Generated<string>;
   user_id: string;

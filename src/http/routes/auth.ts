@@ -5,20 +5,23 @@ import { confirmTotpEnrolment, startTotpEnrolment } from '../../commands/auth/to
 import { roleLabels } from '../../domain/access/index.ts';
 import { ctxOf, requireLogin, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
+import { clientAddress } from '../rate-limits.ts';
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps) {
   // 双因素认证 enrolment: with the password (and, to replace a secret, a current code); no session needed, so
   // an administrator can enrol before the first login.
   const limited = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
-  app.post('/api/v1/auth/totp/enrol', limited, async (req) => startTotpEnrolment(ctxOf(req, deps), req.body));
+  app.post('/api/v1/auth/totp/enrol', limited, async (req) =>
+    startTotpEnrolment(ctxOf(req, deps), req.body, clientAddress(req.ip)),
+  );
   app.post('/api/v1/auth/totp/confirm', limited, async (req) => {
-    await confirmTotpEnrolment(ctxOf(req, deps), req.body);
+    await confirmTotpEnrolment(ctxOf(req, deps), req.body, clientAddress(req.ip));
     return { ok: true };
   });
 
   app.post('/api/v1/auth/login', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
     const input = loginInput.parse(req.body);
-    const result = await login(ctxOf(req, deps), input);
+    const result = await login(ctxOf(req, deps), input, clientAddress(req.ip));
     setSessionCookie(reply, result.token, deps.https, result.expiresAt);
     return { token: result.token, csrfToken: result.csrfToken, expiresAt: result.expiresAt, user: result.user };
   });

@@ -10,6 +10,7 @@ import {
   type TestAgency,
 } from '../../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
+import { lockoutKeys } from '../../commands/auth/lockout.ts';
 import { totpCode } from '../../commands/auth/totp.ts';
 import { createUser } from '../../commands/users/create-user.ts';
 
@@ -40,8 +41,9 @@ test('an administrator needs the code; a code works once; a wrong code counts to
   assert.equal((await login(admin, { totp: code })).status, 200);
   const replay = await login(admin, { totp: code });
   assert.equal(replay.status, 401, 'the same code again is refused');
-  const failed = await database.pool.query('select failed_logins from users where username = $1', [admin]);
-  assert.equal(failed.rows[0].failed_logins, 1);
+  const { pair } = lockoutKeys(Buffer.alloc(32, 7), 'login', admin, '127.0.0.1').keys;
+  const failed = await database.pool.query('select failures from auth_failures where key = $1', [pair]);
+  assert.equal(failed.rows[0].failures, 1);
 });
 
 test('an administrator without a second factor enrols with the password, then logs in with a code', async () => {
