@@ -191,6 +191,8 @@ export const EN: Record<string, string> = {
   电子邮件: 'Email',
   光盘等电子介质: 'Disc or other electronic medium',
   现场查阅: 'Inspection on site',
+  切换为信息查阅点模式: 'Switch to viewing-point (kiosk) mode',
+  退出信息查阅点模式: 'Leave viewing-point (kiosk) mode',
   居民身份证: 'Resident identity card',
   港澳居民来往内地通行证: 'Mainland travel permit (Hong Kong/Macao)',
   台湾居民来往大陆通行证: 'Mainland travel permit (Taiwan)',

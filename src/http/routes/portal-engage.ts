@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.ts';
 import { localeOf, translator } from '../pages/i18n.ts';
 import { html, page, type SafeHtml } from '../pages/layout.ts';
 import { itemPage } from '../pages/portal-views.ts';
+import { sameOriginNavigation } from '../same-site.ts';
 
 /** Public engagement on the portal: ratings, 回应关切, the printable item and the viewing-point kiosk mode. */
 export function portalEngageRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -95,11 +96,23 @@ ${rows.map((r) => html`<tr><td lang="zh-CN">${r.topic}</td><td>${t(CONCERN_SOURC
     });
   });
 
-  // 信息查阅点: a public terminal. Staff open /kiosk once on it; large text, no logins, no external links,
-  // and after three idle minutes every page goes back to the start (a meta refresh: no JavaScript).
+  // 信息查阅点: a public terminal. Staff open /kiosk on it each working day; large text, no logins, no external
+  // links, and after three idle minutes every page goes back to the start (a meta refresh: no JavaScript).
+  // Only a navigation on this site switches (a link elsewhere gets a page with the switch to click), and the
+  // switch lasts a working day (12 hours), so no other site can turn a browser into a kiosk.
   app.get<{ Querystring: { off?: string } }>('/kiosk', async (req, reply) => {
     const on = req.query.off !== '1';
-    const opts = { path: '/', sameSite: 'lax' as const, httpOnly: true, maxAge: 10 * 365 * 86400, secure: deps.https };
+    if (!sameOriginNavigation(req)) {
+      const t = translator(localeOf(req));
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+      const label = on ? t('切换为信息查阅点模式') : t('退出信息查阅点模式');
+      return page({
+        t,
+        title: label,
+        body: html`<h1>${label}</h1><p><a href="/kiosk${on ? '' : '?off=1'}">${label}</a></p>`,
+      });
+    }
+    const opts = { path: '/', sameSite: 'lax' as const, httpOnly: true, maxAge: 12 * 3600, secure: deps.https };
     reply.setCookie('gk_kiosk', on ? '1' : '0', opts).setCookie('gk_large', on ? '1' : '0', opts);
     return reply.redirect('/', 303);
   });

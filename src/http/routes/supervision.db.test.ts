@@ -295,7 +295,7 @@ describe('信息查阅点 (kiosk)', () => {
       title: '查阅点测试信息',
       bodyHtml: '<p>详见<a href="https://www.gov.cn/zhengce/">中国政府网</a>和<a href="/search">目录</a>。</p>',
     });
-    const on = await server.request('GET', '/kiosk');
+    const on = await server.request('GET', '/kiosk', { headers: { 'sec-fetch-site': 'none' } });
     assert.equal(on.status, 303);
     const cookie = on.headers
       .getSetCookie()
