@@ -16,7 +16,7 @@ const hostScript = join(PROJECT_ROOT, 'src/db/pglite-host.ts');
 /** Starts the embedded PGlite database of `dataDir` in a child process, behind a Unix socket. */
 export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
   const dbDir = join(dataDir, 'pgdata');
-  mkdirSync(dbDir, { recursive: true });
+  mkdirSync(dbDir, { recursive: true, mode: 0o700 });
   const release = acquireLock(join(dataDir, 'pgdata.lock'));
   const socketDir = mkdtempSync(join(tmpdir(), 'gongkai-pg-'));
   const child = fork(hostScript, [dbDir, join(socketDir, '.s.PGSQL.5432')], {
