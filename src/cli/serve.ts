@@ -18,7 +18,7 @@ export async function serve(): Promise<void> {
   const modes = ownerOnly(config.dataDir);
   if (modes.fixed || modes.truncated)
     logger.warn(modes, `数据目录权限已收紧为仅所有者可读写：${modes.fixed} 项 (data dir made owner-only)`);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, { role: 'server', notice: (m) => logger.warn(m) });
   const replica = config.databaseReadUrl ? await openReadDatabase(config.databaseReadUrl) : null;
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -78,6 +78,8 @@ export async function serve(): Promise<void> {
       mailFrom: config.mailFrom,
       log: logger,
     });
+    // Serving: CLI commands on this data dir now use this database instead of refusing (embedded.ts).
+    database.share?.();
     const url =
       config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     const out = [
