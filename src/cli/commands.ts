@@ -7,7 +7,7 @@ import { calendarOfficial, calendarSet, calendarShow, deadlineCommand } from './
 import { ensureDemo } from './demo.ts';
 import { reportFigures, reportGenerate, reportImport } from './report-generate.ts';
 import { reportCheck, reportParse } from './report-read.ts';
-import { withDatabase } from './runtime.ts';
+import { withDatabase, withDatabaseAlone } from './runtime.ts';
 import { serve } from './serve.ts';
 
 export interface CliCommand {
@@ -52,7 +52,7 @@ export const commands: CliCommand[] = [
   {
     name: 'backup',
     usage: 'backup FILE',
-    summary: '备份数据库和数据目录中的文件（运行中也可，一致性快照；内置数据库运行时请用 POST /api/v1/admin/backup）',
+    summary: '备份数据库和数据目录中的文件（服务运行中也可，一致性快照）',
     run: (args) =>
       withDatabase(async (database, config) => {
         const file = args[0];
@@ -68,7 +68,7 @@ export const commands: CliCommand[] = [
     usage: 'restore FILE',
     summary: '从备份恢复到新建的空数据库（DATABASE_URL 或新的数据目录）',
     run: (args) =>
-      withDatabase(async (database, config) => {
+      withDatabaseAlone('恢复', async (database, config) => {
         const file = args[0];
         if (!file || !existsSync(file)) throw invalid(`备份文件不存在：${file ?? '（未指定）'}`);
         try {

@@ -15,6 +15,9 @@ ${commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join('\n')}
 
 /** Exit codes: 0 ok, 1 failure or checks failed, 2 bad input or configuration. */
 export async function main(argv: string[]): Promise<number> {
+  // What this process creates — the data dir, the database (its host inherits this), attachments, keys,
+  // backups, reports — is readable by its owner only (SECURITY.md; src/ops/file-modes.ts).
+  process.umask(0o077);
   const [first, second] = argv;
   if (!first || first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(HELP);

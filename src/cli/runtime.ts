@@ -17,16 +17,28 @@ export function createLogger(level: string) {
   });
 }
 
-/** Opens the configured database, applies migrations, runs `fn`, closes. */
-export async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured database, applies migrations, runs `fn`, closes. While `gongkai serve` runs on the
+ * embedded database, the command uses the server's (embedded.ts) — unless `alone` names an action that must
+ * not run beside it (恢复), which is then refused.
+ */
+export async function withDatabase<T>(
+  fn: (database: Database, config: Config) => Promise<T>,
+  opts: { alone?: string } = {},
+): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, { alone: opts.alone });
   try {
     await migrate(database.pool);
     return await fn(database, config);
   } finally {
     await database.close();
   }
+}
+
+/** `withDatabase` for a command that must not run beside a running server; `action` is named in the refusal. */
+export function withDatabaseAlone<T>(action: string, fn: (database: Database, config: Config) => Promise<T>) {
+  return withDatabase(fn, { alone: action });
 }
 
 export function systemCtx(database: Database, config: Config): Ctx {

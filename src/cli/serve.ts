@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate.ts';
 import { buildServer } from '../http/server.ts';
 import { smtpTransport } from '../jobs/mailer.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
+import { ownerOnly } from '../ops/file-modes.ts';
 import { ensureDemo } from './demo.ts';
 import { createLogger } from './runtime.ts';
 
@@ -13,7 +14,11 @@ import { createLogger } from './runtime.ts';
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config);
+  // A data dir written by an older version (database files 0666, attachments 0644) becomes owner-only.
+  const modes = ownerOnly(config.dataDir);
+  if (modes.fixed || modes.truncated)
+    logger.warn(modes, `数据目录权限已收紧为仅所有者可读写：${modes.fixed} 项 (data dir made owner-only)`);
+  const database = await openDatabase(config, { role: 'server', notice: (m) => logger.warn(m) });
   const replica = config.databaseReadUrl ? await openReadDatabase(config.databaseReadUrl) : null;
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -74,6 +79,8 @@ export async function serve(): Promise<void> {
       mailFrom: config.mailFrom,
       log: logger,
     });
+    // Serving: CLI commands on this data dir now use this database instead of refusing (embedded.ts).
+    database.share?.();
     const url =
       config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     const out = [

@@ -1,7 +1,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
-import { startEmbedded } from './embedded.ts';
+import { type EmbeddedOptions, startEmbedded } from './embedded.ts';
+import { DatabaseLockedError } from './lock.ts';
 import type { DB } from './schema.ts';
 
 // `date` columns travel as 'YYYY-MM-DD' strings, never JS Dates (time zones would shift them).
@@ -14,31 +15,46 @@ export interface Database {
   db: Kysely<DB>;
   pool: pg.Pool;
   kind: 'embedded' | 'postgres';
+  /** The pid of the running server whose embedded database this process uses (a CLI command beside it). */
+  besideServer?: number;
+  /** A server calls this once it serves: CLI commands may then use its embedded database (no-op on PostgreSQL). */
+  share?(): void;
   close(): Promise<void>;
+}
+
+export interface OpenOptions extends Partial<Omit<EmbeddedOptions, 'role'>> {
+  max?: number;
+  /** `server` for `gongkai serve`; anything else is a command (tests, the CLI). */
+  role?: EmbeddedOptions['role'];
 }
 
 export async function openDatabase(
   config: Pick<Config, 'dataDir' | 'databaseUrl'>,
-  opts: { max?: number } = {},
+  opts: OpenOptions = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: opts.max ?? 10 });
     await checkConnection(pool);
     return wrap(pool, 'postgres', async () => {});
   }
-  const embedded = await startEmbedded(config.dataDir);
-  // PGlite is one session: pglite-socket multiplexes connections through one queue, and responses of
-  // concurrent exchanges can be crossed. One connection serialises them (PGlite runs one query at a time
-  // anyway); commands never use the pool from inside their own transaction.
+  const embedded = await startEmbedded(config.dataDir, { ...opts, role: opts.role ?? 'command' });
+  // PGlite is one session: the host gives each connection the session for a whole exchange or transaction
+  // (session-queue.ts), so one connection here serialises this process's queries and never waits on itself;
+  // commands never use the pool from inside their own transaction.
   const pool = new pg.Pool({ host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
   try {
     await checkConnection(pool);
   } catch (err) {
-    await pool.end();
+    await pool.end().catch(() => {});
     await embedded.stop();
-    throw err;
+    if (embedded.besideServer === undefined) throw err;
+    throw new DatabaseLockedError(
+      `服务（进程 ${embedded.besideServer}）的内置数据库没有响应：${(err as Error).message}` +
+        ` (the running server's database does not answer)`,
+    );
   }
-  return wrap(pool, 'embedded', () => embedded.stop());
+  const database = wrap(pool, 'embedded', () => embedded.stop());
+  return { ...database, besideServer: embedded.besideServer, share: () => embedded.share() };
 }
 
 /** A read-only pool on a replica (`DATABASE_READ_URL`): portal pages and search. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { CompiledQuery, type Kysely } from 'kysely';
@@ -79,6 +79,17 @@ export async function backup(
 
 export class RestoreError extends Error {}
 
+/**
+ * Writes a restored file owner-only (0600; its directories up to the data dir 0700), whatever the umask and
+ * whether or not it existed (the secret key generated at the restore's start is overwritten): see file-modes.ts.
+ */
+function writeOwnerOnly(dataDir: string, target: string, data: Uint8Array) {
+  mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+  for (let d = dirname(target); d.startsWith(join(dataDir, '/')); d = dirname(d)) chmodSync(d, 0o700);
+  writeFileSync(target, data, { mode: 0o600 });
+  chmodSync(target, 0o600);
+}
+
 /** Restores an archive into an empty, migrated database and its data dir; all or nothing for the database. */
 export async function restore(db: Kysely<DB>, dataDir: string, archive: Uint8Array) {
   let entries: Record<string, Uint8Array>;
@@ -154,9 +165,9 @@ export async function restore(db: Kysely<DB>, dataDir: string, archive: Uint8Arr
     if (!name.startsWith('files/')) continue;
     const target = join(dataDir, name.slice(6));
     if (!target.startsWith(join(dataDir, '/'))) throw new RestoreError(`备份中的文件路径不安全：${name}`);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, data, { mode: name.endsWith('secret.key') ? 0o600 : 0o644 });
+    writeOwnerOnly(dataDir, target, data);
     files++;
   }
+  if (files) chmodSync(dataDir, 0o700);
   return { rows, files };
 }

@@ -38,8 +38,9 @@ export async function addAttachment(ctx: Ctx, dataDir: string, itemId: string, f
       .returning('id')
       .executeTakeFirstOrThrow();
     const file = attachmentPath(dataDir, itemId, row.id);
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, data);
+    // Owner only, whatever the process umask (SECURITY.md: the data dir's files are 0600, directories 0700).
+    mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+    writeFileSync(file, data, { mode: 0o600 });
     await audit({
       agencyId: item.agency_id,
       action: 'catalogue.attachment_added',
