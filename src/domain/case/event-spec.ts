@@ -4,7 +4,8 @@
  * (`src/domain/access/record.ts`), the clock mapping, the case view's offered actions and the console's forms.
  */
 import { z } from 'zod';
-import { type Calendar, type ISODate, isISODate } from '../calendar/index.ts';
+import type { Calendar } from '../calendar/calendar.ts';
+import { type ISODate, isISODate } from '../calendar/dates.ts';
 import type { ClockEvent, ClockResult } from '../clock/index.ts';
 import type { LetterKind, LetterVars } from './letters.ts';
 import type { Outcome } from './outcomes.ts';

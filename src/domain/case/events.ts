@@ -4,10 +4,12 @@
  * its notice to the applicant, and its wording. A new event is a new row here (and its letter template).
  */
 import { z } from 'zod';
-import { addWorkdays, dateZh } from '../calendar/index.ts';
+// Calendar arithmetic from its own modules, not the index: the console loads this table without the holiday data.
+import { dateZh } from '../calendar/dates.ts';
+import { addWorkdays } from '../calendar/workdays.ts';
 import { AppError, invalid } from '../errors.ts';
+import { APPEAL_NOTICE } from './appeal-notice.ts';
 import { isoDate as date, defineEvent, type EventSpec, handler, head, type Text, text } from './event-spec.ts';
-import { APPEAL_NOTICE } from './letters.ts';
 import { DECIDABLE_OUTCOMES, OUTCOME_INFO, OUTCOME_LABELS_EN, type Outcome } from './outcomes.ts';
 import { AWAITING_REPLY_STATES } from './state-sets.ts';
 import type { CaseEventType, CaseState } from './states.ts';

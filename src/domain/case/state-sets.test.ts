@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildCalendar } from '../calendar/index.ts';
+import { replyDeadline } from './reply-deadline.ts';
 import {
   AWAITING_APPLICANT_STATES,
   AWAITING_REPLY_STATES,
@@ -15,7 +16,6 @@ import {
   isOpen,
   isOverdue,
   OPEN_STATES,
-  replyDeadline,
 } from './state-sets.ts';
 import { CASE_STATES } from './states.ts';
 

@@ -3,8 +3,7 @@
  * "waiting on the applicant?" asks here — as a function for code, and as a list for SQL (`state in (…)`).
  * Each state is classified in one table, so a new state cannot be left out of any set.
  */
-import type { Calendar, ISODate } from '../calendar/index.ts';
-import { deadlineStatus } from '../clock/index.ts';
+import type { ISODate } from '../calendar/dates.ts';
 import { CASE_STATES, type CaseState } from './states.ts';
 
 interface StateClass {
@@ -62,15 +61,3 @@ export const DECIDED_OR_LATER_STATES = list(decidedOrLater);
 export function isOverdue(state: CaseState, replyDue: ISODate | null, today: ISODate): boolean {
   return countsOverdue(state) && replyDue !== null && replyDue < today;
 }
-
-/**
- * Where a case's reply deadline stands today, for queues, reminders and the case view: none unless the case
- * can be overdue; overdue exactly when `isOverdue` says so (also on a weekend right after the due day, when
- * no working day has passed yet).
- */
-export function replyDeadline(cal: Calendar, state: CaseState, replyDue: ISODate | null, today: ISODate) {
-  if (replyDue === null || !countsOverdue(state)) return null;
-  const s = deadlineStatus(cal, replyDue, today);
-  return isOverdue(state, replyDue, today) ? { ...s, status: 'overdue' as const, overdue: true } : s;
-}
-export type ReplyDeadline = NonNullable<ReturnType<typeof replyDeadline>>;
