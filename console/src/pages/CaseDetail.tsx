@@ -74,8 +74,11 @@ interface AppealValues {
 /** The table's wording in the console's language. */
 const say = (text: Text) => (locale() === 'en' ? text.en : text.zh);
 
-/** One field of an event's form, drawn from the event table's schema (src/domain/case/event-form.ts). */
-function FieldInput({ field }: { field: FormField }) {
+/**
+ * The input of one field of an event's form, drawn from the event table's schema (src/domain/case/event-form.ts).
+ * An element, not a component: Form.Item gives its value and change handler to the element it wraps.
+ */
+function inputFor(field: FormField) {
   switch (field.kind) {
     case 'textarea':
       return <Input.TextArea rows={3} maxLength={field.maxLength} />;
@@ -288,7 +291,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
                   : []
               }
             >
-              <FieldInput field={f} />
+              {inputFor(f)}
             </Form.Item>
           ))}
         </Form>
