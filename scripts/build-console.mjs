@@ -11,7 +11,9 @@ const src = join(root, 'console');
 const out = join(root, 'dist/console/index.html');
 
 const force = process.argv.includes('--force');
-if (!force && existsSync(out) && statSync(out).mtimeMs >= newest(src)) process.exit(0);
+// The console imports the pure domain (the case-event table and its forms): a change there rebuilds it too.
+const sources = Math.max(newest(src), newest(join(root, 'src/domain')));
+if (!force && existsSync(out) && statSync(out).mtimeMs >= sources) process.exit(0);
 if (!existsSync(join(root, 'node_modules/vite'))) {
   console.error('工作台未构建：缺少 vite（请先运行 npm install）');
   process.exit(1);

@@ -1,9 +1,59 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { calendarLoader } from '../db/repos/calendar.ts';
 import type { DB } from '../db/schema.ts';
-import { chinaDate, dateZh } from '../domain/calendar/index.ts';
-import { deadlineStatus } from '../domain/clock/index.ts';
+import { chinaDate, dateZh, type ISODate } from '../domain/calendar/index.ts';
+import { type CaseState, COUNTS_OVERDUE_STATES, type ReplyDeadline, replyDeadline } from '../domain/case/index.ts';
 import { enqueueMail, staffEmails } from '../shared/outbox.ts';
+
+/** One case a reminder lists. */
+export interface DueCase {
+  trackingNumber: string;
+  agencyId: string;
+  agencyName: string;
+  replyDue: ISODate;
+  deadline: ReplyDeadline;
+}
+
+/**
+ * The cases the daily reminder lists: those that can be overdue (the domain's `countsOverdue` states) and are
+ * due within 5 working days or overdue — overdue exactly as the staff queue and the supervisor's dashboard say.
+ */
+export async function dueCases(db: Kysely<DB> | Transaction<DB>, today: ISODate): Promise<DueCase[]> {
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('agencies as g', 'g.id', 'a.agency_id')
+    .select(['a.tracking_number', 'a.reply_due', 'a.state', 'a.agency_id', 'g.name as agency_name', 'g.region_code'])
+    .where('a.state', 'in', COUNTS_OVERDUE_STATES)
+    .where('a.reply_due', 'is not', null)
+    .orderBy('a.reply_due')
+    .orderBy('a.tracking_number')
+    .execute();
+  const calendars = await calendarLoader(db);
+  const out: DueCase[] = [];
+  for (const [i, a] of rows.entries()) {
+    // A long run gives the event loop back now and then: requests are served while it works.
+    if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
+    const deadline = replyDeadline(await calendars(a.region_code), a.state as CaseState, a.reply_due, today);
+    if (!deadline || deadline.status === 'ok') continue;
+    out.push({
+      trackingNumber: a.tracking_number,
+      agencyId: a.agency_id,
+      agencyName: a.agency_name,
+      replyDue: a.reply_due!,
+      deadline,
+    });
+  }
+  return out;
+}
+
+const dueText = (s: ReplyDeadline) =>
+  s.overdue
+    ? s.daysLeft < 0
+      ? `已超期 ${-s.daysLeft} 个工作日`
+      : '已超期'
+    : s.daysLeft === 0
+      ? '今日到期'
+      : `剩余 ${s.daysLeft} 个工作日`;
 
 /**
  * Once a day: staff get one e-mail listing the cases due within 5 working days or overdue.
@@ -18,26 +68,12 @@ export async function runDueReminders(db: Kysely<DB>, now: Date): Promise<{ ran:
       .onConflict((oc) => oc.columns(['job', 'run_key']).doNothing())
       .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return { ran: false, messages: 0 };
-    const open = await trx
-      .selectFrom('applications as a')
-      .innerJoin('agencies as g', 'g.id', 'a.agency_id')
-      .select(['a.tracking_number', 'a.reply_due', 'a.agency_id', 'g.name as agency_name', 'g.region_code'])
-      .where('a.state', 'not in', ['closed', 'awaiting_correction', 'awaiting_payment'])
-      .where('a.reply_due', 'is not', null)
-      .execute();
-    const calendars = await calendarLoader(trx);
     const byAgency = new Map<string, { name: string; lines: string[]; overdue: number }>();
-    for (const [i, a] of open.entries()) {
-      // A long run gives the event loop back now and then: requests are served while it works.
-      if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
-      const s = deadlineStatus(await calendars(a.region_code), a.reply_due!, today);
-      if (s.status === 'ok') continue;
-      const entry = byAgency.get(a.agency_id) ?? { name: a.agency_name, lines: [], overdue: 0 };
-      entry.lines.push(
-        `${a.tracking_number}  答复期限 ${dateZh(a.reply_due!)}  ${s.overdue ? `已超期 ${-s.daysLeft} 个工作日` : s.daysLeft === 0 ? '今日到期' : `剩余 ${s.daysLeft} 个工作日`}`,
-      );
-      if (s.overdue) entry.overdue++;
-      byAgency.set(a.agency_id, entry);
+    for (const c of await dueCases(trx, today)) {
+      const entry = byAgency.get(c.agencyId) ?? { name: c.agencyName, lines: [], overdue: 0 };
+      entry.lines.push(`${c.trackingNumber}  答复期限 ${dateZh(c.replyDue)}  ${dueText(c.deadline)}`);
+      if (c.deadline.overdue) entry.overdue++;
+      byAgency.set(c.agencyId, entry);
     }
     let messages = 0;
     for (const [agencyId, e] of byAgency) {

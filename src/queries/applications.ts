@@ -1,21 +1,24 @@
 import { sql } from 'kysely';
 import { scopeSql } from '../db/repos/agencies.ts';
-import { findApplication, listEvents } from '../db/repos/applications.ts';
+import { caseForPolicy, findApplication, listEvents } from '../db/repos/applications.ts';
 import { calendarLoader, loadCalendar } from '../db/repos/calendar.ts';
-import { can, scopeFor } from '../domain/access/index.ts';
+import { offeredEvents, scopeFor } from '../domain/access/index.ts';
 import { chinaDate } from '../domain/calendar/index.ts';
 import {
   APPLICANT_TYPE_LABELS,
-  allowedEvents,
+  AWAITING_APPLICANT_STATES,
   type CaseState,
+  COUNTS_OVERDUE_STATES,
+  eventLabel,
   FORM_LABELS,
   letterKindLabel,
+  OPEN_STATES,
   OUTCOME_INFO,
   type Outcome,
+  replyDeadline,
   STATE_LABELS,
-  TRANSITIONS,
 } from '../domain/case/index.ts';
-import { channelLabels, deadlineStatus } from '../domain/clock/index.ts';
+import { channelLabels } from '../domain/clock/index.ts';
 import { AppError, notFound } from '../domain/errors.ts';
 import { caseClockWith } from '../shared/case-clock.ts';
 import { authorize, type Ctx, inTransaction } from '../shared/context.ts';
@@ -57,8 +60,6 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
   const clock = caseClockWith(cal, app, events);
   const state = app.state as CaseState;
   const today = chinaDate(ctx.now());
-  const canApprove = can(ctx.actor, 'case.approve', resource);
-  const canHandle = can(ctx.actor, 'case.handle', resource);
   return {
     trackingNumber: app.tracking_number,
     agency: { id: app.agency_id, name: app.agency_name },
@@ -85,21 +86,19 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
     extensionPending: app.extension_pending,
     clock: {
       ...clock,
-      status: clock.replyDue && state !== 'closed' ? deadlineStatus(cal, clock.replyDue, today) : null,
+      status: replyDeadline(cal, state, clock.replyDue, today),
     },
     events: events.map((e) => ({
       seq: e.seq,
       type: e.type,
-      label: TRANSITIONS[e.type as keyof typeof TRANSITIONS]?.label ?? '登记申请',
+      label: eventLabel(e.type).zh,
       date: e.date,
       data: e.data,
       actor: e.actor_name,
       at: e.created_at,
     })),
-    allowedEvents: allowedEvents(state).filter((t) => {
-      const roles = TRANSITIONS[t].roles;
-      return roles.every((r) => r === 'approver') ? canApprove : canHandle || canApprove;
-    }),
+    // The same verdict the command gives (mayRecord): what is offered here may be recorded.
+    allowedEvents: offeredEvents(ctx.actor, caseForPolicy(app, clock)),
     letters: letters.map((l) => ({
       id: l.id,
       kind: l.kind,
@@ -172,7 +171,10 @@ export interface CaseListFilter {
   limit?: number;
 }
 
-/** Staff case list, scoped by the policy; queues: due soon (≤ 5 working days), overdue, waiting on the applicant. */
+/**
+ * Staff case list, scoped by the policy; queues: due soon (≤ 5 working days), overdue (`isOverdue`), waiting on
+ * the applicant, open.
+ */
 export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
   if (!ctx.actor) throw new AppError('unauthenticated', '请先登录');
   const scope = scopeFor(ctx.actor, 'case.read');
@@ -204,25 +206,26 @@ export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
     q = q
       .where('a.decided_date', '>=', `${f.decidedYear}-01-01`)
       .where('a.decided_date', '<=', `${f.decidedYear}-12-31`);
-  if (f.queue === 'waiting') q = q.where('a.state', 'in', ['awaiting_correction', 'awaiting_payment']);
-  else if (f.queue)
-    q = q
-      .where('a.state', 'not in', ['closed', 'awaiting_correction', 'awaiting_payment'])
-      .where('a.reply_due', 'is not', null);
+  const today = chinaDate(ctx.now());
+  // The queues by the domain's named state sets (domain/case/state-sets.ts): the supervisor's dashboard and
+  // the daily reminder count the same cases.
+  if (f.queue === 'waiting') q = q.where('a.state', 'in', AWAITING_APPLICANT_STATES);
+  else if (f.queue === 'open') q = q.where('a.state', 'in', OPEN_STATES);
+  else if (f.queue === 'overdue') q = q.where('a.state', 'in', COUNTS_OVERDUE_STATES).where('a.reply_due', '<', today);
+  else if (f.queue === 'due_soon')
+    q = q.where('a.state', 'in', COUNTS_OVERDUE_STATES).where('a.reply_due', '>=', today);
   const rows = await q
     .orderBy(sql`a.reply_due nulls last`)
     .orderBy('a.tracking_number')
     .limit(Math.min(f.limit ?? 200, 1000))
     .execute();
   const cal = await calendarLoader(ctx.db);
-  const today = chinaDate(ctx.now());
   const out = [];
   for (const r of rows) {
-    const status =
-      r.reply_due && r.state !== 'closed' ? deadlineStatus(await cal(r.region_code), r.reply_due, today) : null;
+    const state = r.state as CaseState;
+    const status = replyDeadline(await cal(r.region_code), state, r.reply_due, today);
     if (f.queue === 'due_soon' && !(status && (status.status === 'due_soon' || status.status === 'due_today')))
       continue;
-    if (f.queue === 'overdue' && !status?.overdue) continue;
     out.push({
       trackingNumber: r.tracking_number,
       agency: { id: r.agency_id, name: r.agency_name },
@@ -231,7 +234,7 @@ export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
       applicantName: (r.applicant_masked as { name?: string }).name ?? '',
       description: r.description.length > 60 ? `${r.description.slice(0, 60)}…` : r.description,
       state: r.state,
-      stateLabel: STATE_LABELS[r.state as CaseState],
+      stateLabel: STATE_LABELS[state],
       outcome: r.outcome,
       replyDue: r.reply_due,
       deadline: status,

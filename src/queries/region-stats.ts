@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { chinaDate } from '../domain/calendar/index.ts';
-import { OUTCOME_INFO, type Outcome } from '../domain/case/index.ts';
+import { COUNTS_OVERDUE_STATES, OPEN_STATES, OUTCOME_INFO, type Outcome } from '../domain/case/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { supervisedRegion } from '../shared/region-scope.ts';
 
@@ -17,8 +17,9 @@ export async function regionStats(ctx: Ctx, regionCode: string, year: number) {
     .selectFrom('applications')
     .select([
       'agency_id',
-      sql<number>`count(*) filter (where state <> 'closed')::int`.as('open'),
-      sql<number>`count(*) filter (where state not in ('closed', 'decided', 'served', 'awaiting_correction', 'awaiting_payment') and reply_due < ${today})::int`.as(
+      sql<number>`count(*) filter (where state in (${sql.join(OPEN_STATES)}))::int`.as('open'),
+      // Overdue as the domain defines it (isOverdue): the staff queue and the daily reminder count the same.
+      sql<number>`count(*) filter (where state in (${sql.join(COUNTS_OVERDUE_STATES)}) and reply_due < ${today})::int`.as(
         'overdue',
       ),
     ])

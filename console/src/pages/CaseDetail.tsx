@@ -16,53 +16,136 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { eventForm, type FormField } from '../../../src/domain/case/event-form.ts';
+import type { Text } from '../../../src/domain/case/event-spec.ts';
+import { eventLabel, eventSpec } from '../../../src/domain/case/event-views.ts';
+import type { CaseEventType } from '../../../src/domain/case/states.ts';
 import { get, post } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
-import { t } from '../i18n.ts';
-import { useSession } from '../session.tsx';
-import { EVENT_FIELDS } from './event-fields.ts';
+import { locale, t } from '../i18n.ts';
 
 /** Dates of record are Beijing dates, whatever the browser's time zone. */
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
+/** The part of `GET /api/v1/cases/{trackingNumber}` this page shows. */
+interface CaseView {
+  trackingNumber: string;
+  agency: { id: string; name: string };
+  stateLabel: string;
+  applicant: {
+    name?: string;
+    idNumber?: string;
+    creditCode?: string;
+    phone?: string;
+    email?: string;
+    address?: string;
+  };
+  applicantTypeLabel: string;
+  receivedDate: string;
+  channelLabel: string;
+  receiptBasis: string;
+  description: string;
+  formLabel: string;
+  outcomeLabel: string | null;
+  decidedDate: string | null;
+  clock: {
+    replyDue: string | null;
+    status: { overdue: boolean } | null;
+    trace: { date: string | null; article: string; text: string }[];
+  };
+  events: { seq: number; type: string; date: string; actor: string | null }[];
+  /** The events the server says this user may record now (the same verdict as when recording). */
+  allowedEvents: CaseEventType[];
+  letters: { id: string; title: string; issuedDate: string }[];
+  appeals: { id: string; kind: string; filedDate: string; result: string; resultDate: string | null }[];
+}
+
+type FormValues = Record<string, unknown>;
+interface AppealValues {
+  kind: string;
+  filedDate: Dayjs;
+  result: string;
+  resultDate?: Dayjs;
+  note?: string;
+}
+
+/** The table's wording in the console's language. */
+const say = (text: Text) => (locale() === 'en' ? text.en : text.zh);
+
+/**
+ * The input of one field of an event's form, drawn from the event table's schema (src/domain/case/event-form.ts).
+ * An element, not a component: Form.Item gives its value and change handler to the element it wraps.
+ */
+function inputFor(field: FormField) {
+  switch (field.kind) {
+    case 'textarea':
+      return <Input.TextArea rows={3} maxLength={field.maxLength} />;
+    case 'number':
+      return <InputNumber min={field.min} max={field.max} precision={field.integer ? 0 : undefined} />;
+    case 'date':
+      return <DatePicker />;
+    case 'select':
+      return (
+        <Select
+          allowClear={!field.required}
+          options={(field.options ?? []).map((o) => ({ value: o.value, label: say(o.label) }))}
+        />
+      );
+    case 'text':
+      return <Input maxLength={field.maxLength} />;
+    default: {
+      const never: never = field.kind;
+      return never;
+    }
+  }
+}
+
 /** 案件: applicant (masked unless needed), the clock and why, the actions this state allows, letters, appeals. */
 export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
-  const { meta } = useSession();
   const [reveal, setReveal] = useState(false);
   const {
     data: c,
     error,
     reload,
   } = useLoad(
-    () => get(`/cases/${encodeURIComponent(trackingNumber)}${reveal ? '?reveal=1' : ''}`),
+    () => get<CaseView>(`/cases/${encodeURIComponent(trackingNumber)}${reveal ? '?reveal=1' : ''}`),
     [trackingNumber, reveal],
   );
-  const [eventType, setEventType] = useState<string | null>(null);
+  const [eventType, setEventType] = useState<CaseEventType | null>(null);
   const [appealOpen, setAppealOpen] = useState(false);
   const act = useAction();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<FormValues>();
   if (error) return <Typography.Text type="danger">{error}</Typography.Text>;
   if (!c) return null;
-  const record = async (v: Record<string, any>) => {
+  const record = async (v: FormValues) => {
+    if (!eventType) return;
     const body: Record<string, unknown> = { type: eventType };
-    for (const [k, val] of Object.entries(v)) body[k] = dayjs.isDayjs(val) ? val.format('YYYY-MM-DD') : val;
+    for (const [k, val] of Object.entries(v))
+      if (val !== undefined && val !== null && val !== '')
+        body[k] = dayjs.isDayjs(val) ? val.format('YYYY-MM-DD') : val;
+    // The schema the server validates with, here first: its messages beside the fields they concern.
+    const checked = eventSpec(eventType).input.safeParse(body);
+    if (!checked.success) {
+      form.setFields(checked.error.issues.map((i) => ({ name: String(i.path[0] ?? 'date'), errors: [i.message] })));
+      return;
+    }
     if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/events`, body), t('已登记'))) {
       setEventType(null);
       form.resetFields();
       await reload();
     }
   };
-  const addAppeal = async (v: Record<string, any>) => {
+  const addAppeal = async (v: AppealValues) => {
     const body = { ...v, filedDate: v.filedDate.format('YYYY-MM-DD'), resultDate: v.resultDate?.format('YYYY-MM-DD') };
     if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/appeals`, body), t('已登记'))) {
       setAppealOpen(false);
       await reload();
     }
   };
-  const fields = eventType ? (EVENT_FIELDS[eventType] ?? []) : [];
-  const a = c.applicant ?? {};
+  const fields = eventType ? eventForm(eventType) : [];
+  const a = c.applicant;
   return (
     <>
       <Typography.Title level={3}>
@@ -105,9 +188,9 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
           </Card>
           <Card title={t('可办理的操作')} size="small" style={{ marginTop: 16 }}>
             <Space wrap>
-              {c.allowedEvents.map((t: string) => (
-                <Button key={t} onClick={() => setEventType(t)} type={t === 'decided' ? 'primary' : 'default'}>
-                  {meta.caseEvents[t] ?? t}
+              {c.allowedEvents.map((type) => (
+                <Button key={type} onClick={() => setEventType(type)} type={type === 'decided' ? 'primary' : 'default'}>
+                  {say(eventLabel(type))}
                 </Button>
               ))}
               <Button onClick={() => setAppealOpen(true)}>{t('登记复议/诉讼')}</Button>
@@ -124,7 +207,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
                 { title: t('日期'), dataIndex: 'issuedDate' },
                 {
                   title: t('下载'),
-                  render: (_: unknown, l: { id: string }) => (
+                  render: (_: unknown, l: CaseView['letters'][number]) => (
                     <Space>
                       <a
                         href={`/api/v1/cases/${encodeURIComponent(trackingNumber)}/letters/${l.id}/pdf`}
@@ -145,7 +228,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
           <Card title={t('答复期限：{date}', { date: c.clock.replyDue ?? t('暂停计算') })} size="small">
             <Typography.Paragraph type="secondary">{t('为什么是这一天：')}</Typography.Paragraph>
             <Timeline
-              items={c.clock.trace.map((s: { date: string | null; article: string; text: string }) => ({
+              items={c.clock.trace.map((s) => ({
                 children: (
                   <span>
                     {s.date && <b>{s.date} </b>}
@@ -158,14 +241,14 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
           </Card>
           <Card title={t('办理过程')} size="small" style={{ marginTop: 16 }}>
             <Timeline
-              items={c.events.map((e: { seq: number; label: string; date: string; actor: string | null }) => ({
-                children: `${e.date} ${e.label}${e.actor ? `（${e.actor}）` : ''}`,
+              items={c.events.map((e) => ({
+                children: `${e.date} ${say(eventLabel(e.type))}${e.actor ? `（${e.actor}）` : ''}`,
               }))}
             />
           </Card>
           {c.appeals.length > 0 && (
             <Card title={t('行政复议、行政诉讼')} size="small" style={{ marginTop: 16 }}>
-              {c.appeals.map((p: any) => (
+              {c.appeals.map((p) => (
                 <p key={p.id}>
                   {p.filedDate} {p.kind} — {p.result}
                   {p.resultDate ? `（${p.resultDate}）` : ''}
@@ -176,7 +259,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
         </Col>
       </Row>
       <Modal
-        title={eventType ? meta.caseEvents[eventType] : ''}
+        title={eventType ? say(eventLabel(eventType)) : ''}
         open={!!eventType}
         onCancel={() => setEventType(null)}
         onOk={() => form.submit()}
@@ -192,33 +275,23 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
             ...Object.fromEntries(fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial])),
           }}
         >
-          <Form.Item label={t('日期')} name="date" rules={[{ required: true, message: t('请选择日期') }]}>
-            <DatePicker />
-          </Form.Item>
           {fields.map((f) => (
             <Form.Item
               key={f.name}
-              label={f.label}
+              label={say(f.label)}
               name={f.name}
-              rules={f.required ? [{ required: true, message: t('请填写{field}', { field: f.label }) }] : []}
+              rules={
+                f.required
+                  ? [
+                      {
+                        required: true,
+                        message: f.kind === 'date' ? t('请选择日期') : t('请填写{field}', { field: say(f.label) }),
+                      },
+                    ]
+                  : []
+              }
             >
-              {f.kind === 'textarea' ? (
-                <Input.TextArea rows={3} />
-              ) : f.kind === 'number' ? (
-                <InputNumber min={0} />
-              ) : f.kind === 'date' ? (
-                <DatePicker />
-              ) : f.kind === 'select' ? (
-                <Select
-                  options={
-                    f.options === 'outcomes'
-                      ? meta.outcomes
-                      : (f.options ?? []).map(([value, label]) => ({ value, label }))
-                  }
-                />
-              ) : (
-                <Input />
-              )}
+              {inputFor(f)}
             </Form.Item>
           ))}
         </Form>

@@ -95,9 +95,16 @@ export async function updateAppeal(ctx: Ctx, id: string, body: unknown) {
   authorize(ctx, 'case.handle', { agencyId: appeal.agency_id, regionPath: appeal.path }, { visibleWith: 'case.read' });
   checkDates(appeal.filed_date, input.result, input.resultDate);
   await inTransaction(ctx, async (trx, audit) => {
+    // Under lock: the note kept and the audit's "before" are the row as this update finds it.
+    const current = await trx
+      .selectFrom('appeals')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     await trx
       .updateTable('appeals')
-      .set({ result: input.result, result_date: input.resultDate ?? null, note: input.note ?? appeal.note })
+      .set({ result: input.result, result_date: input.resultDate ?? null, note: input.note ?? current.note })
       .where('id', '=', id)
       .execute();
     await audit({
@@ -105,7 +112,7 @@ export async function updateAppeal(ctx: Ctx, id: string, body: unknown) {
       action: 'appeal.updated',
       entityType: 'appeal',
       entityId: id,
-      before: { result: appeal.result, resultDate: appeal.result_date },
+      before: { result: current.result, resultDate: current.result_date },
       after: input,
     });
   });

@@ -17,6 +17,17 @@ async function load(ctx: Ctx, id: string, action: 'catalogue.edit' | 'catalogue.
   return item;
 }
 
+/**
+ * The item again, locked, inside the step's transaction: of two steps that loaded it at once, the second finds
+ * it changed (its version moved on) and is refused, instead of both passing the state check.
+ */
+async function lockUnchanged(trx: Transaction<DB>, loaded: ItemRow): Promise<ItemRow> {
+  const item = await findItem(trx, loaded.id, { lock: true });
+  if (!item || item.version !== loaded.version || item.state !== loaded.state)
+    throw new AppError('conflict', '该信息已被他人处理，请刷新后重试');
+  return item;
+}
+
 function values(input: ItemInput) {
   const body = sanitizeBody(input.bodyHtml);
   return {
@@ -73,6 +84,7 @@ export async function updateItem(ctx: Ctx, id: string, body: unknown) {
   if (!t.ok) throw new AppError('conflict', t.reason);
   const v = values(itemInput.parse(body));
   await inTransaction(ctx, async (trx, audit) => {
+    await lockUnchanged(trx, item);
     await trx
       .updateTable('catalogue_items')
       .set({
@@ -125,11 +137,12 @@ export async function itemStep(ctx: Ctx, id: string, action: Exclude<ItemAction,
       : action === 'approve' || action === 'withdraw' || action === 'publish'
         ? 'catalogue.approve'
         : 'catalogue.edit';
-  const item = await load(ctx, id, action === 'return' ? 'catalogue.review' : needs);
-  const t = itemTransition(item.state as ItemState, action);
+  const loaded = await load(ctx, id, action === 'return' ? 'catalogue.review' : needs);
+  const t = itemTransition(loaded.state as ItemState, action);
   if (!t.ok) throw new AppError('conflict', t.reason);
   const now = ctx.now();
   return inTransaction(ctx, async (trx, audit) => {
+    const item = await lockUnchanged(trx, loaded);
     const set: Record<string, unknown> = { state: t.to, updated_at: now, version: item.version + 1 };
     let after: Record<string, unknown> = {};
     switch (action) {
@@ -220,7 +233,7 @@ export async function publishDue(ctx: Ctx): Promise<number> {
       const set = await publication(trx, item, ctx.now());
       await trx
         .updateTable('catalogue_items')
-        .set({ ...set, updated_at: ctx.now() })
+        .set({ ...set, updated_at: ctx.now(), version: item.version + 1 })
         .where('id', '=', d.id)
         .execute();
       await audit({

@@ -1,12 +1,23 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { findAgency } from '../../db/repos/agencies.ts';
+import type { DB } from '../../db/schema.ts';
 import { can } from '../../domain/access/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { FORMATS, type ReportData, type ReportVersion, versionForYear } from '../../domain/report/index.ts';
+import {
+  figuresEditable,
+  narrativeEditable,
+  REPORT_FLOW,
+  REPORT_STATUS_LABELS,
+  type ReportStatus,
+  type ReportStep,
+} from '../../domain/report/status.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { agencyReport } from '../../shared/report/agency-report.ts';
 
-type Status = 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+/** The report's statuses in Chinese (the console's labels and the reports route read them here). */
+export const STATUS_LABELS = REPORT_STATUS_LABELS;
 
 async function resource(ctx: Ctx, agencyId: string) {
   const a = /^[0-9a-f-]{36}$/i.test(agencyId) ? await findAgency(ctx.db, agencyId) : undefined;
@@ -28,6 +39,21 @@ async function ensureRow(ctx: Ctx, agencyId: string, year: number, version?: Rep
     .executeTakeFirstOrThrow();
 }
 
+type ReportRow = Awaited<ReturnType<typeof ensureRow>>;
+
+/** The report row, locked, inside the caller's transaction: writes see each other's results, none is lost. */
+function lockRow(trx: Transaction<DB>, id: string) {
+  return trx.selectFrom('annual_reports').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+}
+
+/** The row as it was when the step was checked, or a refusal: another step changed it meanwhile. */
+async function lockUnchanged(trx: Transaction<DB>, loaded: ReportRow): Promise<ReportRow> {
+  const row = await lockRow(trx, loaded.id);
+  if (row.status !== loaded.status || row.updated_at.getTime() !== loaded.updated_at.getTime())
+    throw new AppError('conflict', '该报告已被他人处理，请刷新后重试');
+  return row;
+}
+
 const year = z.number().int().min(2019).max(2100);
 
 export const narrativeInput = z.object({
@@ -43,11 +69,11 @@ export async function saveNarrative(ctx: Ctx, agencyId: string, y: number, body:
   year.parse(y);
   const { res } = await resource(ctx, agencyId);
   authorize(ctx, 'report.edit', res, { visibleWith: 'report.read' });
-  const row = await ensureRow(ctx, agencyId, y, input.version);
-  if (row.status === 'published' || row.status === 'submitted' || row.status === 'accepted')
-    throw new AppError('conflict', '报告已提交或已发布，不能修改');
+  const { id } = await ensureRow(ctx, agencyId, y, input.version);
   const { version, ...text } = input;
   await inTransaction(ctx, async (trx, audit) => {
+    const row = await lockRow(trx, id);
+    if (!narrativeEditable(row.status)) throw new AppError('conflict', '报告已提交或已发布，不能修改');
     await trx
       .updateTable('annual_reports')
       .set({
@@ -72,9 +98,9 @@ export async function saveFigures(ctx: Ctx, agencyId: string, y: number, body: u
   const { res } = await resource(ctx, agencyId);
   // Report editors enter them; data imports (report.import, e.g. the command line) load them.
   if (!can(ctx.actor, 'report.import', res)) authorize(ctx, 'report.edit', res, { visibleWith: 'report.read' });
-  const row = await ensureRow(ctx, agencyId, y);
-  if (row.status === 'published') throw new AppError('conflict', '报告已发布，不能修改');
-  const f = FORMATS[row.version];
+  const loaded = await ensureRow(ctx, agencyId, y);
+  if (!figuresEditable(loaded.status)) throw new AppError('conflict', '报告已发布，不能修改');
+  const f = FORMATS[loaded.version];
   const shape: Record<string, z.ZodType> = {};
   for (const item of f.proactive) {
     if (item.key === 'rules' || item.key === 'normative_documents') continue;
@@ -101,6 +127,8 @@ export async function saveFigures(ctx: Ctx, agencyId: string, y: number, body: u
   }
   const figures = z.object(shape).strict().parse(body);
   await inTransaction(ctx, async (trx, audit) => {
+    const row = await lockRow(trx, loaded.id);
+    if (!figuresEditable(row.status)) throw new AppError('conflict', '报告已发布，不能修改');
     await trx
       .updateTable('annual_reports')
       .set({ figures: JSON.stringify({ ...row.figures, ...figures }), updated_at: ctx.now() })
@@ -116,13 +144,6 @@ export async function saveFigures(ctx: Ctx, agencyId: string, y: number, body: u
   });
 }
 
-const FLOW: Record<'submit' | 'return' | 'accept' | 'publish', { from: Status[]; to: Status; label: string }> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted', label: '报送' },
-  return: { from: ['submitted'], to: 'returned', label: '退回修改' },
-  accept: { from: ['submitted'], to: 'accepted', label: '审核通过' },
-  publish: { from: ['accepted', 'draft'], to: 'published', label: '发布' },
-};
-
 export const stepInput = z.object({
   comment: z.string().trim().max(2000).optional(),
   /** Publishing a report that fails its checks needs an approver's recorded reason. */
@@ -134,19 +155,19 @@ export const stepInput = z.object({
  * draft → submitted → returned | accepted → published. A report whose checks fail is published only with an
  * approver's recorded override. Publication freezes the numbers.
  */
-export async function reportStep(ctx: Ctx, agencyId: string, y: number, step: keyof typeof FLOW, body: unknown = {}) {
+export async function reportStep(ctx: Ctx, agencyId: string, y: number, step: ReportStep, body: unknown = {}) {
   const input = stepInput.parse(body ?? {});
   const { agency, res } = await resource(ctx, agencyId);
   const supervising = step === 'return' || step === 'accept';
   authorize(ctx, supervising ? 'report.supervise' : step === 'publish' ? 'report.approve' : 'report.edit', res, {
     visibleWith: 'report.read',
   });
-  const row = await ensureRow(ctx, agencyId, y);
-  const t = FLOW[step];
+  const loaded = await ensureRow(ctx, agencyId, y);
+  const t = REPORT_FLOW[step];
   // A government's own report has no 主管部门 above it on this platform: it may publish from draft.
-  const from = step === 'publish' && agency.parent_agency_id ? (['accepted'] as Status[]) : t.from;
-  if (!from.includes(row.status))
-    throw new AppError('conflict', `报告当前状态为“${STATUS_LABELS[row.status]}”，不能${t.label}`);
+  const from: readonly ReportStatus[] = step === 'publish' && agency.parent_agency_id ? ['accepted'] : t.from;
+  if (!from.includes(loaded.status))
+    throw new AppError('conflict', `报告当前状态为“${STATUS_LABELS[loaded.status]}”，不能${t.label}`);
   if (step === 'return' && !input.comment) throw invalid('退回须填写意见');
   const current = await agencyReport(ctx.db, agencyId, y);
   let override: Record<string, unknown> | null = null;
@@ -166,6 +187,8 @@ export async function reportStep(ctx: Ctx, agencyId: string, y: number, step: ke
     };
   }
   return inTransaction(ctx, async (trx, audit) => {
+    // The report was checked (and, to publish, computed) outside the lock: refused if changed since.
+    const row = await lockUnchanged(trx, loaded);
     const comments = input.comment
       ? [...row.comments, { by: ctx.actor?.username, step, text: input.comment, at: ctx.now().toISOString() }]
       : row.comments;
@@ -196,14 +219,6 @@ export async function reportStep(ctx: Ctx, agencyId: string, y: number, step: ke
     return { status: t.to };
   });
 }
-
-export const STATUS_LABELS: Record<Status, string> = {
-  draft: '草稿',
-  submitted: '已报送',
-  returned: '已退回',
-  accepted: '已审核',
-  published: '已发布',
-};
 
 /** 导入历史年报: a parsed published report stored as the agency's report of that year (R5, dashboards). */
 export async function importReport(ctx: Ctx, agencyId: string, report: ReportData) {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { CLOCK_EVENT_TYPES, type ClockEvent } from '../../domain/clock/index.ts';
+import type { CaseForPolicy } from '../../domain/access/index.ts';
+import { type CaseStanding, type CaseState, clockEvents } from '../../domain/case/index.ts';
 import type { DB } from '../schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -33,36 +34,22 @@ export function listEvents(db: Q, applicationId: string) {
 }
 export type EventRow = Awaited<ReturnType<typeof listEvents>>[number];
 
-const CLOCK_TYPES = new Set<string>(CLOCK_EVENT_TYPES);
+/** The clock's view of a case's stored events: each event's row of the table maps it (domain/case/events.ts). */
+export { clockEvents };
 
-/** The clock's view of a case's events. A reopened case counts again from its reopening. */
-export function clockEvents(events: readonly Pick<EventRow, 'type' | 'date' | 'data'>[]): ClockEvent[] {
-  const out: ClockEvent[] = [];
-  for (const e of events) {
-    if (!CLOCK_TYPES.has(e.type)) continue;
-    const d = e.data as Record<string, unknown>;
-    switch (e.type) {
-      case 'consultation_started':
-        out.push({
-          type: 'consultation_started',
-          date: e.date,
-          party: d.party === 'agency' ? 'agency' : 'third_party',
-        });
-        break;
-      case 'fee_notice_sent':
-        out.push({ type: 'fee_notice_sent', date: e.date, amount: Number(d.amount ?? 0) });
-        break;
-      case 'extension_approved':
-        out.push({ type: 'extension_approved', date: e.date, workdays: Number(d.workdays) });
-        break;
-      case 'delayed_reply_set':
-        out.push({ type: 'delayed_reply_set', date: e.date, until: String(d.until) });
-        break;
-      default:
-        out.push({ type: e.type as 'correction_requested', date: e.date });
-    }
-  }
-  return out;
+/** A case as the policy sees it (domain/access/record.ts), from its row and its clock. */
+export function caseForPolicy(
+  app: Pick<ApplicationRow, 'agency_id' | 'region_path' | 'state' | 'extension_pending' | 'agency_settings'>,
+  clock: CaseStanding['clock'],
+): CaseForPolicy {
+  const settings = (app.agency_settings ?? {}) as { requireApprovalForDecision?: boolean };
+  return {
+    resource: { agencyId: app.agency_id, regionPath: app.region_path },
+    rules: { approvalRequiredForDecision: settings.requireApprovalForDecision === true },
+    state: app.state as CaseState,
+    extensionPending: app.extension_pending,
+    clock,
+  };
 }
 
 export async function nextTrackingNumber(db: Q, year: number): Promise<string> {

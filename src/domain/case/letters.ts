@@ -2,6 +2,7 @@
  * 告知书 templates: the platform's defaults, editable per agency. A template is a title and paragraphs
  * (separated by blank lines) with {{placeholders}} filled from the case when the letter is issued.
  */
+import { APPEAL_NOTICE } from './appeal-notice.ts';
 import { DECIDABLE_OUTCOMES, OUTCOME_INFO, type Outcome } from './outcomes.ts';
 
 export type LetterKind = 'receipt' | 'correction' | 'extension' | 'third_party' | 'fee' | `reply.${Outcome}`;
@@ -35,8 +36,6 @@ export interface LetterTemplate {
 }
 
 const closing = '特此告知。\n\n联系部门：{{office}}　联系电话：{{phone}}\n\n{{agency}}\n\n{{date}}';
-const APPEAL =
-  '如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。';
 
 const replyIntro =
   '{{applicant}}：\n\n本机关于{{receivedDate}}收到您（单位）提出的政府信息公开申请（编号：{{trackingNumber}}），申请获取“{{description}}”。';
@@ -135,7 +134,7 @@ export function letterKindLabel(kind: string): string {
   );
 }
 
-export const APPEAL_NOTICE = APPEAL;
+export { APPEAL_NOTICE };
 
 /** Placeholders a template uses that the platform does not know: refused when a template is saved. */
 export function unknownPlaceholders(text: string): string[] {

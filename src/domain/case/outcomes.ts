@@ -113,6 +113,31 @@ export const OUTCOME_INFO: Record<Outcome, OutcomeInfo> = {
   other_misc: { label: '其他处理', basis: '' },
 };
 
+/** The outcomes in English, for the console's English forms (the letters stay Chinese). */
+export const OUTCOME_LABELS_EN: Record<Outcome, string> = {
+  granted: 'Disclosed',
+  partially_granted: 'Partly disclosed (severed)',
+  withheld_state_secret: 'Withheld: state secret',
+  withheld_prohibited_by_law: 'Withheld: disclosure prohibited by law',
+  withheld_security_stability: 'Withheld: endangers security or stability',
+  withheld_third_party: "Withheld: protects a third party's rights",
+  withheld_internal_affairs: 'Withheld: internal affairs',
+  withheld_process_info: 'Withheld: process information',
+  withheld_enforcement_file: 'Withheld: enforcement file',
+  withheld_administrative_query: 'Withheld: registration data with its own access rules',
+  unavailable_not_held: 'Unavailable: not held by this agency',
+  unavailable_needs_creation: 'Unavailable: would have to be created',
+  unavailable_still_unclear: 'Unavailable: still unclear after correction',
+  declined_complaint: 'Not processed: petition or complaint',
+  declined_duplicate: 'Not processed: repeated request',
+  declined_publication: 'Not processed: a public publication',
+  declined_excessive: 'Not processed: unreasonably many requests',
+  declined_confirmation: 'Not processed: asks to confirm or re-issue information held',
+  other_no_correction: 'Other: no correction in time',
+  other_unpaid_fee: 'Other: fee not paid in time',
+  other_misc: 'Other',
+};
+
 /** Applicant column of section 三. */
 export const APPLICANT_TYPES = [
   'natural_person',

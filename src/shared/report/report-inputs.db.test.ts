@@ -31,7 +31,7 @@ before(async () => {
       values (${r.pick(agencies)}, ${`T${i}`}, 'x', 'x', 'online', ${received}, '互联网',
         ${r.pick(['natural_person', 'commercial', 'research'])}, ${`k${i}`}, 'x', '{}'::jsonb, '请公开', 'email',
         ${open ? 'in_progress' : 'closed'},
-        ${open ? null : withdrawn ? 'other_misc' : r.pick(['granted', 'partially_granted', 'declined_secret'])},
+        ${open ? null : withdrawn ? 'other_misc' : r.pick(['granted', 'partially_granted', 'withheld_state_secret'])},
         ${open || withdrawn ? null : later}, ${open ? null : plus(later, r.int(0, 5))}, '[]'::jsonb)`.execute(
       database.db,
     );
