@@ -6,6 +6,7 @@ import { type Database, openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Ctx } from '../shared/context.ts';
 import { SYSTEM_ACTOR } from '../shared/context.ts';
+import { preparePersonalData } from '../shared/seal-at-rest.ts';
 
 export function createLogger(level: string) {
   return pino({
@@ -23,6 +24,7 @@ export async function withDatabase<T>(fn: (database: Database, config: Config) =
   const database = await openDatabase(config);
   try {
     await migrate(database.pool);
+    await preparePersonalData(database.db, config.secretKey);
     return await fn(database, config);
   } finally {
     await database.close();
