@@ -89,8 +89,12 @@ before(async () => {
 after(() => database.close());
 
 test('the first start seals every legacy row, audits it once, and a second start finds nothing to do', async () => {
-  const counts = await preparePersonalData(database.db, KEY);
+  const logged: { warn: object[]; info: object[] } = { warn: [], info: [] };
+  const log = { warn: (o: object) => logged.warn.push(o), info: (o: object) => logged.info.push(o) };
+  const counts = await preparePersonalData(database.db, KEY, log);
   assert.deepEqual(counts, { letters: 2, mails: 1, answers: 1, deliveries: 1 });
+  assert.deepEqual(logged.warn, [], 'the rewritten tables were compacted (VACUUM FULL)');
+  assert.equal(logged.info.length, 1);
   const raw = JSON.stringify(
     (
       await database.pool.query(
