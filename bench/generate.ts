@@ -164,11 +164,11 @@ export async function loadApplications(database: Database, agencies: Agency[], m
   for (let off = 0; off < m; off += 100_000) {
     const count = Math.min(100_000, m - off);
     await sql`
-      insert into applications (agency_id, tracking_number, query_code_hash, query_code_enc, channel, received_date,
+      insert into applications (agency_id, tracking_number, query_code_hash, channel, received_date,
         receipt_basis, applicant_type, applicant_key, applicant_enc, applicant_masked, description, form, state, outcome,
         decided_date, closed_date, reply_due, flags)
       select (${ids}::uuid[])[1 + (g % ${ids.length})],
-        'GB' || lpad(g::text, 9, '0'), 'x', 'x', 'online',
+        'GB' || lpad(g::text, 9, '0'), 'x', 'online',
         d, '互联网', (${types}::text[])[1 + (g % ${types.length})], 'k' || (g % 50000), 'x', '{"name":"张*"}'::jsonb,
         '请公开有关信息', 'email',
         case when g % 50 = 0 then 'in_progress' else 'closed' end,

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Ctx } from '../shared/context.ts';
 import { SYSTEM_ACTOR } from '../shared/context.ts';
+import { preparePersonalData } from '../shared/seal-at-rest.ts';
 
 export function createLogger(level: string) {
   return pino({
@@ -30,6 +31,7 @@ export async function withDatabase<T>(
   const database = await openDatabase(config, { alone: opts.alone });
   try {
     await migrate(database.pool);
+    await preparePersonalData(database.db, config.secretKey);
     return await fn(database, config);
   } finally {
     await database.close();

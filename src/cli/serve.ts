@@ -7,6 +7,7 @@ import { buildServer } from '../http/server.ts';
 import { smtpTransport } from '../jobs/mailer.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
 import { ownerOnly } from '../ops/file-modes.ts';
+import { preparePersonalData } from '../shared/seal-at-rest.ts';
 import { ensureDemo } from './demo.ts';
 import { createLogger } from './runtime.ts';
 
@@ -44,6 +45,7 @@ export async function serve(): Promise<void> {
   try {
     const applied = await migrate(database.pool);
     if (applied.length) logger.info({ applied }, '数据库迁移完成 (migrations applied)');
+    await preparePersonalData(database.db, config.secretKey, logger);
     // Imports cut off by the last stop wrote nothing; on a shared PostgreSQL another instance may still run its own.
     await failInterruptedImports(
       database,

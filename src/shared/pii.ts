@@ -25,6 +25,29 @@ export function decrypt<T>(secret: Buffer, sealed: string): T {
   ) as T;
 }
 
+/**
+ * The secret key of this process, for what is sealed where no Ctx is at hand: the mail outbox is written by
+ * commands and by scheduled jobs alike (`enqueueMail(trx, msg)`) and opened by the mailer. A process has one
+ * secret key (GONGKAI_SECRET_KEY or data/secret.key); the start-up step binds it before anything is served
+ * (`preparePersonalData`). Unbound, sealing refuses: nothing personal is ever written in clear instead.
+ */
+let processKey: Buffer | undefined;
+
+export function bindProcessKey(secret: Buffer): void {
+  if (secret.length < 32) throw new Error('secret key too short');
+  processKey = secret;
+}
+
+export function boundProcessKey(): Buffer {
+  if (!processKey) throw new Error('personal data key not bound: run preparePersonalData at start');
+  return processKey;
+}
+
+/** A keyed digest that finds equal values without storing them (dedupe keys that name an e-mail address). */
+export function keyedDigest(secret: Buffer, purpose: string, value: string): string {
+  return createHmac('sha256', subkey(secret, purpose)).update(value).digest('hex');
+}
+
 export function applicantKey(secret: Buffer, identifier: string): string {
   return createHmac('sha256', subkey(secret, 'applicant')).update(identifier.trim().toUpperCase()).digest('hex');
 }
@@ -53,4 +76,16 @@ export function maskEmail(email: string): string {
   const [user, domain] = email.split('@');
   if (!user || !domain) return '***';
   return `${user[0]}***@${domain}`;
+}
+
+/** Keeps the beginning (province, city), masks the rest: 甘肃省武威市凉州区东大街1号 → 甘肃省武威市***. */
+export function maskAddress(address: string): string {
+  const chars = [...address.trim()];
+  if (chars.length === 0) return '';
+  return chars.slice(0, Math.min(6, Math.floor(chars.length / 2))).join('') + '***';
+}
+
+/** Every e-mail address in a text masked (an SMTP error names its recipient: "550 <guo@…> unknown"). */
+export function maskEmailsIn(text: string): string {
+  return text.replace(/[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+\.[^\s<>"'(),;:@]+/g, (a) => maskEmail(a));
 }

@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { preparePersonalData } from '../../src/shared/seal-at-rest.ts';
 
 export interface TestDatabase extends Database {
   dataDir: string;
   /** The connection URL of a PostgreSQL test database (absent for the embedded one). */
   url?: string;
 }
+
+/** The secret key of tests (as `systemCtx` and `startTestServer` use): bound as `serve` binds its own. */
+const TEST_SECRET_KEY = Buffer.alloc(32, 7);
 
 /**
  * A fresh, migrated database for one test file: a new database on the PostgreSQL server when
@@ -21,6 +25,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   if (!serverUrl) {
     const database = await openDatabase({ dataDir, databaseUrl: undefined });
     await migrate(database.pool);
+    await preparePersonalData(database.db, TEST_SECRET_KEY);
     return {
       ...database,
       dataDir,
@@ -39,6 +44,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const database = await openDatabase({ dataDir, databaseUrl: url.toString() });
   await migrate(database.pool);
+  await preparePersonalData(database.db, TEST_SECRET_KEY);
   return {
     ...database,
     dataDir,

@@ -16,7 +16,16 @@ import { AppError, invalid } from '../../domain/errors.ts';
 import { caseClock } from '../../shared/case-clock.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { enqueueMail, staffEmails } from '../../shared/outbox.ts';
-import { applicantKey, encrypt, maskEmail, maskId, maskName, maskPhone } from '../../shared/pii.ts';
+import {
+  applicantKey,
+  decrypt,
+  encrypt,
+  maskAddress,
+  maskEmail,
+  maskId,
+  maskName,
+  maskPhone,
+} from '../../shared/pii.ts';
 import { queryCodeHash } from '../../shared/tracking.ts';
 import { issueLetter } from './letters.ts';
 
@@ -52,7 +61,7 @@ export async function submitApplication(ctx: Ctx, body: unknown, idempotencyKey?
           .where('key', '=', key)
           .executeTakeFirst()
       : undefined;
-    return row ? replay(row.response, requestHash) : null;
+    return row ? replay(ctx.secretKey, row.response, requestHash) : null;
   };
   const earlier = await prior();
   if (earlier) return earlier;
@@ -66,7 +75,12 @@ export async function submitApplication(ctx: Ctx, body: unknown, idempotencyKey?
       if (key) {
         await trx
           .insertInto('idempotency_keys')
-          .values({ scope: 'applications', key, response: JSON.stringify({ requestHash, result }) })
+          // The answer holds the query code: sealed, like personal data (it is shown once, and replayed).
+          .values({
+            scope: 'applications',
+            key,
+            response: JSON.stringify({ sealed: encrypt(ctx.secretKey, { requestHash, result }) }),
+          })
           .execute();
       }
     });
@@ -80,8 +94,8 @@ export async function submitApplication(ctx: Ctx, body: unknown, idempotencyKey?
   }
 }
 
-function replay(stored: unknown, requestHash: string): IntakeResult {
-  const s = stored as { requestHash: string; result: IntakeResult };
+function replay(secret: Buffer, stored: { sealed: string }, requestHash: string): IntakeResult {
+  const s = decrypt<{ requestHash: string; result: IntakeResult }>(secret, stored.sealed);
   if (s.requestHash !== requestHash) throw new AppError('conflict', '该 Idempotency-Key 已用于另一份不同的申请');
   return s.result;
 }
@@ -147,8 +161,8 @@ async function intake(
       .values({
         agency_id: agency.id,
         tracking_number: trackingNumber,
+        // The query code is kept only as this hash; the applicant sees it once, in this command's answer.
         query_code_hash: queryCodeHash(ctx.secretKey, trackingNumber, queryCode),
-        query_code_enc: encrypt(ctx.secretKey, queryCode),
         channel,
         received_date: received,
         receipt_basis: receiptBasis,
@@ -159,7 +173,8 @@ async function intake(
         credit_code: a.creditCode ?? null,
         description: input.description,
         form: input.form,
-        delivery: input.delivery ?? null,
+        delivery: input.delivery ? maskAddress(input.delivery) : null,
+        delivery_enc: input.delivery ? encrypt(ctx.secretKey, input.delivery) : null,
         state: 'registered',
         flags: JSON.stringify(flags),
       })
@@ -190,7 +205,6 @@ async function intake(
         agency: agency.name,
         applicant: a.name,
         trackingNumber,
-        queryCode,
         receivedDate: dateZh(received),
         description: input.description,
         replyDue: clock.replyDue ? dateZh(clock.replyDue) : '',
@@ -203,7 +217,7 @@ async function intake(
       await enqueueMail(trx, {
         to: a.email,
         subject: `【${agency.name}】已收到您的政府信息公开申请（${trackingNumber}）`,
-        body: `${a.name}：\n\n${agency.name}已于${dateZh(received)}收到您的政府信息公开申请。\n申请编号：${trackingNumber}\n查询码：${queryCode}\n答复期限：${clock.replyDue ? dateZh(clock.replyDue) : '待定'}\n\n您可以凭申请编号和查询码在政府信息公开平台查询办理进度。`,
+        body: `${a.name}：\n\n${agency.name}已于${dateZh(received)}收到您的政府信息公开申请。\n申请编号：${trackingNumber}\n答复期限：${clock.replyDue ? dateZh(clock.replyDue) : '待定'}\n\n您可以凭申请编号和${isStaff ? '本机关登记时告知您的' : '提交申请时页面显示的'}查询码在政府信息公开平台查询办理进度、下载告知书。为保护您的信息，平台不保存查询码，邮件中也不列出，请妥善保管。`,
       });
     }
     for (const to of await staffEmails(trx, agency.id, ['operator'])) {

@@ -18,6 +18,13 @@ export async function saveLetterTemplate(ctx: Ctx, agencyId: string, kind: strin
   authorize(ctx, 'agency.update', { agencyId, regionPath: agency.region_path }, { visibleWith: 'agency.read' });
   const unknown = unknownPlaceholders(`${input.title}\n${input.body}`);
   if (unknown.length) throw invalid(`模板中有不认识的占位符：${unknown.map((u) => `{{${u}}}`).join('、')}`);
+  // The title is listed to everyone who may read the case (the supervisor too) and on the tracking page: no
+  // personal data there, and the query code is printed nowhere but in the applicant's own copy.
+  const personal = ['applicant', 'queryCode'].filter((v) => input.title.includes(`{{${v}}}`));
+  if (personal.length)
+    throw invalid(`告知书标题不能包含申请人信息或查询码：${personal.map((u) => `{{${u}}}`).join('、')}`, {
+      field: 'title',
+    });
   await inTransaction(ctx, async (trx, audit) => {
     await trx.deleteFrom('letter_templates').where('agency_id', '=', agencyId).where('kind', '=', kind).execute();
     await trx

@@ -6,8 +6,8 @@ export interface ApplicationsTable {
   id: Generated<string>;
   agency_id: string;
   tracking_number: string;
+  /** The 查询码 only as a keyed hash (shared/tracking.ts); it is shown once, at submission, and kept nowhere. */
   query_code_hash: string;
-  query_code_enc: string;
   channel: 'in_person' | 'post' | 'letter' | 'online' | 'fax' | 'email';
   received_date: string;
   receipt_basis: string;
@@ -18,7 +18,9 @@ export interface ApplicationsTable {
   credit_code: string | null;
   description: string;
   form: 'paper' | 'email' | 'disc' | 'viewing';
+  /** 获取信息的途径 (often a postal address) masked (maskAddress); in full only in `delivery_enc` (sealed). */
   delivery: string | null;
+  delivery_enc: string | null;
   state: string;
   outcome: string | null;
   outcome_basis: string | null;
@@ -52,7 +54,10 @@ export interface LettersTable {
   application_id: string;
   kind: string;
   title: string;
+  /** Paragraphs as issued, personal values as markers (shared/letter-seal.ts). */
   body: Json<string[]>;
+  /** The personal values, sealed (PersonalValues); null only on rows from before 0015 until the start-up step. */
+  personal_enc: string | null;
   issued_date: string;
   event_seq: number | null;
   created_at: Generated<Date>;
@@ -94,16 +99,19 @@ export interface AppealsTable {
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
-  response: Json;
+  /** { sealed } — the answer replayed (it holds the query code), sealed. */
+  response: Json<{ sealed: string }>;
   created_at: Generated<Date>;
 }
 
 export interface MailOutboxTable {
   id: Generated<string>;
+  /** A keyed digest of the caller's dedupe key (which may name an address). */
   dedupe_key: string | null;
-  to_address: string;
+  /** Never personal data: the agency and the application number at most. */
   subject: string;
-  body: string;
+  /** { to, body } sealed (shared/outbox.ts); null only on rows from before 0015 until the start-up step. */
+  sealed: string | null;
   status: Generated<'pending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   last_error: string | null;

@@ -4,12 +4,9 @@ import { addAppeal, updateAppeal } from '../../commands/applications/appeals.ts'
 import { registerCase, submitApplication } from '../../commands/applications/intake.ts';
 import { recordCaseEvent } from '../../commands/applications/record-event.ts';
 import { letterTemplates, saveLetterTemplate } from '../../commands/applications/templates.ts';
-import { findApplication } from '../../db/repos/applications.ts';
-import { notFound } from '../../domain/errors.ts';
 import { caseForStaff, listCases, trackApplication } from '../../queries/applications.ts';
-import { findLetter } from '../../queries/letters.ts';
+import { letterForApplicant, letterForStaff } from '../../queries/letters.ts';
 import { LETTER_MIME, type LetterFormat, renderLetter } from '../../render/letters.ts';
-import { authorize } from '../../shared/context.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -69,10 +66,8 @@ export function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const q = trackQuery.parse(req.query);
       const format = formatParam.parse(req.params.format);
-      const tracked = await trackApplication(deps, q.number, q.code.toUpperCase());
-      if (!tracked.letters.some((l) => l.id === req.params.id)) throw notFound('告知书');
-      const a = (await findApplication(deps.db, tracked.trackingNumber))!;
-      return sendFile(reply, await renderLetter(await findLetter(deps.db, req.params.id, a.id), format), format);
+      const letter = await letterForApplicant(deps, q.number, q.code.toUpperCase(), req.params.id);
+      return sendFile(reply, await renderLetter(letter, format), format);
     },
   );
 
@@ -114,10 +109,8 @@ export function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       requireLogin(req);
       const format = formatParam.parse(req.params.format);
-      const a = await findApplication(deps.db, req.params.tn);
-      if (!a) throw notFound('申请');
-      authorize(ctxOf(req, deps), 'case.read', { agencyId: a.agency_id, regionPath: a.region_path });
-      return sendFile(reply, await renderLetter(await findLetter(deps.db, req.params.id, a.id), format), format);
+      const letter = await letterForStaff(ctxOf(req, deps), req.params.tn, req.params.id);
+      return sendFile(reply, await renderLetter(letter, format), format);
     },
   );
 

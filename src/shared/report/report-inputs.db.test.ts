@@ -25,10 +25,10 @@ before(async () => {
     const open = r.chance(0.1);
     const withdrawn = !open && r.chance(0.15);
     const later = plus(received, r.int(0, 60));
-    await sql`insert into applications (agency_id, tracking_number, query_code_hash, query_code_enc, channel,
+    await sql`insert into applications (agency_id, tracking_number, query_code_hash, channel,
         received_date, receipt_basis, applicant_type, applicant_key, applicant_enc, applicant_masked, description,
         form, state, outcome, decided_date, closed_date, flags)
-      values (${r.pick(agencies)}, ${`T${i}`}, 'x', 'x', 'online', ${received}, '互联网',
+      values (${r.pick(agencies)}, ${`T${i}`}, 'x', 'online', ${received}, '互联网',
         ${r.pick(['natural_person', 'commercial', 'research'])}, ${`k${i}`}, 'x', '{}'::jsonb, '请公开', 'email',
         ${open ? 'in_progress' : 'closed'},
         ${open ? null : withdrawn ? 'other_misc' : r.pick(['granted', 'partially_granted', 'withheld_state_secret'])},
