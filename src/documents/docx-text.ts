@@ -1,31 +1,29 @@
-import { unzipSync } from 'fflate';
 import { UnreadableFileError } from './errors.ts';
 import { htmlToText } from './html-text.ts';
+import { safeUnzip, type UnzipLimits, ZipRefusedError } from './safe-unzip.ts';
 
 export const MAX_DOCX_XML_BYTES = 50 * 1024 * 1024;
+/** Only word/document.xml is expanded, by its real output bytes (a zip bomb is refused, not expanded). */
+export const DOCX_LIMITS: UnzipLimits = {
+  maxEntries: 5000,
+  maxEntryBytes: MAX_DOCX_XML_BYTES,
+  maxTotalBytes: MAX_DOCX_XML_BYTES,
+  maxRatio: 200,
+};
 
 export { UnreadableFileError };
 
 /**
  * DOCX → text: word/document.xml read for paragraphs and tables (w:tbl/w:tr/w:tc), through the same table
- * text as HTML. The uncompressed size is bounded (a zip bomb is refused, not expanded).
+ * text as HTML. The uncompressed size is bounded by safeUnzip's count of real bytes, whatever the headers say.
  */
 export function docxToText(data: Uint8Array): string {
   let files: Record<string, Uint8Array>;
   try {
-    let total = 0;
-    files = unzipSync(data, {
-      filter: (f) => {
-        if (f.name !== 'word/document.xml') return false;
-        total += f.originalSize;
-        if (f.originalSize > MAX_DOCX_XML_BYTES || total > MAX_DOCX_XML_BYTES) {
-          throw new UnreadableFileError(`DOCX 正文过大（解压后超过 ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB），拒绝读取`);
-        }
-        return true;
-      },
-    });
+    files = safeUnzip(data, DOCX_LIMITS, (name) => name === 'word/document.xml');
   } catch (err) {
-    if (err instanceof UnreadableFileError) throw err;
+    if (err instanceof ZipRefusedError && err.reason !== 'corrupt')
+      throw new UnreadableFileError(`DOCX ${err.message}`);
     throw new UnreadableFileError(`不是有效的 DOCX 文件：${(err as Error).message}`);
   }
   const xml = files['word/document.xml'];
