@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../../domain/errors.ts';
-import { htmlText, MAX_BODY_CHARS, MAX_BODY_DEPTH, sanitizeBody } from './item-input.ts';
+import { workerPool } from '../../workers/pool.ts';
+import {
+  htmlText,
+  MAX_BODY_CHARS,
+  MAX_BODY_DEPTH,
+  sanitizeBodies,
+  sanitizeBody,
+  sanitizeForImport,
+} from './item-input.ts';
 
 const cpuMs = (f: () => unknown) => {
   const start = process.cpuUsage();
@@ -78,4 +86,21 @@ test('a body longer than the limit is refused in Chinese, naming the limit', () 
     }
   })();
   assert.deepEqual(e?.details, [{ path: 'bodyHtml', message: '正文过长（超过 200 万字）' }]);
+});
+
+test('an import’s bodies are sanitised in worker batches, in order, each refusal kept for its row', async () => {
+  const bodies = Array.from({ length: 3000 }, (_, i) =>
+    i % 1000 === 7
+      ? `${'<div>'.repeat(MAX_BODY_DEPTH + 1)}第${i}条`
+      : `<p onclick="x()">第${i}条 <a href="https://www.gov.cn/${i}">链接</a>${'正文'.repeat(400 + (i % 50))}</p><script>alert(${i})</script>`,
+  );
+  assert.ok(bodies.reduce((n, b) => n + b.length, 0) > 2_000_000, 'more than two batches');
+  const out = await sanitizeBodies(bodies);
+  assert.deepEqual(out, bodies.map(sanitizeForImport));
+  assert.deepEqual(
+    out.flatMap((b, i) => (b.ok ? [] : [[i, b.message]])),
+    [7, 1007, 2007].map((i) => [i, '正文嵌套层级过深（超过 200 层），请简化格式后重试']),
+  );
+  assert.equal(out[1]!.ok && out[1]!.text.startsWith('第1条 链接正文'), true);
+  assert.ok(workerPool().threads.length > 0, 'the batches went to the worker pool');
 });
