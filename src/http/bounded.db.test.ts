@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { after, before, test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx, type TestAgency } from '../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
@@ -47,6 +49,55 @@ const table = (body: string) => [[...IMPORT_COLUMNS], row(1, body)];
 const item = (bodyHtml: string) => ({ title: '关于开展食品安全抽检工作的通知', genre: 'notice', bodyHtml });
 const CHINESE = /[\u4e00-\u9fff]/;
 
+interface Post {
+  what: string;
+  method: string;
+  path: string;
+  token: string;
+  type?: string;
+  body: Buffer;
+  message: RegExp;
+  details?: unknown;
+}
+
+/**
+ * The posts, sent together from another thread when `go` is called: a real client is another machine, and
+ * one sharing the server's thread would put its own work (10 MB of request bodies) into what is measured.
+ */
+async function clientThread(url: string, posts: Post[]) {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+    parentPort.once('message', async () => {
+      const out = await Promise.all(workerData.map(async (p) => {
+        const headers = { authorization: 'Bearer ' + p.token, 'content-type': p.type ?? 'application/json' };
+        const r = await fetch(p.url, { method: p.method, headers, body: p.body });
+        return { status: r.status, text: await r.text() };
+      }));
+      parentPort.postMessage(out);
+    });
+    parentPort.postMessage('ready');`,
+    {
+      eval: true,
+      workerData: posts.map((p) => ({
+        url: url + p.path,
+        method: p.method,
+        token: p.token,
+        type: p.type,
+        body: p.body,
+      })),
+    },
+  );
+  await once(worker, 'message');
+  return {
+    async go(): Promise<{ status: number; text: string }[]> {
+      worker.postMessage('go');
+      const [out] = await once(worker, 'message');
+      await worker.terminate();
+      return out;
+    },
+  };
+}
+
 test('the worst inputs, posted together, are refused in Chinese while /healthz answers within 200 ms', {
   timeout: 180_000,
 }, async (t) => {
@@ -63,18 +114,17 @@ test('the worst inputs, posted together, are refused in Chinese while /healthz a
   const numbered = Array.from({ length: 80_000 }, (_, i) => `<div id="d${i.toString(36)}">`).join('');
   const nestedXlsx = await writeXlsxTable('目录', table(`${numbered}正文${'</div>'.repeat(80_000)}`));
   const nestedCsv = Buffer.from(toCsv(table(nested)));
-  // Bodies encoded before the clock starts: the client shares this thread, and what is measured is the server.
   const json = (v: unknown) => Buffer.from(JSON.stringify(v));
   const nestedItem = json(item(nested));
   const nestedPage = json({ bodyHtml: nestedDivs(36_000) });
-  const importAs = (type: string, body: Buffer) =>
-    server.request('POST', `/api/v1/catalogue/import?agencyId=${agency.id}`, {
-      token: tk.approver,
-      body,
-      headers: { 'content-type': type },
-    });
+  const importPath = `/api/v1/catalogue/import?agencyId=${agency.id}`;
   // Warm: the worker pool started and the routes compiled, so what is measured is the inputs.
-  assert.equal((await importAs(XLSX_MIME, workbook)).status, 200);
+  const warm = await server.request('POST', importPath, {
+    token: tk.approver,
+    body: workbook,
+    headers: { 'content-type': XLSX_MIME },
+  });
+  assert.equal(warm.status, 200, warm.text);
   assert.equal((await server.request('GET', '/healthz')).status, 200);
 
   // A refused import names the row and the column; an item or a page the field.
@@ -82,27 +132,62 @@ test('the worst inputs, posted together, are refused in Chinese while /healthz a
     errors: [{ row: 2, column: '正文', message: '正文嵌套层级过深（超过 200 层），请简化格式后重试' }],
   };
   const importRefused = /^导入未执行：共 1 处错误/;
-  const worst: [string, () => ReturnType<TestServer['request']>, RegExp, unknown?][] = [
-    [
-      'item body: 2 MB of nested <div>',
-      () => server.request('POST', '/api/v1/catalogue/items', { token: tk.operator, body: nestedItem }),
-      /^正文嵌套层级过深（超过 200 层），请简化格式后重试$/,
-    ],
-    [
-      'item edit: 2 MB of nested <div>',
-      () =>
-        server.request('PATCH', `/api/v1/catalogue/items/${created.body.id}`, { token: tk.operator, body: nestedItem }),
-      /^正文嵌套层级过深/,
-    ],
-    ['XLSX import: a zip bomb with lying headers', () => importAs(XLSX_MIME, xlsxBomb), /压缩比异常|解压后过大/],
-    ['XLSX import: a 1.3 MB nested-HTML body', () => importAs(XLSX_MIME, nestedXlsx), importRefused, rowError],
-    ['CSV import: a 2 MB nested-HTML body', () => importAs('text/csv', nestedCsv), importRefused, rowError],
-    [
-      'agency page: 400 kB of nested <div>',
-      () => server.request('PUT', `/api/v1/agencies/${agency.id}/pages/guide`, { token: tk.admin, body: nestedPage }),
-      /^正文嵌套层级过深/,
-    ],
+  const worst: Post[] = [
+    {
+      what: 'item body: 2 MB of nested <div>',
+      method: 'POST',
+      path: '/api/v1/catalogue/items',
+      token: tk.operator,
+      body: nestedItem,
+      message: /^正文嵌套层级过深（超过 200 层），请简化格式后重试$/,
+    },
+    {
+      what: 'item edit: 2 MB of nested <div>',
+      method: 'PATCH',
+      path: `/api/v1/catalogue/items/${created.body.id}`,
+      token: tk.operator,
+      body: nestedItem,
+      message: /^正文嵌套层级过深/,
+    },
+    {
+      what: 'XLSX import: a zip bomb with lying headers',
+      method: 'POST',
+      path: importPath,
+      token: tk.approver,
+      type: XLSX_MIME,
+      body: xlsxBomb,
+      message: /压缩比异常|解压后过大/,
+    },
+    {
+      what: 'XLSX import: a 1.3 MB nested-HTML body',
+      method: 'POST',
+      path: importPath,
+      token: tk.approver,
+      type: XLSX_MIME,
+      body: nestedXlsx,
+      message: importRefused,
+      details: rowError,
+    },
+    {
+      what: 'CSV import: a 2 MB nested-HTML body',
+      method: 'POST',
+      path: importPath,
+      token: tk.approver,
+      type: 'text/csv',
+      body: nestedCsv,
+      message: importRefused,
+      details: rowError,
+    },
+    {
+      what: 'agency page: 400 kB of nested <div>',
+      method: 'PUT',
+      path: `/api/v1/agencies/${agency.id}/pages/guide`,
+      token: tk.admin,
+      body: nestedPage,
+      message: /^正文嵌套层级过深/,
+    },
   ];
+  const client = await clientThread(server.url, worst);
 
   // /healthz every 50 ms while `work` runs; each poll timed from when it was due, so a stall that delays the
   // timer counts as well as a slow answer.
@@ -126,14 +211,15 @@ test('the worst inputs, posted together, are refused in Chinese while /healthz a
   };
   // The same polling with nothing posted: what this machine gives when the server is idle.
   const idle = await pollWhile(new Promise((r) => setTimeout(r, 1000)));
-  const { result: answers, latencies, max } = await pollWhile(Promise.all(worst.map(([, post]) => post())));
+  const { result: answers, latencies, max } = await pollWhile(client.go());
 
-  for (const [i, [what, , message, details]] of worst.entries()) {
+  for (const [i, { what, message, details }] of worst.entries()) {
     const a = answers[i]!;
     assert.ok(a.status >= 400 && a.status < 500, `${what}: ${a.status} ${a.text.slice(0, 200)}`);
-    assert.match(a.body.error.message, CHINESE, what);
-    assert.match(a.body.error.message, message, what);
-    if (details) assert.deepEqual(a.body.error.details, details, what);
+    const error = JSON.parse(a.text).error;
+    assert.match(error.message, CHINESE, what);
+    assert.match(error.message, message, what);
+    if (details) assert.deepEqual(error.details, details, what);
   }
   assert.ok(latencies.length >= 2, `healthz polled ${latencies.length} times`);
   t.diagnostic(
