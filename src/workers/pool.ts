@@ -21,6 +21,12 @@ export interface PoolOptions {
   idleMs: number;
 }
 
+/**
+ * 1 GB of heap per worker: far above what the capped inputs need (XLSX_LIMITS, MAX_REPORT_BYTES, DOCX_LIMITS),
+ * so that the limit stops runaway growth of many small objects — which Node ends cleanly. A single allocation
+ * past the limit by more than Node's 16 MB allowance is a fatal V8 error for the whole process instead: the caps
+ * on the inputs, not this limit, keep large allocations small.
+ */
 export const DEFAULT_POOL: PoolOptions = {
   size: 2,
   maxOldGenerationMb: 1024,
