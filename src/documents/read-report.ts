@@ -32,29 +32,21 @@ export async function reportText(file: string): Promise<string> {
   return bytesToText(ext, data);
 }
 
+/** The formats that need a parser (and its time and memory): read in a worker. */
+const PARSED = new Set(['.html', '.htm', '.docx', '.pdf']);
+
 /**
  * A report file's bytes as text. Plain text is decoded here (the fast path of `report check` over thousands of
  * files); HTML, DOCX and PDF are parsed in a worker thread (workers/pool.ts) under its time and memory limits,
  * which a hostile file meets as an UnreadableFileError in Chinese.
  */
 export async function bytesToText(ext: string, data: Uint8Array): Promise<string> {
-  switch (ext) {
-    case '.txt':
-    case '.md':
-      return decodeText(data);
-    case '.html':
-    case '.htm':
-    case '.docx':
-    case '.pdf': {
-      const { bytes, transfer } = transferable(data);
-      try {
-        return await workerPool().run('report-text', { ext, data: bytes }, { timeoutMs: REPORT_TIMEOUT_MS, transfer });
-      } catch (err) {
-        throw err instanceof AppError ? new UnreadableFileError(err.message) : err;
-      }
-    }
-    default:
-      throw new UnreadableFileError(`不支持的文件类型 ${ext}`);
+  if (!PARSED.has(ext)) return bytesToTextHere(ext, data);
+  const { bytes, transfer } = transferable(data);
+  try {
+    return await workerPool().run('report-text', { ext, data: bytes }, { timeoutMs: REPORT_TIMEOUT_MS, transfer });
+  } catch (err) {
+    throw err instanceof AppError ? new UnreadableFileError(err.message) : err;
   }
 }
 
