@@ -4,11 +4,14 @@
 // `npm start` when missing or older than any source file; bin/gongkai.js runs it only while it is fresh, else
 // the sources through tsx — a changed checkout never runs stale code.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const SERVER_BUNDLE = join(root, 'dist/server/gongkai.mjs');
+
+/** The worker threads' code (src/workers/entry.ts) beside a server bundle: built with it, shipped with it. */
+export const workerBundle = (out = SERVER_BUNDLE) => join(dirname(out), 'gongkai-worker.mjs');
 
 /** The newest modification time of any file under `dir`. */
 export function newest(dir) {
@@ -21,28 +24,37 @@ export function newest(dir) {
   return t;
 }
 
-/** The bundle exists and no source file is newer. */
+/** The bundle and its worker exist and no source file is newer. */
 export function bundleIsFresh(out = SERVER_BUNDLE) {
-  return existsSync(out) && statSync(out).mtimeMs >= newest(join(root, 'src'));
+  const src = newest(join(root, 'src'));
+  return [out, workerBundle(out)].every((f) => existsSync(f) && statSync(f).mtimeMs >= src);
 }
 
 export async function buildServer(out = SERVER_BUNDLE) {
   const { build } = await import('esbuild');
-  await build({
-    stdin: {
-      contents: "import { main } from './src/cli/main.ts';\nprocess.exit(await main(process.argv.slice(2)));\n",
-      resolveDir: root,
-      sourcefile: 'gongkai-entry.ts',
-      loader: 'ts',
-    },
+  const worker = workerBundle(out);
+  const common = {
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
     keepNames: true,
-    outfile: out,
     logLevel: 'warning',
+    // The pool (src/workers/pool.ts) starts this file, found from PROJECT_ROOT, instead of the TypeScript entry.
+    define: { __GONGKAI_WORKER_ENTRY__: JSON.stringify(relative(root, worker).split('\\').join('/')) },
+  };
+  // The worker first: a server bundle never stands without the worker it starts.
+  await build({ ...common, entryPoints: [join(root, 'src/workers/entry.ts')], outfile: worker });
+  await build({
+    ...common,
+    stdin: {
+      contents: "import { main } from './src/cli/main.ts';\nprocess.exit(await main(process.argv.slice(2)));\n",
+      resolveDir: root,
+      sourcefile: 'gongkai-entry.ts',
+      loader: 'ts',
+    },
+    outfile: out,
   });
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -36,10 +36,30 @@ test('the built server runs the CLI and the embedded database, and counts as sta
   assert.equal(demo.status, 0, demo.stderr + demo.stdout);
   const verify = run(out, ['audit', 'verify']);
   assert.equal(verify.status, 0, verify.stderr + verify.stdout);
-  const { bundleIsFresh } = (await import(join(PROJECT_ROOT, 'scripts/server-bundle.mjs'))) as {
+  // HTML is read in a worker thread: the bundle starts its own worker file, built beside it.
+  const page = join(dir, 'report.html');
+  const cells = (l: string) => l.split('|').slice(1, -1);
+  const text = readFileSync(join(PROJECT_ROOT, '../shared/samples/reports/001.txt'), 'utf8').split('\n');
+  const rows = text.map((l) =>
+    l.startsWith('|')
+      ? `<tr>${cells(l)
+          .map((c) => `<td>${c}</td>`)
+          .join('')}</tr>`
+      : `<p>${l}</p>`,
+  );
+  writeFileSync(page, `<html><body><table>${rows.join('\n')}</table></body></html>`);
+  const parsed = run(out, ['report', 'parse', page]);
+  assert.equal(parsed.status, 0, parsed.stderr + parsed.stdout);
+  assert.equal(JSON.parse(parsed.stdout).agency, '凉州区市场监督管理局');
+  const { bundleIsFresh, workerBundle } = (await import(join(PROJECT_ROOT, 'scripts/server-bundle.mjs'))) as {
     bundleIsFresh: (f: string) => boolean;
+    workerBundle: (f: string) => string;
   };
   assert.equal(bundleIsFresh(out), true);
+  const worker = workerBundle(out);
+  utimesSync(worker, new Date('2020-01-01'), new Date('2020-01-01'));
+  assert.equal(bundleIsFresh(out), false, 'a bundle whose worker is older than the sources is not run');
+  utimesSync(worker, new Date(), new Date());
   utimesSync(out, new Date('2020-01-01'), new Date('2020-01-01'));
   assert.equal(bundleIsFresh(out), false, 'a bundle older than a source file is not run');
 });

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { UnreadableFileError } from './errors.ts';
 
 const BLOCK = new Set([
   'p',
@@ -19,12 +20,17 @@ const BLOCK = new Set([
   'table',
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
-export const MAX_HTML_DEPTH = 2000;
+/**
+ * Deeper nesting is refused: htmlparser2 moves its whole open-element stack on every tag, so reading costs
+ * depth × size; bounded here, it stays linear (a real report page nests a few dozen levels).
+ */
+export const MAX_HTML_DEPTH = 500;
 
 /**
  * HTML → text for the report reader: paragraphs on their own lines, each table row as `| cell | cell |`.
  * Cells spanned by rowspan are simply absent from later rows (the reader goes by order), an empty cell stays
- * an empty cell (a blank is not a zero). Deeply nested or hostile markup is flattened, never recursed.
+ * an empty cell (a blank is not a zero). Markup nested deeper than MAX_HTML_DEPTH is refused at the first
+ * element past it (UnreadableFileError), never recursed.
  */
 export function htmlToText(html: string): string {
   const out: string[] = [];
@@ -40,9 +46,10 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name) {
-        depth++;
+        if (++depth > MAX_HTML_DEPTH)
+          throw new UnreadableFileError(`HTML 嵌套层级过深（超过 ${MAX_HTML_DEPTH} 层），拒绝读取，请简化格式后重试`);
         if (SKIP.has(name)) skip++;
-        if (skip || depth > MAX_HTML_DEPTH) return;
+        if (skip) return;
         if (name === 'tr') {
           endLine();
           row = [];

@@ -1,4 +1,4 @@
-import { UnreadableFileError } from './docx-text.ts';
+import { UnreadableFileError } from './errors.ts';
 
 interface Item {
   str: string;

@@ -1,12 +1,23 @@
 import type ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
+import { invalid } from '../domain/errors.ts';
+import { transferable, workerPool } from '../workers/pool.ts';
+import { safeUnzip, type UnzipLimits, ZipRefusedError } from './safe-unzip.ts';
 
 /** ExcelJS on first use (a portal process never loads it). */
 const excel = async () => (await import('exceljs')).default;
 
-import { unzipSync } from 'fflate';
-import { invalid } from '../domain/errors.ts';
-
-const MAX_UNZIPPED = 400 * 1024 * 1024;
+/**
+ * What a workbook may expand to (a 50 MB upload of Chinese text is ~150 MB of XML); the worker's heap limit
+ * (workers/pool.ts) bounds what ExcelJS makes of it.
+ */
+export const XLSX_LIMITS: UnzipLimits = {
+  maxEntries: 5000,
+  maxEntryBytes: 160 * 1024 * 1024,
+  maxTotalBytes: 160 * 1024 * 1024,
+  maxRatio: 200,
+};
+export const XLSX_TIMEOUT_MS = 60_000;
 
 /** The text a user sees in a cell: dates as YYYY-MM-DD, rich text and links as their text, formulas as their result. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -22,25 +33,36 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /**
- * The first worksheet of an XLSX file as rows of cell texts. Refuses (in Chinese) what is not an XLSX workbook and
- * archives that would expand beyond a sane size (zip bombs), before handing it to the workbook reader.
+ * The first worksheet of an XLSX file as rows of cell texts, read in a worker thread (workers/pool.ts: time and
+ * memory limits, the server's event loop stays free). Refuses in Chinese what is not a workbook, and archives
+ * that expand beyond XLSX_LIMITS whatever their headers say (zip bombs).
  */
-export async function readXlsxTable(data: Buffer): Promise<string[][]> {
-  let total = 0;
+export function readXlsxTable(data: Uint8Array): Promise<string[][]> {
+  const { bytes, transfer } = transferable(data);
+  return workerPool().run('xlsx-table', bytes, { timeoutMs: XLSX_TIMEOUT_MS, transfer });
+}
+
+/**
+ * readXlsxTable in this thread (the worker's job): the archive is expanded by safeUnzip under hard limits, and
+ * ExcelJS is handed a new archive of exactly the entries that were counted — never the uploaded bytes, whose
+ * headers it would trust. ExcelJS reads each entry whole into one string, in archive order: the largest go
+ * first, while its heap is still small (a worker whose heap limit is met by one large allocation, rather than
+ * by many small ones, cannot be stopped in time and takes the process with it).
+ */
+export async function readXlsxTableHere(data: Uint8Array): Promise<string[][]> {
+  let files: Record<string, Uint8Array>;
   try {
-    unzipSync(new Uint8Array(data), {
-      filter: (f) => {
-        total += f.originalSize;
-        if (total > MAX_UNZIPPED) throw new Error('too large');
-        return false;
-      },
-    });
-  } catch {
-    throw invalid(total > MAX_UNZIPPED ? '文件解压后过大，拒绝处理' : '文件不是有效的 Excel（.xlsx）工作簿');
+    files = safeUnzip(data, XLSX_LIMITS);
+  } catch (err) {
+    if (err instanceof ZipRefusedError && err.reason !== 'corrupt') throw invalid(err.message);
+    throw invalid('文件不是有效的 Excel（.xlsx）工作簿');
   }
+  if (!files['xl/workbook.xml']) throw invalid('文件不是有效的 Excel（.xlsx）工作簿');
+  const bySize = Object.entries(files).sort((a, b) => b[1].length - a[1].length);
+  const archive = zipSync(Object.fromEntries(bySize), { level: 0 });
   const wb = new (await excel()).Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from(archive.buffer, archive.byteOffset, archive.length) as unknown as ArrayBuffer);
   } catch {
     throw invalid('文件不是有效的 Excel（.xlsx）工作簿');
   }

@@ -9,6 +9,9 @@ export const MALFORMED_TEXT_MESSAGE = '输入包含无法识别的字符（可�
 export function hasMalformedText(v: unknown, depth = 0): boolean {
   if (typeof v === 'string') return LONE_SURROGATE.test(v);
   if (depth > 50 || v === null || typeof v !== 'object') return false;
+  // Bytes (an uploaded XLSX or attachment) are not text; walked as an object, each byte became an entry:
+  // seconds and hundreds of megabytes per megabyte uploaded, on the event loop.
+  if (ArrayBuffer.isView(v)) return false;
   if (Array.isArray(v)) return v.some((x) => hasMalformedText(x, depth + 1));
   return Object.entries(v).some(([k, x]) => LONE_SURROGATE.test(k) || hasMalformedText(x, depth + 1));
 }

@@ -4,7 +4,7 @@ import { validateImportRows } from '../../domain/catalogue/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { authorizeAgency, type Ctx, inTransaction } from '../../shared/context.ts';
 import type { ImportProgress } from '../../shared/import-progress.ts';
-import { htmlText, sanitizeBody } from './item-input.ts';
+import { sanitizeBodies } from './item-input.ts';
 
 /** The agency an import goes to, if the actor may import into it (404 when it cannot even see it). */
 export async function authorizeImport(ctx: Ctx, agencyId: string) {
@@ -25,9 +25,12 @@ export async function importCatalogue(
   await authorizeImport(ctx, agencyId);
   const { rows, errors } = validateImportRows(table);
   if (errors[0]?.row === 1) throw invalid(errors[0].message, { errors });
-  const items = rows.map(({ body, row, ...r }) => {
-    const body_html = sanitizeBody(body);
-    return { row, item: { ...r, formed_date: r.written_date, body_html, body_text: htmlText(body_html) } };
+  const bodies = await sanitizeBodies(rows.map((r) => r.body));
+  const items = rows.map(({ body: _, row, ...r }, i) => {
+    const b = bodies[i]!;
+    if (!b.ok) errors.push({ row, column: '正文', message: b.message });
+    const [body_html, body_text] = b.ok ? [b.html, b.text] : ['', ''];
+    return { row, item: { ...r, formed_date: r.written_date, body_html, body_text } };
   });
   opts.onProgress?.({ phase: 'validate', done: items.length, total: items.length });
   if (items.length === 0) throw invalid('文件中没有数据行');
