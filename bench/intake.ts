@@ -90,15 +90,16 @@ async function load(url: string, dbUrl: string, codes: string[], clients: number
 }
 
 const url = await recreate();
-const database = await openDatabase({ dataDir: '', databaseUrl: url });
+const dataDir = mkdtempSync(join(tmpdir(), 'gk-intake-'));
+const secretKey = randomBytes(32);
+const database = await openDatabase({ dataDir, databaseUrl: url, secretKey });
 await migrate(database.pool);
 const { agencies } = await makeRegionTree(database, AGENCIES);
 await database.close();
-const dataDir = mkdtempSync(join(tmpdir(), 'gk-intake-'));
 const server = await serve({
   DATABASE_URL: url,
   GONGKAI_DATA_DIR: dataDir,
-  GONGKAI_SECRET_KEY: randomBytes(32).toString('hex'),
+  GONGKAI_SECRET_KEY: secretKey.toString('hex'),
   PUBLIC_CACHE_SECONDS: '0',
 });
 try {

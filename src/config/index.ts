@@ -34,6 +34,7 @@ const schema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('政府信息公开平台 <noreply@localhost>'),
+  AUDIT_CHECKPOINT_EMAIL: z.email('must be an e-mail address').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,6 +54,8 @@ export interface Config {
   /** Outgoing mail; without it mail stays in the outbox (nothing is lost) until SMTP is configured. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where the daily signed audit checkpoint is also e-mailed (a copy outside this machine); none when unset. */
+  auditCheckpointEmail: string | undefined;
   logLevel: string;
 }
 
@@ -95,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.GONGKAI_PUBLIC_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    auditCheckpointEmail: e.AUDIT_CHECKPOINT_EMAIL,
     logLevel: e.LOG_LEVEL,
   };
 }

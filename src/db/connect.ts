@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
+import { type AuditSettings, auditKeysPlugin } from './audit-keys.ts';
 import { startEmbedded } from './embedded.ts';
 import type { DB } from './schema.ts';
 
@@ -17,14 +18,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The secret key (and the data dir) go with the handle: the audit trail's keys are derived from it (audit-keys.ts). */
 export async function openDatabase(
-  config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'secretKey'> & Partial<Pick<Config, 'auditCheckpointEmail'>>,
   opts: { max?: number } = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: opts.max ?? 10 });
     await checkConnection(pool);
-    return wrap(pool, 'postgres', async () => {});
+    return wrap(pool, 'postgres', async () => {}, config);
   }
   const embedded = await startEmbedded(config.dataDir);
   // PGlite is one session: pglite-socket multiplexes connections through one queue, and responses of
@@ -38,7 +40,7 @@ export async function openDatabase(
     await embedded.stop();
     throw err;
   }
-  return wrap(pool, 'embedded', () => embedded.stop());
+  return wrap(pool, 'embedded', () => embedded.stop(), config);
 }
 
 /** A read-only pool on a replica (`DATABASE_READ_URL`): portal pages and search. */
@@ -57,10 +59,10 @@ async function checkConnection(pool: pg.Pool) {
   }
 }
 
-function wrap(pool: pg.Pool, kind: Database['kind'], stop: () => Promise<void>): Database {
+function wrap(pool: pg.Pool, kind: Database['kind'], stop: () => Promise<void>, audit?: AuditSettings): Database {
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: audit ? [auditKeysPlugin(audit)] : [] });
   let closed = false;
   return {
     db,

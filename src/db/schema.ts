@@ -49,7 +49,7 @@ export interface DB {
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
-  audit_head: AuditHeadTable;
+  audit_heads: AuditHeadTable;
   calendar_entries: CalendarEntriesTable;
   calendar_years: CalendarYearsTable;
   applications: ApplicationsTable;

@@ -5,6 +5,9 @@ import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 
+/** The secret key of test databases: the one `systemCtx` and the test server use; the audit keys derive from it. */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
+
 export interface TestDatabase extends Database {
   dataDir: string;
   /** The connection URL of a PostgreSQL test database (absent for the embedded one). */
@@ -19,7 +22,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ dataDir, databaseUrl: undefined });
+    const database = await openDatabase({ dataDir, databaseUrl: undefined, secretKey: TEST_SECRET_KEY });
     await migrate(database.pool);
     return {
       ...database,
@@ -37,7 +40,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ dataDir, databaseUrl: url.toString() });
+  const database = await openDatabase({ dataDir, databaseUrl: url.toString(), secretKey: TEST_SECRET_KEY });
   await migrate(database.pool);
   return {
     ...database,
