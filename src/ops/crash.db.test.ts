@@ -27,11 +27,10 @@ test('SIGKILL at random moments loses no acknowledged application and duplicates
   if (!pgDb) await migrate(seed.pool);
   const agency = await makeAgency({ ...systemCtx(seed as never, fixedClock()) }, { name: '凉州区市场监督管理局' });
   if (!pgDb) await seed.close();
-  const env: Record<string, string> = {
-    ...(pgDb?.url ? { DATABASE_URL: pgDb.url } : { DATABASE_URL: '' }),
-    GONGKAI_DATA_DIR: dataDir,
-    GONGKAI_SECRET_KEY: TEST_SECRET_KEY.toString('hex'), // the seed's key: its audit chain stays verifiable
-  };
+  const env: Record<string, string> = pgDb?.url
+    ? { DATABASE_URL: pgDb.url, GONGKAI_DATA_DIR: dataDir }
+    : { DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir };
+  env.GONGKAI_SECRET_KEY = TEST_SECRET_KEY.toString('hex'); // the seed's key: its audit chains stay verifiable
   const port = 4700 + Math.floor(Math.random() * 200);
   const acknowledged = new Map<string, string>(); // idempotency key → tracking number
   const pending = new Set<string>(); // sent, no answer before the crash: retried with the same key
