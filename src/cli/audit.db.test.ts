@@ -83,6 +83,6 @@ test('audit checkpoint, then verify against it; a truncated chain fails against 
   writeFileSync(join(dataDir, 'forged.json'), JSON.stringify(forged));
   const refused = cli(['audit', 'verify', '--checkpoint', join(dataDir, 'forged.json')]);
   assert.equal(refused.code, 1);
-  assert.match(refused.stdout, /检查点被拒绝：检查点 .*forged\.json 签名无效/);
+  assert.match(refused.stdout, /检查点被拒绝（1 个，审计日志校验不能算通过）：\n {2}- 检查点 .*forged\.json 签名无效/);
   assert.equal(cli(['audit', 'verify', '--checkpoint', join(dataDir, 'nope.json')]).code, 2);
 });

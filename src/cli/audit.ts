@@ -21,11 +21,14 @@ function report(r: VerifyResult): string {
   } else {
     lines.push(`审计日志完整：共 ${r.count} 条、${r.chains} 条审计链，哈希链（HMAC-SM3）校验通过。`);
   }
-  for (const c of r.checkpoints) {
-    if (!c.valid) lines.push(`  - 检查点被拒绝：${c.message}`);
-    else if (!r.breaks.some((b) => b.checkpoint === c.file))
-      lines.push(`与检查点 ${c.file}（${c.at}，${c.chains} 条链）核对一致。`);
+  const refused = r.checkpoints.filter((c) => !c.valid);
+  if (refused.length) {
+    lines.push(`检查点被拒绝（${refused.length} 个，审计日志校验不能算通过）：`);
+    for (const c of refused) lines.push(`  - ${c.message}`);
   }
+  for (const c of r.checkpoints)
+    if (c.valid && !r.breaks.some((b) => b.checkpoint === c.file))
+      lines.push(`与检查点 ${c.file}（${c.at}，${c.chains} 条链）核对一致。`);
   if (r.checkpoints.length === 0)
     lines.push('尚无检查点：运行 gongkai audit checkpoint 生成一个（服务运行时每天自动生成）。');
   return `${lines.join('\n')}\n`;
