@@ -2,10 +2,13 @@
  * Intake throughput: `POST /api/v1/applications` against the product's server (as `npm start` runs it) on the
  * local PostgreSQL, at 1 and 16 concurrent clients, each request for one of several agencies in turn.
  * Not run by the tests: `node --import tsx bench/intake.ts [--seconds 10] [--agencies 8] [--clients 1,16]`.
- * Every request comes from its own address (the form's rate limit is per address, 30/min).
+ * Every request comes from its own address (the form's rate limit is per address, 30/min). Beside throughput (which
+ * a busy shared machine makes noisy): the server's sessions waiting on locks, and the CPU time the server process
+ * and its PostgreSQL backends spent per accepted application (from /proc, whatever else the machine runs).
  */
+import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -34,6 +37,26 @@ async function recreate() {
   return PG_URL.replace(/\/[^/]*$/, `/${NAME}`);
 }
 
+/** CPU time (ms) of a process so far, from /proc/PID/stat (user + system); 0 once it is gone. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+  } catch {
+    return 0;
+  }
+}
+
+const serverPid = (url: string) =>
+  Number(/pid=(\d+)/.exec(execSync(`ss -ltnpH "sport = :${new URL(url).port}"`).toString())?.[1] ?? 0);
+
+async function backendsCpu(probe: pg.Client): Promise<Map<number, number>> {
+  const r = await probe.query(
+    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+  );
+  return new Map(r.rows.map((x) => [x.pid as number, cpuMs(x.pid)]));
+}
+
 let serial = 0;
 async function load(url: string, dbUrl: string, codes: string[], clients: number, seconds: number) {
   // Lock contention beside throughput: how many of the server's sessions wait on a lock, sampled every 50 ms.
@@ -50,6 +73,9 @@ async function load(url: string, dbUrl: string, codes: string[], clients: number
       await new Promise((res) => setTimeout(res, 50));
     }
   })();
+  const server = serverPid(url);
+  const server0 = cpuMs(server);
+  const backends0 = await backendsCpu(probe);
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   const until = performance.now() + seconds * 1000;
@@ -75,6 +101,9 @@ async function load(url: string, dbUrl: string, codes: string[], clients: number
   const elapsed = (performance.now() - start) / 1000;
   sampling = false;
   await sampler;
+  const serverCpu = cpuMs(server) - server0;
+  let pgCpu = 0;
+  for (const [pid, ms] of await backendsCpu(probe)) pgCpu += ms - (backends0.get(pid) ?? 0);
   await probe.end();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round((latencies[Math.floor((latencies.length - 1) * p)] ?? 0) * 10) / 10;
@@ -83,6 +112,8 @@ async function load(url: string, dbUrl: string, codes: string[], clients: number
     accepted_per_s: Math.round((latencies.length / elapsed) * 10) / 10,
     p50_ms: pct(0.5),
     p99_ms: pct(0.99),
+    server_cpu_ms_per_application: Math.round((serverCpu / Math.max(1, latencies.length)) * 100) / 100,
+    postgres_cpu_ms_per_application: Math.round((pgCpu / Math.max(1, latencies.length)) * 100) / 100,
     sessions_waiting_on_locks:
       Math.round((waiting.reduce((a, b) => a + b, 0) / Math.max(1, waiting.length)) * 100) / 100,
     statuses,
