@@ -4,6 +4,7 @@
  * memory — next to their references (a bare HTTP server with the same bytes, an ILIKE scan, the raw SQL
  * aggregate). Results: bench/results/*.json, summary.json, and BENCHMARKS.md.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +142,9 @@ function parseBench() {
   });
 }
 
+// The loader and the servers share one key: the audit chains the loader writes stay verifiable by the servers.
+const BENCH_KEY = randomBytes(32);
+
 async function runOn(kind: 'postgres' | 'embedded') {
   let database: Database;
   let env: Record<string, string>;
@@ -152,13 +156,14 @@ async function runOn(kind: 'postgres' | 'embedded') {
     await admin.query('create database gongkai_bench');
     await admin.end();
     const url = PG_URL.replace(/\/[^/]*$/, '/gongkai_bench');
-    database = await openDatabase({ dataDir: '', databaseUrl: url });
-    env = { DATABASE_URL: url, GONGKAI_DATA_DIR: mkdtempSync(join(tmpdir(), 'gk-bench-')) };
+    const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
+    database = await openDatabase({ dataDir: dir, databaseUrl: url, secretKey: BENCH_KEY });
+    env = { DATABASE_URL: url, GONGKAI_DATA_DIR: dir, GONGKAI_SECRET_KEY: BENCH_KEY.toString('hex') };
     dropDb = async () => {};
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
-    database = await openDatabase({ dataDir: dir, databaseUrl: undefined });
-    env = { DATABASE_URL: '', GONGKAI_DATA_DIR: dir };
+    database = await openDatabase({ dataDir: dir, databaseUrl: undefined, secretKey: BENCH_KEY });
+    env = { DATABASE_URL: '', GONGKAI_DATA_DIR: dir, GONGKAI_SECRET_KEY: BENCH_KEY.toString('hex') };
   }
   await migrate(database.pool);
   const sizes = kind === 'embedded' ? [SIZES.items[0]!] : SIZES.items;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { unzipSync } from 'fflate';
+import { dataDirSecretKey } from '../../test/helpers/db.ts';
 import { groupOrOtherAccessible } from '../../test/helpers/file-modes.ts';
 import { startServerProcess, stopServerProcess } from '../../test/helpers/process.ts';
 import { openDatabase } from '../db/connect.ts';
@@ -56,7 +57,7 @@ test('a lock left by a dead process is taken over, with a message', async () => 
 });
 
 test('while another command holds the embedded database, a command stops with a clear message', async () => {
-  const held = await openDatabase({ dataDir, databaseUrl: undefined });
+  const held = await openDatabase({ dataDir, databaseUrl: undefined, secretKey: dataDirSecretKey(dataDir) });
   try {
     const r = await cli(['audit', 'verify']);
     assert.equal(r.code, 1);

@@ -25,6 +25,8 @@ function cli(args: string[], env: Record<string, string> = {}) {
 before(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
 });
+/** The key the CLI generated in the data dir (its first run). */
+const dataDirKey = () => Buffer.from(readFileSync(join(dataDir, 'secret.key'), 'utf8').trim(), 'hex');
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 test('--help works without a database', () => {
@@ -95,26 +97,34 @@ test('audit verify: intact chain passes; an edited row is reported as the first 
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /校验通过/);
 
-  const database = await openDatabase({ dataDir, databaseUrl: undefined });
+  // The test appends with the data dir's own key, as the CLI does.
+  const database = await openDatabase({ dataDir, databaseUrl: undefined, secretKey: dataDirKey() });
   let target: number;
+  let agencyId: string;
   try {
     await migrate(database.pool);
-    await makeAgency(systemCtx(database, fixedClock()));
+    agencyId = (await makeAgency(systemCtx(database, fixedClock()), { name: '篡改测试局' })).id;
     // The log refuses updates…
     await assert.rejects(database.pool.query(`update audit_events set action = 'x' where seq = 3`), /append-only/);
     // …so a tamperer must go around the trigger.
-    target = 5;
+    target = 2;
     await database.pool.query('alter table audit_events disable trigger audit_events_no_update');
-    await database.pool.query(`update audit_events set after = '{"name":"篡改"}'::jsonb where seq = $1`, [target]);
+    await database.pool.query(
+      `update audit_events set after = '{"name":"篡改"}'::jsonb where chain = $1 and chain_seq = $2`,
+      [agencyId, target],
+    );
     const v = await verifyAudit(database.db);
     assert.equal(v.ok, false);
-    assert.deepEqual(v.firstBroken, { seq: target, reason: 'hash_mismatch' });
+    assert.deepEqual(
+      { chain: v.firstBroken?.chain, seq: v.firstBroken?.seq, reason: v.firstBroken?.reason },
+      { chain: agencyId, seq: target, reason: 'hash_mismatch' },
+    );
   } finally {
     await database.close();
   }
   const r = cli(['audit', 'verify']);
   assert.equal(r.code, 1);
-  assert.match(r.stdout, new RegExp(`第 ${target} 条起断裂`));
+  assert.match(r.stdout, new RegExp(`篡改测试局（${agencyId}）的审计链第 ${target} 条：内容被修改`));
 });
 
 test('report generate: the demo 2020 report equals the seed in every cell; every format opens; 2024 passes its checks', async () => {

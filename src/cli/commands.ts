@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { verifyAudit } from '../db/audit.ts';
 import { migrate } from '../db/migrate.ts';
 import { invalid } from '../domain/errors.ts';
 import { backup, RestoreError, restore } from '../ops/backup.ts';
+import { auditCheckpoint, auditVerify } from './audit.ts';
 import { calendarOfficial, calendarSet, calendarShow, deadlineCommand } from './calendar.ts';
 import { ensureDemo } from './demo.ts';
 import { reportFigures, reportGenerate, reportImport } from './report-generate.ts';
@@ -84,26 +84,15 @@ export const commands: CliCommand[] = [
   },
   {
     name: 'audit verify',
-    usage: 'audit verify',
-    summary: '校验审计日志 SM3 哈希链，报告第一个断裂处',
-    run: () =>
-      withDatabase(async (database) => {
-        const r = await verifyAudit(database.db);
-        if (r.ok) {
-          process.stdout.write(`审计日志完整：共 ${r.count} 条，哈希链校验通过。\n`);
-          return 0;
-        }
-        const reasons: Record<string, string> = {
-          hash_mismatch: '内容被修改（哈希不符）',
-          prev_mismatch: '前序哈希不符（记录被删除或替换）',
-          gap: '序号不连续（记录被删除）',
-          tail_missing: '末尾记录缺失',
-        };
-        process.stdout.write(
-          `审计日志被篡改：第 ${r.firstBroken!.seq} 条起断裂，原因：${reasons[r.firstBroken!.reason] ?? r.firstBroken!.reason}。\n`,
-        );
-        return 1;
-      }),
+    usage: 'audit verify [--checkpoint FILE]',
+    summary: '校验每个机关的审计链（HMAC-SM3）并与最新检查点（及保存的检查点文件）核对，列出每处断裂',
+    run: auditVerify,
+  },
+  {
+    name: 'audit checkpoint',
+    usage: 'audit checkpoint',
+    summary: '校验后写入签名的审计检查点（数据目录 audit-checkpoints/；设置 AUDIT_CHECKPOINT_EMAIL 时另发邮件）',
+    run: auditCheckpoint,
   },
   {
     name: 'deadline',

@@ -44,6 +44,7 @@ const schema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
+  AUDIT_CHECKPOINT_EMAIL: z.email('must be an e-mail address').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -77,6 +78,8 @@ export interface Config {
   /** Outgoing mail; without it mail stays in the outbox (nothing is lost) until SMTP is configured. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where the daily signed audit checkpoint is also e-mailed (a copy outside this machine); none when unset. */
+  auditCheckpointEmail: string | undefined;
   logLevel: string;
   /** Proxies whose X-Forwarded-For is believed; undefined: none (the socket's peer is the client). */
   trustProxy: string[] | undefined;
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.GONGKAI_PUBLIC_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    auditCheckpointEmail: e.AUDIT_CHECKPOINT_EMAIL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
   };

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
+import { type AuditSettings, auditKeysPlugin } from './audit-keys.ts';
 import { type EmbeddedOptions, startEmbedded } from './embedded.ts';
 import { DatabaseLockedError } from './lock.ts';
 import type { DB } from './schema.ts';
@@ -28,14 +29,15 @@ export interface OpenOptions extends Partial<Omit<EmbeddedOptions, 'role'>> {
   role?: EmbeddedOptions['role'];
 }
 
+/** The secret key (and the data dir) go with the handle: the audit trail's keys are derived from it (audit-keys.ts). */
 export async function openDatabase(
-  config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'secretKey'> & Partial<Pick<Config, 'auditCheckpointEmail'>>,
   opts: OpenOptions = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: opts.max ?? 10 });
     await checkConnection(pool);
-    return wrap(pool, 'postgres', async () => {});
+    return wrap(pool, 'postgres', async () => {}, config);
   }
   const embedded = await startEmbedded(config.dataDir, { ...opts, role: opts.role ?? 'command' });
   // PGlite is one session: the host gives each connection the session for a whole exchange or transaction
@@ -53,7 +55,7 @@ export async function openDatabase(
         ` (the running server's database does not answer)`,
     );
   }
-  const database = wrap(pool, 'embedded', () => embedded.stop());
+  const database = wrap(pool, 'embedded', () => embedded.stop(), config);
   return { ...database, besideServer: embedded.besideServer, share: () => embedded.share() };
 }
 
@@ -73,10 +75,10 @@ async function checkConnection(pool: pg.Pool) {
   }
 }
 
-function wrap(pool: pg.Pool, kind: Database['kind'], stop: () => Promise<void>): Database {
+function wrap(pool: pg.Pool, kind: Database['kind'], stop: () => Promise<void>, audit?: AuditSettings): Database {
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: audit ? [auditKeysPlugin(audit)] : [] });
   let closed = false;
   return {
     db,

@@ -51,7 +51,7 @@ export interface DB {
   sessions: SessionsTable;
   auth_failures: AuthFailuresTable;
   audit_events: AuditEventsTable;
-  audit_head: AuditHeadTable;
+  audit_heads: AuditHeadTable;
   calendar_entries: CalendarEntriesTable;
   calendar_years: CalendarYearsTable;
   applications: ApplicationsTable;

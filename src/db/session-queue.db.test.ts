@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout } from 'node:timers/promises';
 import pg from 'pg';
+import { dataDirSecretKey } from '../../test/helpers/db.ts';
 import { type Database, openDatabase } from './connect.ts';
 
 /**
@@ -21,7 +22,7 @@ let socketDir: string;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'gongkai-session-'));
-  own = await openDatabase({ dataDir, databaseUrl: undefined });
+  own = await openDatabase({ dataDir, databaseUrl: undefined, secretKey: dataDirSecretKey(dataDir) });
   socketDir = (own.pool as unknown as { options: { host: string } }).options.host;
   other = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 4 });
   await own.pool.query('create table shared_t (x int)');

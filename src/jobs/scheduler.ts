@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
+import { dailyAuditCheckpoint } from './audit-checkpoint.ts';
 import { deliverPending, type MailTransport } from './mailer.ts';
 import { runDueReminders } from './reminders.ts';
 import { runReportReminders } from './report-reminders.ts';
@@ -23,6 +24,7 @@ export async function tick(deps: {
   const reportReminders = morning ? await runReportReminders(deps.db, now) : { ran: false, messages: 0 };
   const mail = deps.transport ? await deliverPending(deps.db, deps.transport, deps.mailFrom) : { sent: 0, failed: 0 };
   const search = await upgradeSearchTokens(deps.db);
+  await dailyAuditCheckpoint(deps.db, now, deps.log);
   if (reminders.ran || reportReminders.ran || mail.sent || mail.failed || search.upgraded)
     deps.log?.info({ reminders, reportReminders, mail, search }, '定时任务 (scheduled jobs)');
   return { reminders, reportReminders, mail, search };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { personApplication } from '../../test/helpers/applicants.ts';
 import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
@@ -9,6 +9,7 @@ import { fixedClock, makeAgency, makeUser, systemCtx, type TestAgency } from '..
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
 import { verifyAudit } from '../db/audit.ts';
 import { migrate } from '../db/migrate.ts';
+import { makeCheckpoint } from '../jobs/audit-checkpoint.ts';
 import { backup, RestoreError, restore } from './backup.ts';
 
 let source: TestDatabase;
@@ -64,6 +65,10 @@ test('backup while running, restore into an empty database: every row, file and 
     200,
   );
 
+  // A signed checkpoint in the data dir: it travels with the backup and the restored chains still match it.
+  const cp = await makeCheckpoint(source.db, now());
+  assert.equal(cp.ok, true);
+
   // Through the running server, as a system administrator would (the same archive as `gongkai backup`).
   const sys = await makeUser(systemCtx(source, now), 'sysadmin');
   const token = await server.apiToken(sys.username);
@@ -86,13 +91,19 @@ test('backup while running, restore into an empty database: every row, file and 
   // The backup's own audit event (and the head it moved) came after the snapshot; migrations are the target's own.
   before.audit_events = before.audit_events!.filter((e) => !e.includes('"system.backup"'));
   for (const d of [before, after]) {
-    delete d.audit_head;
+    delete d.audit_heads;
     delete d.schema_migrations;
   }
   assert.deepEqual(after, before);
-  const head = (await target.pool.query('select seq from audit_head')).rows[0].seq;
-  assert.equal(head, (await target.pool.query('select max(seq)::int m from audit_events')).rows[0].m);
-  assert.deepEqual((await verifyAudit(target.db)).ok, true);
+  // Every chain's head is its last record, and the chains verify against the checkpoint restored with them.
+  const heads = await target.pool.query(
+    'select h.chain, h.seq, (select max(chain_seq) from audit_events e where e.chain = h.chain) as last from audit_heads h',
+  );
+  assert.ok(heads.rows.length >= 2, 'the platform chain and the agency’s chain');
+  for (const h of heads.rows) assert.equal(h.seq, h.last ?? 0, h.chain);
+  const restoredCp = join(dataDir, 'audit-checkpoints', basename(cp.ok ? cp.file : ''));
+  const v = await verifyAudit(target.db, { checkpoint: restoredCp });
+  assert.deepEqual([v.ok, v.breaks, v.checkpoints.map((c) => c.valid)], [true, [], [true]]);
   const srcDir = (source as { dataDir?: string }).dataDir ?? '/tmp';
   const attRow = (await target.pool.query('select id, item_id from catalogue_attachments')).rows[0];
   assert.deepEqual(

@@ -19,7 +19,7 @@ async function q<R = Record<string, any>>(c: Q, text: string, params: unknown[] 
  * as the database itself (it holds the key): keep it like the database.
  */
 const FORMAT = 'gongkai-backup-1';
-const FILE_DIRS = ['attachments', 'letters'];
+const FILE_DIRS = ['attachments', 'letters', 'audit-checkpoints'];
 const KEY_FILES = ['secret.key'];
 
 async function tables(c: Q): Promise<string[]> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { personApplication } from '../../test/helpers/applicants.ts';
-import { testDatabase } from '../../test/helpers/db.ts';
+import { TEST_SECRET_KEY, testDatabase } from '../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx } from '../../test/helpers/factory.ts';
 import { startServerProcess } from '../../test/helpers/process.ts';
 import { openDatabase } from '../db/connect.ts';
@@ -23,13 +23,14 @@ test('SIGKILL at random moments loses no acknowledged application and duplicates
   // PostgreSQL: a test database; embedded: a data dir of its own, closed before the server takes it.
   const pgDb = process.env.DATABASE_URL ? await testDatabase() : null;
   const dataDir = pgDb?.dataDir ?? mkdtempSync(join(tmpdir(), 'gongkai-crash-'));
-  const seed = pgDb ?? (await openDatabase({ dataDir, databaseUrl: undefined }));
+  const seed = pgDb ?? (await openDatabase({ dataDir, databaseUrl: undefined, secretKey: TEST_SECRET_KEY }));
   if (!pgDb) await migrate(seed.pool);
   const agency = await makeAgency({ ...systemCtx(seed as never, fixedClock()) }, { name: '凉州区市场监督管理局' });
   if (!pgDb) await seed.close();
   const env: Record<string, string> = pgDb?.url
     ? { DATABASE_URL: pgDb.url, GONGKAI_DATA_DIR: dataDir }
     : { DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir };
+  env.GONGKAI_SECRET_KEY = TEST_SECRET_KEY.toString('hex'); // the seed's key: its audit chains stay verifiable
   const port = 4700 + Math.floor(Math.random() * 200);
   const acknowledged = new Map<string, string>(); // idempotency key → tracking number
   const pending = new Set<string>(); // sent, no answer before the crash: retried with the same key
@@ -87,7 +88,7 @@ test('SIGKILL at random moments loses no acknowledged application and duplicates
   }
   process.kill(-child.pid!, 'SIGTERM');
   await new Promise((r) => child.once('exit', r));
-  const check = pgDb ?? (await openDatabase({ dataDir, databaseUrl: undefined }));
+  const check = pgDb ?? (await openDatabase({ dataDir, databaseUrl: undefined, secretKey: TEST_SECRET_KEY }));
   try {
     const rows = (
       await check.pool.query(

@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { dataDirSecretKey } from '../../test/helpers/db.ts';
 import { groupOrOtherAccessible } from '../../test/helpers/file-modes.ts';
 import { startServerProcess, stopServerProcess } from '../../test/helpers/process.ts';
 import { startTestServer } from '../../test/helpers/server.ts';
@@ -83,7 +84,7 @@ test('after a start over an older data dir, with uploads, and after a restore, n
 }, async () => {
   // The database an older version created (the database host's own modes are checked on the way).
   const dataDir = tempDir('gongkai-modes-data-');
-  const seed = await openDatabase({ dataDir, databaseUrl: undefined });
+  const seed = await openDatabase({ dataDir, databaseUrl: undefined, secretKey: dataDirSecretKey(dataDir) });
   await migrate(seed.pool);
   await seed.close();
   assert.deepEqual(groupOrOtherAccessible(join(dataDir, 'pgdata')), [], 'a new database is owner-only');
@@ -126,7 +127,7 @@ test('after a start over an older data dir, with uploads, and after a restore, n
   }
 
   // An upload in a process with the usual umask (this one) is owner-only by its own modes; then a backup.
-  const database = await openDatabase({ dataDir, databaseUrl: undefined });
+  const database = await openDatabase({ dataDir, databaseUrl: undefined, secretKey: dataDirSecretKey(dataDir) });
   let archive: Uint8Array;
   try {
     const server = await startTestServer({ ...database, dataDir } as typeof database, () => new Date());
@@ -151,7 +152,7 @@ test('after a start over an older data dir, with uploads, and after a restore, n
   // A restore into a new data dir an operator made (0755), in this umask-022 process.
   const fresh = tempDir('gongkai-modes-restore-');
   chmodSync(fresh, 0o755);
-  const target = await openDatabase({ dataDir: fresh, databaseUrl: undefined });
+  const target = await openDatabase({ dataDir: fresh, databaseUrl: undefined, secretKey: dataDirSecretKey(fresh) });
   try {
     await migrate(target.pool);
     const r = await restore(target.db, fresh, archive);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
+import { TEST_SECRET_KEY, type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx, TEST_PASSWORD } from '../../test/helpers/factory.ts';
 import { startServerProcess, stopServerProcess } from '../../test/helpers/process.ts';
 import { startSmtp } from '../../test/helpers/smtp.ts';
@@ -33,7 +32,7 @@ test('two server processes on one PostgreSQL: shared sessions, jobs once, same d
     });
     const shared = {
       DATABASE_URL: database.url!,
-      GONGKAI_SECRET_KEY: randomBytes(32).toString('hex'),
+      GONGKAI_SECRET_KEY: TEST_SECRET_KEY.toString('hex'), // the seed's key: its audit chains stay verifiable
       SMTP_URL: smtp.url,
       PUBLIC_CACHE_SECONDS: '0',
     };

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { personApplication } from '../../test/helpers/applicants.ts';
+import { TEST_SECRET_KEY } from '../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx } from '../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
 import { mailText, startSmtp } from '../../test/helpers/smtp.ts';
@@ -42,12 +43,12 @@ test('after intake, 补正, 延期 and 答复 with their letters and mails, no f
 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-pii-'));
   const now = fixedClock(new Date('2026-03-02T02:00:00Z'));
-  const database = await openDatabase({ dataDir, databaseUrl: undefined });
+  const database = await openDatabase({ dataDir, databaseUrl: undefined, secretKey: TEST_SECRET_KEY });
   const smtp = await startSmtp();
   let running: TestServer | undefined;
   try {
     await migrate(database.pool);
-    await preparePersonalData(database.db, Buffer.alloc(32, 7));
+    await preparePersonalData(database.db, TEST_SECRET_KEY);
     const agency = await makeAgency(systemCtx(database, now), { name: '凉州区市场监督管理局（落盘测试）' });
     const server = await startTestServer(database, now, { dataDir });
     running = server;

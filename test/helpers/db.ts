@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -6,14 +6,14 @@ import { type Database, openDatabase } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { preparePersonalData } from '../../src/shared/seal-at-rest.ts';
 
+/** The secret key of test databases: the one `systemCtx` and the test server use; the audit keys derive from it. */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
+
 export interface TestDatabase extends Database {
   dataDir: string;
   /** The connection URL of a PostgreSQL test database (absent for the embedded one). */
   url?: string;
 }
-
-/** The secret key of tests (as `systemCtx` and `startTestServer` use): bound as `serve` binds its own. */
-const TEST_SECRET_KEY = Buffer.alloc(32, 7);
 
 /**
  * A fresh, migrated database for one test file: a new database on the PostgreSQL server when
@@ -23,7 +23,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ dataDir, databaseUrl: undefined });
+    const database = await openDatabase({ dataDir, databaseUrl: undefined, secretKey: TEST_SECRET_KEY });
     await migrate(database.pool);
     await preparePersonalData(database.db, TEST_SECRET_KEY);
     return {
@@ -42,7 +42,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ dataDir, databaseUrl: url.toString() });
+  const database = await openDatabase({ dataDir, databaseUrl: url.toString(), secretKey: TEST_SECRET_KEY });
   await migrate(database.pool);
   await preparePersonalData(database.db, TEST_SECRET_KEY);
   return {
@@ -58,4 +58,10 @@ export async function testDatabase(): Promise<TestDatabase> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The key a data dir's server uses (its generated `secret.key`), else the tests' key: audit chains stay verifiable. */
+export function dataDirSecretKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'secret.key');
+  return existsSync(file) ? Buffer.from(readFileSync(file, 'utf8').trim(), 'hex') : TEST_SECRET_KEY;
 }

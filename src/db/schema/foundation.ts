@@ -85,8 +85,12 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
 }
 
+/** Audit events (migration 0014): `seq` is the global display order, `(chain, chain_seq)` the hashed position. */
 export interface AuditEventsTable {
   seq: number;
+  chain: string;
+  chain_seq: number;
+  alg: 'sm3' | 'hmac-sm3';
   at: Timestamp;
   actor_id: string | null;
   actor_name: string | null;
@@ -100,10 +104,12 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** One row per audit chain (an agency's, or 'platform'): its last record, and its legacy (unkeyed) prefix. */
 export interface AuditHeadTable {
-  id: number;
+  chain: string;
   seq: number;
   hash: string;
+  legacy_seq: Generated<number>;
 }
 
 export interface CalendarEntriesTable {
