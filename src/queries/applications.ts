@@ -7,6 +7,7 @@ import { chinaDate } from '../domain/calendar/index.ts';
 import {
   APPLICANT_TYPE_LABELS,
   allowedEvents,
+  type CaseFlag,
   type CaseState,
   FORM_LABELS,
   letterKindLabel,
@@ -81,7 +82,7 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
     outcomeReasons: app.outcome_reasons,
     decidedDate: app.decided_date,
     closedDate: app.closed_date,
-    flags: app.flags,
+    flags: app.flags as CaseFlag[],
     extensionPending: app.extension_pending,
     clock: {
       ...clock,
@@ -235,7 +236,7 @@ export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
       outcome: r.outcome,
       replyDue: r.reply_due,
       deadline: status,
-      flags: r.flags,
+      flags: r.flags as CaseFlag[],
       extensionPending: r.extension_pending,
     });
   }

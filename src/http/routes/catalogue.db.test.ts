@@ -131,7 +131,7 @@ test('legacy import: validated first, all or nothing, per-row errors in Chinese'
     headers: { 'content-type': 'text/csv' },
   });
   assert.equal(r.status, 400);
-  assert.deepEqual(r.body.error.details.errors, [
+  assert.deepEqual(r.body.error.rows, [
     { row: 3, column: '成文日期', message: '成文日期“2019-02-30”无效，应为 YYYY-MM-DD' },
   ]);
   assert.equal(await count(), before);

@@ -1,0 +1,14 @@
+/**
+ * The HTTP contract of `/api/v1`, written once: every route's method, path, inputs and responses as zod, with
+ * its operationId, summary, tag and whether it needs login. The server registers its routes from it
+ * (`src/http/route.ts`); the console imports it for typed calls. Imports only zod and src/domain.
+ */
+import { applicationsContract } from './applications.ts';
+import type { RouteSpec } from './common.ts';
+
+export * from './applications.ts';
+export * from './common.ts';
+export * from './messages.ts';
+
+/** Every operation of the contract. */
+export const CONTRACT: readonly RouteSpec[] = [...applicationsContract];
