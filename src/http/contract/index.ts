@@ -4,11 +4,13 @@
  * (`src/http/route.ts`); the console imports it for typed calls. Imports only zod and src/domain.
  */
 import { applicationsContract } from './applications.ts';
+import { catalogueContract } from './catalogue.ts';
 import type { RouteSpec } from './common.ts';
 
 export * from './applications.ts';
+export * from './catalogue.ts';
 export * from './common.ts';
 export * from './messages.ts';
 
 /** Every operation of the contract. */
-export const CONTRACT: readonly RouteSpec[] = [...applicationsContract];
+export const CONTRACT: readonly RouteSpec[] = [...applicationsContract, ...catalogueContract];
