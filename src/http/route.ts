@@ -20,7 +20,7 @@ type Loose<T> = T extends string
   : T extends boolean
     ? boolean
     : T extends readonly (infer U)[]
-      ? Loose<U>[]
+      ? readonly Loose<U>[]
       : T extends object
         ? { [K in keyof T]: Loose<T[K]> }
         : T;
