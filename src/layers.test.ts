@@ -18,6 +18,15 @@ const cases: { file: string; source: string; allowed: boolean }[] = [
   { file: 'src/shared/layer-probe.ts', source: "import { x } from '../commands/context.ts';", allowed: false },
   { file: 'src/db/layer-probe.ts', source: "import { x } from '../shared/context.ts';", allowed: false },
   { file: 'src/render/layer-probe.ts', source: "import { x } from '../db/schema.ts';", allowed: false },
+  { file: 'src/http/contract/layer-probe.ts', source: "import { x } from '../auth.ts';", allowed: false },
+  { file: 'src/http/contract/layer-probe.ts', source: "import { x } from 'fastify';", allowed: false },
+  { file: 'src/http/contract/layer-probe.ts', source: "import { x } from '../../shared/context.ts';", allowed: false },
+  {
+    file: 'src/http/contract/layer-probe.ts',
+    source: "import { x } from '../../domain/case/index.ts';",
+    allowed: true,
+  },
+  { file: 'src/http/contract/layer-probe.ts', source: "import { x } from './common.ts';", allowed: true },
   { file: 'src/queries/layer-probe.ts', source: "import { x } from '../shared/context.ts';", allowed: true },
   { file: 'src/domain/case/layer-probe.ts', source: "import { x } from '../calendar/index.ts';", allowed: true },
 ];

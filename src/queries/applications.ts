@@ -7,6 +7,7 @@ import { chinaDate } from '../domain/calendar/index.ts';
 import {
   APPLICANT_TYPE_LABELS,
   AWAITING_APPLICANT_STATES,
+  type CaseFlag,
   type CaseState,
   COUNTS_OVERDUE_STATES,
   eventLabel,
@@ -82,7 +83,7 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
     outcomeReasons: app.outcome_reasons,
     decidedDate: app.decided_date,
     closedDate: app.closed_date,
-    flags: app.flags,
+    flags: app.flags as CaseFlag[],
     extensionPending: app.extension_pending,
     clock: {
       ...clock,
@@ -238,7 +239,7 @@ export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
       outcome: r.outcome,
       replyDue: r.reply_due,
       deadline: status,
-      flags: r.flags,
+      flags: r.flags as CaseFlag[],
       extensionPending: r.extension_pending,
     });
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { totpCode } from '../../src/commands/auth/totp.ts';
 import type { Database } from '../../src/db/connect.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
+import { enableContractChecks } from '../../src/http/route.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from './factory.ts';
 
@@ -24,7 +25,10 @@ export interface TestServer {
   apiToken(username: string): Promise<string>;
 }
 
-/** The real HTTP server on a free port, over the given database, with the given clock. */
+/**
+ * The real HTTP server on a free port, over the given database, with the given clock. Every response of a
+ * contract route is checked against its schema for its status: a mismatch throws from `request` (loudly).
+ */
 export async function startTestServer(
   database: Database,
   now: () => Date,
@@ -40,6 +44,7 @@ export async function startTestServer(
     logger: false,
     ...extra,
   });
+  enableContractChecks(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -54,6 +59,8 @@ export async function startTestServer(
     }
     const res = await fetch(url + path, { method, headers, body, redirect: 'manual' });
     const text = await res.text();
+    const violation = res.headers.get('x-contract-violation');
+    if (violation) throw new Error(`contract violation: ${decodeURIComponent(violation)}`);
     let parsed: unknown = text;
     try {
       parsed = JSON.parse(text);
@@ -73,7 +80,7 @@ export async function startTestServer(
     let r = await request('POST', '/api/v1/auth/login', {
       body: needsCode.has(username) ? withCode() : { username, password },
     });
-    if (r.status === 401 && r.body?.error?.details?.totpRequired && !needsCode.has(username)) {
+    if (r.status === 401 && r.body?.error?.totpRequired && !needsCode.has(username)) {
       needsCode.add(username);
       r = await request('POST', '/api/v1/auth/login', { body: withCode() });
     }

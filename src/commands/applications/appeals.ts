@@ -1,37 +1,7 @@
-import { z } from 'zod';
 import { findApplication } from '../../db/repos/applications.ts';
-import { isISODate } from '../../domain/calendar/index.ts';
+import { type AppealInput, type AppealPatch, appealInput, appealPatch } from '../../domain/case/appeal-input.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
-
-const date = z.string().refine(isISODate, '日期无效（格式 YYYY-MM-DD）');
-export const APPEAL_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
-export const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending'] as const;
-export const APPEAL_KIND_LABELS = {
-  reconsideration: '行政复议',
-  litigation_direct: '行政诉讼（未经复议直接起诉）',
-  litigation_after_reconsideration: '行政诉讼（复议后起诉）',
-} as const;
-export const APPEAL_RESULT_LABELS = {
-  upheld: '结果维持',
-  corrected: '结果纠正',
-  other: '其他结果',
-  pending: '尚未审结',
-} as const;
-
-export const appealInput = z.object({
-  kind: z.enum(APPEAL_KINDS, { message: '类型应为行政复议或行政诉讼' }),
-  filedDate: date,
-  result: z.enum(APPEAL_RESULTS).default('pending'),
-  resultDate: date.optional(),
-  note: z.string().trim().max(1000).optional(),
-});
-
-export const appealPatch = z.object({
-  result: z.enum(APPEAL_RESULTS, { message: '结果应为维持、纠正、其他或尚未审结' }),
-  resultDate: date.optional(),
-  note: z.string().trim().max(1000).optional(),
-});
 
 function checkDates(filed: string, result: string, resultDate?: string) {
   if (result !== 'pending' && !resultDate) throw invalid('已审结的须填写审结日期');
@@ -39,7 +9,7 @@ function checkDates(filed: string, result: string, resultDate?: string) {
 }
 
 /** 行政复议 / 行政诉讼 about a case, carried across years until decided (section 四 of the annual report). */
-export async function addAppeal(ctx: Ctx, trackingNumber: string, body: unknown) {
+export async function addAppeal(ctx: Ctx, trackingNumber: string, body: AppealInput) {
   const input = appealInput.parse(body);
   const app = await findApplication(ctx.db, trackingNumber);
   if (!app) throw notFound('申请');
@@ -80,7 +50,7 @@ export async function addAppeal(ctx: Ctx, trackingNumber: string, body: unknown)
   });
 }
 
-export async function updateAppeal(ctx: Ctx, id: string, body: unknown) {
+export async function updateAppeal(ctx: Ctx, id: string, body: AppealPatch) {
   const input = appealPatch.parse(body);
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('复议诉讼记录');
   const appeal = await ctx.db

@@ -1,16 +1,11 @@
-import { z } from 'zod';
 import { findAgency } from '../../db/repos/agencies.ts';
 import { DEFAULT_TEMPLATES, unknownPlaceholders } from '../../domain/case/index.ts';
+import { type TemplateInput, templateInput } from '../../domain/case/template-input.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 
-export const templateInput = z.object({
-  title: z.string().trim().min(2, '请填写告知书标题').max(100),
-  body: z.string().trim().min(10, '告知书正文过短').max(20_000),
-});
-
 /** 告知书模板: an agency's own wording of a letter; letters already issued keep the text they were issued with. */
-export async function saveLetterTemplate(ctx: Ctx, agencyId: string, kind: string, body: unknown) {
+export async function saveLetterTemplate(ctx: Ctx, agencyId: string, kind: string, body: TemplateInput) {
   const input = templateInput.parse(body);
   if (!DEFAULT_TEMPLATES[kind]) throw notFound('告知书类型');
   const agency = /^[0-9a-f-]{36}$/i.test(agencyId) ? await findAgency(ctx.db, agencyId) : undefined;

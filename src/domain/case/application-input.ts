@@ -9,18 +9,23 @@ import { APPLICANT_TYPES, FORMS, ID_TYPES } from './index.ts';
 export const applicantInput = z
   .object({
     type: z.enum(APPLICANT_TYPES, { message: '申请人类型不正确' }),
-    name: z.string().trim().min(1, '请填写申请人姓名或名称').max(100),
+    name: z.string().trim().min(1, '请填写申请人姓名或名称').max(100).meta({ title: '姓名或名称', labelEn: 'name' }),
     idType: z.enum(ID_TYPES, { message: '证件类型不正确' }).optional(),
-    idNumber: z.string().trim().max(40).optional(),
-    creditCode: z.string().trim().toUpperCase().optional(),
-    contactPerson: z.string().trim().max(50).optional(),
+    idNumber: z.string().trim().max(40).meta({ title: '证件号码', labelEn: 'ID number' }).optional(),
+    creditCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .meta({ title: '统一社会信用代码', labelEn: 'unified social credit code' })
+      .optional(),
+    contactPerson: z.string().trim().max(50).meta({ title: '联系人', labelEn: 'contact person' }).optional(),
     phone: z
       .string()
       .trim()
       .regex(/^[\d+\-() ]{5,30}$/, '联系电话格式不正确')
       .optional(),
-    email: z.email('电子邮箱格式不正确').optional(),
-    address: z.string().trim().max(200).optional(),
+    email: z.email('电子邮箱格式不正确').meta({ title: '电子邮箱', labelEn: 'email address' }).optional(),
+    address: z.string().trim().max(200).meta({ title: '通信地址', labelEn: 'postal address' }).optional(),
     postcode: z
       .string()
       .trim()
@@ -48,15 +53,21 @@ export const applicantInput = z
 
 export const applicationInput = z
   .object({
-    agency: z.string().trim().toUpperCase().min(1, '请选择受理机关'),
+    agency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(1, '请选择受理机关')
+      .meta({ title: '受理机关', labelEn: 'agency', description: '受理机关的统一社会信用代码' }),
     applicant: applicantInput,
     description: z
       .string()
       .trim()
       .min(5, '请描述所需政府信息（名称、文号或其他特征），至少5个字')
-      .max(5000, '申请内容过长（不超过5000字）'),
+      .max(5000, '申请内容过长（不超过5000字）')
+      .meta({ title: '所需政府信息的描述', labelEn: 'description of the information' }),
     form: z.enum(FORMS, { message: '获取信息的方式不正确' }),
-    delivery: z.string().trim().max(200).optional(),
+    delivery: z.string().trim().max(200).meta({ title: '获取信息的途径', labelEn: 'delivery' }).optional(),
   })
   .superRefine((v, c) => {
     if (hasMalformedText(v)) c.addIssue({ code: 'custom', message: MALFORMED_TEXT_MESSAGE });
@@ -65,7 +76,7 @@ export const applicationInput = z
 export const staffCaseInput = applicationInput.extend({
   channel: z.enum(CHANNELS, { message: '申请渠道不正确' }),
   receivedDate: z.string().refine(isISODate, '收到申请日期无效（格式 YYYY-MM-DD）'),
-  receiptNote: z.string().trim().max(500).optional(),
+  receiptNote: z.string().trim().max(500).meta({ title: '收到说明', labelEn: 'receipt note' }).optional(),
 });
 
 export type ApplicationInput = z.infer<typeof applicationInput>;

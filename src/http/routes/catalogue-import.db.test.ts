@@ -62,7 +62,7 @@ test('XLSX import: dates typed as Excel dates are read as dates; one bad row rol
   const before = await count();
   const bad = await upload(await workbook([row(1), row(2, '2019-13-01'), row(3)]));
   assert.equal(bad.status, 400, bad.text);
-  assert.deepEqual(bad.body.error.details.errors, [
+  assert.deepEqual(bad.body.error.rows, [
     { row: 3, column: '发布日期', message: '发布日期“2019-13-01”无效，应为 YYYY-MM-DD' },
   ]);
   assert.equal(await count(), before);

@@ -81,3 +81,33 @@ test('errors come back on the form, in Chinese, with the values kept', async () 
   assert.match(r.text, /请至少填写一种联系方式/);
   assert.match(r.text, /value="王五"/);
 });
+
+test('the form names the field in each message: empty and over-long fields, in Chinese and in English', async () => {
+  const fields = {
+    agency: agency.creditCode,
+    'applicant.type': 'natural_person',
+    'applicant.idType': '其他',
+    'applicant.idNumber': 'X1234',
+    'applicant.email': 'li@example.cn',
+    description: '请公开2025年食品抽检结果',
+    form: 'email',
+  };
+  const zh = await server.request('POST', '/apply', form(fields));
+  assert.equal(zh.status, 400);
+  assert.match(zh.text, /请填写姓名或名称/);
+  assert.doesNotMatch(zh.text, /无效输入|期望|实际接收/);
+  const long = await server.request('POST', '/apply', form({ ...fields, 'applicant.name': '王'.repeat(101) }));
+  assert.match(long.text, /姓名或名称不超过100字/);
+  assert.doesNotMatch(long.text, /数值过大/);
+  const en = await server.request('POST', '/apply?lang=en', form(fields));
+  assert.equal(en.status, 400);
+  assert.match(en.text, /Please enter the name/);
+  const enLong = await server.request(
+    'POST',
+    '/apply?lang=en',
+    form({ ...fields, 'applicant.name': '王'.repeat(101) }),
+  );
+  assert.match(enLong.text, /The name must be at most 100 characters/);
+  const enEmail = await server.request('POST', '/apply?lang=en', form({ ...fields, 'applicant.email': 'x' }));
+  assert.match(enEmail.text, /The email address is not valid/);
+});

@@ -3,8 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { submitApplication } from '../../commands/applications/intake.ts';
 import { dateZh } from '../../domain/calendar/index.ts';
+import { applicationInput } from '../../domain/case/application-input.ts';
 import { AppError } from '../../domain/errors.ts';
 import { trackApplication } from '../../queries/applications.ts';
+import { localized, zodErrorMap } from '../contract/messages.ts';
 import type { AppDeps } from '../deps.ts';
 import { type ApplyFormState, applyForm, formToBody } from '../pages/apply.ts';
 import { localeOf, translator } from '../pages/i18n.ts';
@@ -49,9 +51,11 @@ export function portalApplyRoutes(app: FastifyInstance, deps: AppDeps) {
     try {
       const token =
         typeof form.formToken === 'string' && /^form-[0-9a-f]{32}$/.test(form.formToken) ? form.formToken : undefined;
+      // The contract's schema, with messages in the page's language naming each field.
+      const input = applicationInput.parse(formToBody(form), { error: zodErrorMap(t.locale) });
       const r = await submitApplication(
         { db: deps.db, now: deps.now, actor: null, secretKey: deps.secretKey },
-        formToBody(form),
+        input,
         token,
       );
       const d = (x: string) => (t.locale === 'en' ? x : dateZh(x));
@@ -66,11 +70,12 @@ export function portalApplyRoutes(app: FastifyInstance, deps: AppDeps) {
       reply.status(201);
       return page({ t, title: `${t('申请已提交')} - ${t('政府信息公开平台')}`, body });
     } catch (err) {
+      const l = (m: string) => localized(m, t.locale);
       const errors =
         err instanceof ZodError
-          ? err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+          ? err.issues.map((i) => ({ path: i.path.join('.'), message: l(i.message) }))
           : err instanceof AppError && err.status < 500
-            ? [{ path: String((err.details as { field?: string } | undefined)?.field ?? ''), message: err.message }]
+            ? [{ path: String((err.details as { field?: string } | undefined)?.field ?? ''), message: l(err.message) }]
             : null;
       if (!errors) throw err;
       reply.status(400);
