@@ -57,7 +57,8 @@ interface Post {
   type?: string;
   body: Buffer;
   message: RegExp;
-  details?: unknown;
+  /** The rows an import refused (the error body's `rows`). */
+  rows?: unknown;
 }
 
 /**
@@ -128,9 +129,7 @@ test('the worst inputs, posted together, are refused in Chinese while /healthz a
   assert.equal((await server.request('GET', '/healthz')).status, 200);
 
   // A refused import names the row and the column; an item or a page the field.
-  const rowError = {
-    errors: [{ row: 2, column: '正文', message: '正文嵌套层级过深（超过 200 层），请简化格式后重试' }],
-  };
+  const rowError = [{ row: 2, column: '正文', message: '正文嵌套层级过深（超过 200 层），请简化格式后重试' }];
   const importRefused = /^导入未执行：共 1 处错误/;
   const worst: Post[] = [
     {
@@ -166,7 +165,7 @@ test('the worst inputs, posted together, are refused in Chinese while /healthz a
       type: XLSX_MIME,
       body: nestedXlsx,
       message: importRefused,
-      details: rowError,
+      rows: rowError,
     },
     {
       what: 'CSV import: a 2 MB nested-HTML body',
@@ -176,7 +175,7 @@ test('the worst inputs, posted together, are refused in Chinese while /healthz a
       type: 'text/csv',
       body: nestedCsv,
       message: importRefused,
-      details: rowError,
+      rows: rowError,
     },
     {
       what: 'agency page: 400 kB of nested <div>',
@@ -213,13 +212,13 @@ test('the worst inputs, posted together, are refused in Chinese while /healthz a
   const idle = await pollWhile(new Promise((r) => setTimeout(r, 1000)));
   const { result: answers, latencies, max } = await pollWhile(client.go());
 
-  for (const [i, { what, message, details }] of worst.entries()) {
+  for (const [i, { what, message, rows }] of worst.entries()) {
     const a = answers[i]!;
     assert.ok(a.status >= 400 && a.status < 500, `${what}: ${a.status} ${a.text.slice(0, 200)}`);
     const error = JSON.parse(a.text).error;
     assert.match(error.message, CHINESE, what);
     assert.match(error.message, message, what);
-    if (details) assert.deepEqual(error.details, details, what);
+    if (rows) assert.deepEqual(error.rows, rows, what);
   }
   assert.ok(latencies.length >= 2, `healthz polled ${latencies.length} times`);
   t.diagnostic(

@@ -75,16 +75,18 @@ export function storedHash(r: StoredRecord, digests: Digests): string {
 }
 
 /** Why a chain fails verification. */
-export type BreakReason =
-  | 'gap'
-  | 'prev_mismatch'
-  | 'hash_mismatch'
-  | 'unkeyed'
-  | 'head_missing'
-  | 'head_mismatch'
-  | 'tail_missing'
-  | 'checkpoint_mismatch'
-  | 'checkpoint_ahead';
+export const BREAK_REASONS = [
+  'gap',
+  'prev_mismatch',
+  'hash_mismatch',
+  'unkeyed',
+  'head_missing',
+  'head_mismatch',
+  'tail_missing',
+  'checkpoint_mismatch',
+  'checkpoint_ahead',
+] as const;
+export type BreakReason = (typeof BREAK_REASONS)[number];
 
 export interface ChainBreak {
   chain: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BREAK_REASONS } from '../../domain/audit/chain.ts';
 import { defineRoute, file, instant, limit } from './common.ts';
 
 /** 审计与运维: the hash-chained audit log, its verification, and the backup. */
@@ -34,18 +35,41 @@ export const searchAudit = defineRoute({
   },
 });
 
+const chainBreak = z.object({
+  chain: z.string(),
+  seq: z.number().int(),
+  reason: z.enum(BREAK_REASONS),
+  checkpoint: z.string().optional(),
+  chainName: z.string(),
+  message: z.string(),
+});
+
 export const verifyAudit = defineRoute({
   method: 'GET',
   path: '/api/v1/audit/verify',
   operationId: 'verifyAudit',
-  summary: '校验审计日志的 SM3 哈希链（系统管理员）',
+  summary: '校验审计日志：每个机关的 HMAC-SM3 链，并与最新的签名检查点比对（系统管理员）',
   tag: 'audit',
   auth: 'login',
   responses: {
     200: z.object({
       ok: z.boolean(),
+      /** Events checked, in all chains. */
       count: z.number().int(),
-      firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+      chains: z.number().int(),
+      firstBroken: chainBreak.nullable(),
+      /** The first break of each broken chain. */
+      breaks: z.array(chainBreak),
+      /** The checkpoints compared with: the newest in the data dir (and any refused newer one). */
+      checkpoints: z.array(
+        z.object({
+          file: z.string(),
+          at: z.string().nullable(),
+          chains: z.number().int(),
+          valid: z.boolean(),
+          message: z.string().nullable(),
+        }),
+      ),
     }),
   },
 });
