@@ -4,18 +4,30 @@ import { pino } from 'pino';
 import { type Config, loadConfig } from '../config/index.ts';
 import { type Database, openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
+import { requestLogFields } from '../http/log-redaction.ts';
 import type { Ctx } from '../shared/context.ts';
 import { SYSTEM_ACTOR } from '../shared/context.ts';
 import { preparePersonalData } from '../shared/seal-at-rest.ts';
 
-export function createLogger(level: string) {
-  return pino({
-    level,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
-      censor: '[已隐藏]',
+/** The server's logger (a destination only in tests): credentials redacted from headers, bodies and URLs. */
+export function createLogger(level: string, destination?: pino.DestinationStream) {
+  return pino(
+    {
+      level,
+      serializers: { req: requestLogFields },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.token',
+        ],
+        censor: '[已隐藏]',
+      },
     },
-  });
+    ...(destination ? [destination] : []),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { loginInput } from '../../domain/access/auth-input.ts';
 import { loadActor } from '../../db/repos/users.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
@@ -8,11 +9,6 @@ import { clearPair } from './lockout.ts';
 import { newCsrfToken, newToken, SESSION_MAX_HOURS } from './tokens.ts';
 import { acceptedStep, TOTP_REQUIRED_ROLES } from './totp.ts';
 
-export const loginInput = z.object({
-  username: z.string().min(1, '请输入用户名').max(100),
-  password: z.string().min(1, '请输入密码').max(200),
-  totp: z.string().trim().max(10).optional(),
-});
 
 export interface LoginResult {
   token: string;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { apiTokenInput } from '../../domain/access/auth-input.ts';
 import { loadActor } from '../../db/repos/users.ts';
 import type { Actor } from '../../domain/access/index.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -38,11 +39,6 @@ export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
     await audit({ agencyId: null, action: 'auth.logout', entityType: 'session', entityId: sessionId.slice(0, 12) });
   });
 }
-
-export const apiTokenInput = z.object({
-  name: z.string().trim().min(1, '请填写令牌名称').max(100),
-  days: z.number().int().min(1).max(730).default(365),
-});
 
 /** 接口令牌 for integrations: a bearer token with the user's own rights, shown once. */
 export async function createApiToken(ctx: Ctx, input: z.infer<typeof apiTokenInput>) {

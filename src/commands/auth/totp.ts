@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { z } from 'zod';
+import { totpEnrolInput } from '../../domain/access/auth-input.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
@@ -30,15 +31,9 @@ export function totpCode(secret: string, at: Date): string {
   return totpOf(secret, 'x').generate({ timestamp: at.getTime() });
 }
 
-const enrolInput = z.object({
-  username: z.string().min(1, '请输入用户名').max(100),
-  password: z.string().min(1, '请输入密码').max(200),
-  code: z.string().trim().optional(),
-});
-
 /** The password, under the same lockout as the login (credentials.ts): enrolment is no way around it. */
 async function checkEnrolment(ctx: Ctx, body: unknown, client: string) {
-  const input = enrolInput.parse(body);
+  const input = totpEnrolInput.parse(body);
   const { user, lockout } = await checkPassword(ctx, input.username, input.password, client);
   return { user, input, lockout };
 }

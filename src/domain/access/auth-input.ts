@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The inputs of login, API tokens and 双因素认证 enrolment, as the HTTP contract reads them (the commands in
- * src/commands/auth check the same shapes again).
+ * The inputs of login, API tokens and 双因素认证 enrolment: the HTTP contract parses them, the commands in
+ * src/commands/auth take the parsed types (enrolment parses again: it is also called with a raw body).
  */
 const username = z.string().min(1, '请输入用户名').max(100).meta({ title: '用户名', labelEn: 'username' });
 const password = z.string().min(1, '请输入密码').max(200).meta({ title: '密码', labelEn: 'password' });

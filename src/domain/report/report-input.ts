@@ -14,4 +14,4 @@ export const stepInput = z.object({
   overrideReason: z.string().trim().min(5, '请说明在校验不通过的情况下仍然发布的理由').max(2000).optional(),
 });
 
-export const REPORT_STEPS = ['submit', 'return', 'accept', 'publish'] as const;
+export { REPORT_STEPS } from './status.ts';

@@ -14,7 +14,9 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   published: '已发布',
 };
 
-export type ReportStep = 'submit' | 'return' | 'accept' | 'publish';
+/** The steps of the submission workflow (条例第四十九条), in order. */
+export const REPORT_STEPS = ['submit', 'return', 'accept', 'publish'] as const;
+export type ReportStep = (typeof REPORT_STEPS)[number];
 
 /** draft → submitted → returned | accepted → published; a government's own report may publish from draft. */
 export const REPORT_FLOW: Record<ReportStep, { from: readonly ReportStatus[]; to: ReportStatus; label: string }> = {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { personApplication } from '../../../test/helpers/applicants.ts';
 import { type TestDatabase, testDatabase } from '../../../test/helpers/db.ts';
 import {
   fixedClock,
@@ -109,10 +110,10 @@ test('rate limits: logins and the public form answer 429 in Chinese when hammere
   assert.equal(f.status, 429);
 });
 
-test('secrets never reach the log: passwords, codes, session and API tokens', async () => {
-  const { default: pino } = await import('pino');
+test('secrets never reach the log: passwords, codes, session and API tokens, query codes in URLs', async () => {
+  const { createLogger } = await import('../../cli/runtime.ts');
   const lines: string[] = [];
-  const logger = pino({ level: 'trace' }, { write: (s: string) => void lines.push(s) });
+  const logger = createLogger('trace', { write: (s: string) => void lines.push(s) });
   const logged = await startTestServer(database, now, { logger });
   now.advance(30_000);
   const code = totpCode(TEST_TOTP_SECRET, now());
@@ -122,9 +123,17 @@ test('secrets never reach the log: passwords, codes, session and API tokens', as
   assert.equal(r.status, 200, r.text);
   const { token, csrfToken } = r.body;
   assert.equal((await logged.request('GET', '/api/v1/me', { token })).status, 200);
+  const applied = await logged.request('POST', '/api/v1/applications', {
+    body: personApplication(agency.creditCode),
+  });
+  assert.equal(applied.status, 201, applied.text);
+  const { trackingNumber, queryCode } = applied.body;
+  const tracked = await logged.request('GET', `/api/v1/applications/track?number=${trackingNumber}&code=${queryCode}`);
+  assert.equal(tracked.status, 200, tracked.text);
   await logged.close();
   const log = lines.join('');
   assert.ok(log.includes('/api/v1/auth/login'), 'requests are logged');
-  for (const secret of [TEST_PASSWORD, code, token, csrfToken, TEST_TOTP_SECRET])
+  assert.ok(log.includes(trackingNumber), 'the tracked URL is logged');
+  for (const secret of [TEST_PASSWORD, code, token, csrfToken, TEST_TOTP_SECRET, queryCode])
     assert.ok(!log.includes(secret), `the log holds no ${secret.slice(0, 3)}…`);
 });
