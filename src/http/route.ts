@@ -20,7 +20,7 @@ type Loose<T> = T extends string
   : T extends boolean
     ? boolean
     : T extends readonly (infer U)[]
-      ? Loose<U>[]
+      ? readonly Loose<U>[]
       : T extends object
         ? { [K in keyof T]: Loose<T[K]> }
         : T;
@@ -80,13 +80,8 @@ export function route<const S extends RouteSpec>(
     handler: async (req, reply) => {
       if (spec.auth === 'login') requireLogin(req);
       if (hasMalformedText(req.params)) throw new AppError('invalid', MALFORMED_TEXT_MESSAGE);
-      const error = zodErrorMap(requestLocale(req));
-      const parse = (schema: z.ZodType | FileSpec | undefined, value: unknown) => {
-        if (!schema || isFileSpec(schema)) return schema ? value : undefined;
-        const r = schema.safeParse(value, { error });
-        if (!r.success) throw r.error;
-        return r.data;
-      };
+      const parse = (schema: z.ZodType | FileSpec | undefined, value: unknown) =>
+        !schema || isFileSpec(schema) ? (schema ? value : undefined) : parseInput(req, schema, value);
       const input = {
         params: parse(spec.params, req.params ?? {}),
         query: parse(spec.query, req.query ?? {}),
@@ -99,6 +94,13 @@ export function route<const S extends RouteSpec>(
       return handler(input);
     },
   });
+}
+
+/** Parses a value with a schema, messages in the request's language (a ZodError → 400 with one detail per field). */
+export function parseInput<T extends z.ZodType>(req: FastifyRequest, schema: T, value: unknown): z.output<T> {
+  const r = schema.safeParse(value, { error: zodErrorMap(requestLocale(req)) });
+  if (!r.success) throw r.error;
+  return r.data;
 }
 
 // ── Responses true to the contract (switched on by the test server) ─────────────────────────────────────────

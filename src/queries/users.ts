@@ -29,7 +29,20 @@ export async function listUsers(ctx: Ctx) {
     .execute();
   const byUser = new Map<
     string,
-    { id: string; username: string; displayName: string; disabled: boolean; roles: unknown[] }
+    {
+      id: string;
+      username: string;
+      displayName: string;
+      disabled: boolean;
+      roles: {
+        role: string;
+        roleLabel: string;
+        agencyId: string | null;
+        agency: string | null;
+        regionCode: string | null;
+        region: string | null;
+      }[];
+    }
   >();
   for (const r of rows) {
     const u = byUser.get(r.id) ?? {

@@ -1,53 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { findAgency, findAgencyByCreditCode, findRegion } from '../../db/repos/agencies.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
+import type { agencyInput, agencyPatch } from '../../domain/agency/agency-input.ts';
 import { checkCreditCode, creditCodeProblemText } from '../../domain/credit-code.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
-
-export const AGENCY_KINDS = ['government', 'department', 'dispatched', 'township', 'other'] as const;
-export const agencyKindLabels: Record<(typeof AGENCY_KINDS)[number], string> = {
-  government: '人民政府',
-  department: '政府部门',
-  dispatched: '派出机构',
-  township: '乡镇（街道）',
-  other: '其他',
-};
-
-const contact = z
-  .object({
-    office: z.string().max(200).optional(),
-    address: z.string().max(300).optional(),
-    postcode: z
-      .string()
-      .regex(/^\d{6}$/, '邮政编码应为6位数字')
-      .optional(),
-    phone: z.string().max(50).optional(),
-    fax: z.string().max(50).optional(),
-    email: z.email('电子邮箱格式不正确').optional(),
-    hours: z.string().max(200).optional(),
-  })
-  .strict();
-
-/** 索引号 pattern: must contain {seq…}; may use {code} {year} {month}. */
-const indexPattern = z
-  .string()
-  .max(100)
-  .refine((p) => /\{seq\d?\}/.test(p), '索引号格式须包含流水号 {seq5}（或 {seq4}、{seq6}）')
-  .refine((p) => !/\{(?!code\}|year\}|month\}|seq\d?\})/.test(p), '索引号格式只能使用 {code}、{year}、{month}、{seqN}');
-
-export const agencyInput = z.object({
-  name: z.string().trim().min(2, '机关名称至少2个字').max(100),
-  shortName: z.string().trim().max(50).optional(),
-  creditCode: z.string().trim().toUpperCase(),
-  kind: z.enum(AGENCY_KINDS, { message: '机关类型不正确' }),
-  regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字'),
-  parentAgencyId: z.uuid('上级机关编号不正确').nullable().optional(),
-  contact: contact.default({}),
-  indexPattern: indexPattern.default('{code}/{year}-{seq5}'),
-});
-
-export const agencyPatch = agencyInput.partial().omit({ creditCode: true }).extend({ contact: contact.optional() });
 
 async function validateRefs(ctx: Ctx, regionCode: string | undefined, parentAgencyId: string | null | undefined) {
   if (regionCode && !(await findRegion(ctx.db, regionCode))) throw invalid(`行政区划 ${regionCode} 不存在`);

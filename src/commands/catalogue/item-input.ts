@@ -1,28 +1,4 @@
 import sanitizeHtml from 'sanitize-html';
-import { z } from 'zod';
-import { isISODate } from '../../domain/calendar/index.ts';
-import { ARTICLE_ITEMS, GENRES } from '../../domain/catalogue/index.ts';
-
-const date = z.string().refine(isISODate, '日期无效（格式 YYYY-MM-DD）');
-
-export const itemInput = z.object({
-  title: z.string().trim().min(2, '请填写标题').max(300),
-  docNumber: z.string().trim().max(100).optional(),
-  writtenDate: date.optional(),
-  formedDate: date.optional(),
-  topic: z.string().trim().max(50).optional(),
-  genre: z.enum(Object.keys(GENRES) as [string, ...string[]], { message: '体裁不正确' }).default('other'),
-  articleItem: z
-    .enum(Object.keys(ARTICLE_ITEMS) as [string, ...string[]], { message: '所属第二十条、第二十一条事项不正确' })
-    .optional(),
-  validity: z.enum(['in_force', 'amended', 'repealed'], { message: '有效性不正确' }).default('in_force'),
-  validityDate: date.optional(),
-  supersedesId: z.uuid().optional(),
-  interpretsId: z.uuid().optional(),
-  keywords: z.string().trim().max(300).optional(),
-  bodyHtml: z.string().max(2_000_000, '正文过长').default(''),
-});
-export type ItemInput = z.infer<typeof itemInput>;
 
 /** Rich text as the public may see it: structure and links only; no scripts, styles, handlers or frames. */
 export function sanitizeBody(html: string): string {

@@ -1,13 +1,20 @@
 import type { Transaction } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { agencyResource } from '../../db/repos/agencies.ts';
 import { findItem, type ItemRow, nextIndexSeq, searchColumns } from '../../db/repos/catalogue.ts';
 import type { DB } from '../../db/schema.ts';
-import { chinaDate, isISODate } from '../../domain/calendar/index.ts';
+import { chinaDate } from '../../domain/calendar/index.ts';
 import { formatIndexNo, type ItemAction, type ItemState, itemTransition } from '../../domain/catalogue/index.ts';
+import {
+  approveInput,
+  type ItemInput,
+  itemInput,
+  reviewInput,
+  withdrawInput,
+} from '../../domain/catalogue/item-input.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
-import { htmlText, type ItemInput, itemInput, sanitizeBody } from './item-input.ts';
+import { htmlText, sanitizeBody } from './item-input.ts';
 
 async function load(ctx: Ctx, id: string, action: 'catalogue.edit' | 'catalogue.review' | 'catalogue.approve') {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('信息');
@@ -38,7 +45,7 @@ function values(input: ItemInput) {
 }
 
 /** 新建信息 (draft), for the actor's agency. */
-export async function createItem(ctx: Ctx, agencyId: string, body: unknown): Promise<string> {
+export async function createItem(ctx: Ctx, agencyId: string, body: z.input<typeof itemInput>): Promise<string> {
   const input = itemInput.parse(body);
   const res = await agencyResource(ctx.db, agencyId);
   if (!res) throw invalid('机关不存在');
@@ -67,7 +74,7 @@ export async function createItem(ctx: Ctx, agencyId: string, body: unknown): Pro
 }
 
 /** 修改 a draft. */
-export async function updateItem(ctx: Ctx, id: string, body: unknown) {
+export async function updateItem(ctx: Ctx, id: string, body: z.input<typeof itemInput>) {
   const item = await load(ctx, id, 'catalogue.edit');
   const t = itemTransition(item.state as ItemState, 'edit');
   if (!t.ok) throw new AppError('conflict', t.reason);
@@ -93,29 +100,6 @@ export async function updateItem(ctx: Ctx, id: string, body: unknown) {
     });
   });
 }
-
-export const reviewInput = z
-  .object({
-    disclosure: z.enum(['proactive', 'on_request', 'not_public'], {
-      message: '公开属性应为主动公开、依申请公开或不予公开',
-    }),
-    reasons: z.string().trim().max(2000).optional(),
-    article: z.string().trim().max(200).optional(),
-  })
-  .superRefine((r, c) => {
-    if (r.disclosure !== 'proactive' && (!r.reasons || !r.article)) {
-      c.addIssue({
-        code: 'custom',
-        path: ['reasons'],
-        message: '非主动公开的，须写明理由和依据条款（如第十四条、第十五条、第十六条）',
-      });
-    }
-  });
-
-export const approveInput = z.object({
-  publishAt: z.iso.datetime({ offset: true, message: '定时发布时间格式不正确' }).optional(),
-  publishDate: z.string().refine(isISODate, '发布日期无效').optional(),
-});
 
 /** One step of the workflow; each is a command with its audit event. */
 export async function itemStep(ctx: Ctx, id: string, action: Exclude<ItemAction, 'edit'>, body: unknown = {}) {
@@ -159,7 +143,7 @@ export async function itemStep(ctx: Ctx, id: string, action: Exclude<ItemAction,
         after = { indexNo: set.index_no };
         break;
       case 'withdraw': {
-        const reason = z.object({ reason: z.string().trim().min(2, '请说明撤回原因') }).parse(body).reason;
+        const reason = withdrawInput.parse(body).reason;
         set.withdrawn_reason = reason;
         after = { reason };
         break;

@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { findAgency } from '../../db/repos/agencies.ts';
+import { PAGE_KINDS, pageInput } from '../../domain/catalogue/item-input.ts';
 import { notFound } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { sanitizeBody } from './item-input.ts';
 
-export const pageInput = z.object({ bodyHtml: z.string().min(10, '内容过短').max(500_000, '内容过长') });
-export const PAGE_KINDS = { guide: '政府信息公开指南', rules: '政府信息公开制度' } as const;
+export { PAGE_KINDS };
 
 /** 〔2019〕61号 column pages of an agency: its 指南 and 制度, edited by its admin, sanitised like item bodies. */
-export async function saveAgencyPage(ctx: Ctx, agencyId: string, kind: string, body: unknown) {
+export async function saveAgencyPage(ctx: Ctx, agencyId: string, kind: string, body: z.input<typeof pageInput>) {
   const input = pageInput.parse(body);
   if (!(kind in PAGE_KINDS)) throw notFound('栏目');
   const agency = /^[0-9a-f-]{36}$/i.test(agencyId) ? await findAgency(ctx.db, agencyId) : undefined;

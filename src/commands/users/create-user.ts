@@ -1,32 +1,12 @@
 import { hash } from '@node-rs/argon2';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { agencyResource, findRegion } from '../../db/repos/agencies.ts';
 import { findUserByName } from '../../db/repos/users.ts';
-import { ROLES, SYSTEM } from '../../domain/access/index.ts';
+import { SYSTEM } from '../../domain/access/index.ts';
+import type { userInput } from '../../domain/access/user-input.ts';
 import { invalid } from '../../domain/errors.ts';
 import { passwordProblems } from '../../domain/password.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
-
-export const roleInput = z.object({
-  role: z.enum(ROLES as [string, ...string[]], { message: '角色不正确' }).transform((r) => r as (typeof ROLES)[number]),
-  agencyId: z.uuid().nullable().optional(),
-  regionCode: z
-    .string()
-    .regex(/^\d{6}$/)
-    .nullable()
-    .optional(),
-});
-
-export const userInput = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, '用户名须为3–50位小写字母、数字、点、横线或下划线'),
-  displayName: z.string().trim().min(1, '请填写姓名').max(50),
-  email: z.email('电子邮箱格式不正确').optional(),
-  password: z.string(),
-  roles: z.array(roleInput).min(1, '至少分配一个角色'),
-});
 
 /** 新增用户: agency admins for their own agency's roles; system admins for any role. */
 export async function createUser(ctx: Ctx, input: z.infer<typeof userInput>): Promise<string> {

@@ -3,12 +3,29 @@
  * its operationId, summary, tag and whether it needs login. The server registers its routes from it
  * (`src/http/route.ts`); the console imports it for typed calls. Imports only zod and src/domain.
  */
+import { agenciesContract } from './agencies.ts';
 import { applicationsContract } from './applications.ts';
+import { auditContract } from './audit.ts';
+import { authContract } from './auth.ts';
+import { catalogueContract } from './catalogue.ts';
 import type { RouteSpec } from './common.ts';
+import { consoleContract } from './console.ts';
 
+export * from './agencies.ts';
 export * from './applications.ts';
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './catalogue.ts';
 export * from './common.ts';
+export * from './console.ts';
 export * from './messages.ts';
 
 /** Every operation of the contract. */
-export const CONTRACT: readonly RouteSpec[] = [...applicationsContract];
+export const CONTRACT: readonly RouteSpec[] = [
+  ...applicationsContract,
+  ...catalogueContract,
+  ...agenciesContract,
+  ...authContract,
+  ...auditContract,
+  ...consoleContract,
+];

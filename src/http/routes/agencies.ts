@@ -1,35 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import { agencyInput, agencyPatch, createAgency, updateAgency } from '../../commands/agencies/save-agency.ts';
-import { createUser, userInput } from '../../commands/users/create-user.ts';
+import { createAgency, updateAgency } from '../../commands/agencies/save-agency.ts';
+import { createUser } from '../../commands/users/create-user.ts';
 import { agenciesForStaff, agencyForStaff } from '../../queries/agencies.ts';
-import { ctxOf, requireLogin } from '../auth.ts';
+import { ctxOf } from '../auth.ts';
+import * as c from '../contract/agencies.ts';
 import type { AppDeps } from '../deps.ts';
+import { route } from '../route.ts';
 
 export function agencyRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/api/v1/agencies', async (req) => ({ items: await agenciesForStaff(ctxOf(req, deps)) }));
+  route(app, c.listAgencies, async ({ req }) => ({ items: await agenciesForStaff(ctxOf(req, deps)) }));
 
-  app.get<{ Params: { id: string } }>('/api/v1/agencies/:id', async (req) =>
-    agencyForStaff(ctxOf(req, deps), req.params.id),
-  );
+  route(app, c.getAgency, async ({ req, params }) => agencyForStaff(ctxOf(req, deps), params.id));
 
-  app.post('/api/v1/agencies', async (req, reply) => {
-    requireLogin(req);
-    const id = await createAgency(ctxOf(req, deps), agencyInput.parse(req.body));
-    reply.status(201);
+  route(app, c.createAgency, async ({ req, body }) => {
+    const id = await createAgency(ctxOf(req, deps), body);
     return agencyForStaff(ctxOf(req, deps), id);
   });
 
-  app.patch<{ Params: { id: string } }>('/api/v1/agencies/:id', async (req) => {
+  route(app, c.updateAgency, async ({ req, params, body }) => {
     const ctx = ctxOf(req, deps);
-    await agencyForStaff(ctx, req.params.id); // 404 before anything else for agencies out of sight
-    await updateAgency(ctx, req.params.id, agencyPatch.parse(req.body));
-    return agencyForStaff(ctx, req.params.id);
+    await agencyForStaff(ctx, params.id); // 404 before anything else for agencies out of sight
+    await updateAgency(ctx, params.id, body);
+    return agencyForStaff(ctx, params.id);
   });
 
-  app.post('/api/v1/users', async (req, reply) => {
-    requireLogin(req);
-    const id = await createUser(ctxOf(req, deps), userInput.parse(req.body));
-    reply.status(201);
-    return { id };
-  });
+  route(app, c.createUser, async ({ req, body }) => ({ id: await createUser(ctxOf(req, deps), body) }));
 }

@@ -256,6 +256,19 @@ test('attachments: checked by content and size, stored, listed on the public pag
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 32)]);
   const ok = await up('通知附件.pdf', pdf);
   assert.equal(ok.status, 201, ok.text);
+  // The editor's view lists it: name, type, size, who uploaded it and when.
+  const detail = await server.request('GET', `/api/v1/catalogue/items/${id}`, { token: t.reviewer });
+  assert.equal(detail.status, 200, detail.text);
+  const { uploadedAt, ...listed } = detail.body.attachments[0];
+  assert.deepEqual(listed, {
+    id: ok.body.id,
+    filename: '通知附件.pdf',
+    mime: 'application/pdf',
+    size: pdf.length,
+    uploadedBy: agency.users.operator.username,
+  });
+  assert.match(uploadedAt, /^\d{4}-\d\d-\d\dT/);
+  assert.equal(detail.body.attachments.length, 1);
   await step(id, 'submit', t.operator);
   assert.equal((await up('再传.pdf', pdf)).status, 409);
   assert.equal(
@@ -270,4 +283,18 @@ test('attachments: checked by content and size, stored, listed on the public pag
   const file = await fetch(`${server.url}/items/${id}/attachments/${ok.body.id}`);
   assert.equal(file.headers.get('content-type'), 'application/pdf');
   assert.equal(Buffer.from(await file.arrayBuffer()).length, pdf.length);
+});
+
+test('an agency given by something other than its id is refused in Chinese (400/404), never a server error', async () => {
+  const create = (agencyId: string) =>
+    server.request('POST', '/api/v1/catalogue/items', { token: t.operator, body: { title: '测试通知', agencyId } });
+  const byCode = await create(agency.creditCode);
+  assert.equal(byCode.status, 400, byCode.text);
+  assert.deepEqual(byCode.body.error.details, [{ path: 'agencyId', message: '机关编号格式不正确' }]);
+  const unknown = await create('00000000-0000-4000-8000-000000000000');
+  assert.ok([400, 404].includes(unknown.status), unknown.text);
+  assert.match(unknown.body.error.message, /机关/);
+  const item = await server.request('GET', '/api/v1/catalogue/items/not-an-id', { token: t.operator });
+  assert.equal(item.status, 400);
+  assert.equal(item.body.error.message, '信息编号格式不正确');
 });

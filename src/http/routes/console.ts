@@ -26,9 +26,11 @@ import {
 import { channelLabels } from '../../domain/clock/index.ts';
 import { INDICATORS } from '../../domain/supervision/index.ts';
 import { listUsers } from '../../queries/users.ts';
-import { ctxOf, requireLogin } from '../auth.ts';
+import { ctxOf } from '../auth.ts';
+import * as c from '../contract/console.ts';
 import type { AppDeps } from '../deps.ts';
 import { localeOf, translator } from '../pages/i18n.ts';
+import { route } from '../route.ts';
 
 /** Where `npm install` / `npm start` put the built console (Vite). */
 export const CONSOLE_DIST = join(PROJECT_ROOT, 'dist/console');
@@ -37,11 +39,10 @@ export const CONSOLE_DIST = join(PROJECT_ROOT, 'dist/console');
  * The staff console: a React single-page app under /console, talking only to /api/v1. Its labels come from
  * here (`/api/v1/meta`), so the closed sets of the law have one source.
  */
-export async function consoleRoutes(app: FastifyInstance, _deps: AppDeps) {
+export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   // The console's language: the same choice as the portal's (`/lang?to=en` sets it), asked before login.
-  app.get('/api/v1/locale', async (req) => ({ locale: localeOf(req) }));
-  app.get('/api/v1/meta', async (req) => {
-    requireLogin(req);
+  route(app, c.consoleLocale, async ({ req }) => ({ locale: localeOf(req) }));
+  route(app, c.consoleMeta, async ({ req }) => {
     // Labels in the console's language where the portal has them in English (values stay as they are).
     const t = translator(localeOf(req));
     const tr = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, t(v)]));
@@ -66,10 +67,7 @@ export async function consoleRoutes(app: FastifyInstance, _deps: AppDeps) {
     };
   });
 
-  app.get('/api/v1/users', async (req) => {
-    requireLogin(req);
-    return { users: await listUsers(ctxOf(req, _deps)) };
-  });
+  route(app, c.listUsers, async ({ req }) => ({ users: await listUsers(ctxOf(req, deps)) }));
 
   if (!existsSync(join(CONSOLE_DIST, 'index.html'))) {
     app.get('/console', async (_req, reply) =>
