@@ -39,7 +39,7 @@ export interface RouteInput<S extends RouteSpec> {
 /** What a handler returns: a body of one of its JSON responses, or, for file responses, the sent reply. */
 export type RouteResult<S extends RouteSpec> =
   | JsonOf<Responses<S>>
-  | (Extract<Responses<S>, FileSpec> extends never ? never : FastifyReply);
+  | (Extract<Responses<S>, FileSpec> extends never ? (S['files'] extends object ? FastifyReply : never) : FastifyReply);
 
 export interface RouteOptions {
   /** Route `config` as Fastify takes it (rate limits). */
@@ -136,6 +136,14 @@ export function contractProblem(spec: RouteSpec, status: number, contentType: st
         ? errorBody
         : undefined;
   if (!schema) return `status ${status} is not in the contract`;
+  const alternative = spec.files?.[status as keyof RouteSpec['responses']];
+  if (alternative && !contentType.startsWith('application/json'))
+    return contractProblem(
+      { ...spec, responses: { [status]: alternative }, files: undefined },
+      status,
+      contentType,
+      payload,
+    );
   if (isFileSpec(schema)) {
     const type = contentType.split(';')[0]!.trim();
     return schema.types.includes(type) ? null : `content-type ${type} is not one of ${schema.types.join(', ')}`;

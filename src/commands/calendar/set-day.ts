@@ -1,22 +1,14 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { findRegion } from '../../db/repos/agencies.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
-import { isISODate } from '../../domain/calendar/index.ts';
+import type { setDayInput, yearNoticeInput } from '../../domain/calendar/calendar-input.ts';
+
+// The inputs live in the domain (the HTTP contract reads them); the command line imports them from here.
+export { setDayInput, yearNoticeInput } from '../../domain/calendar/calendar-input.ts';
+
 import { invalid } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { type DeadlineMove, recomputeOpenDeadlines } from './recompute.ts';
-
-export const setDayInput = z.object({
-  date: z.string().refine(isISODate, '日期无效（格式 YYYY-MM-DD）'),
-  kind: z.enum(['workday', 'holiday'], { message: '类型应为 workday（上班）或 holiday（放假）' }),
-  name: z.string().trim().max(50).optional(),
-  regionCode: z
-    .string()
-    .regex(/^\d{6}$/, '行政区划代码应为6位数字')
-    .nullable()
-    .optional(),
-  reason: z.string().trim().min(2, '请说明调整依据（如国务院通知文号、地方规定）').max(500),
-});
 
 /**
  * 日历调整 (system admin): a day made working or rest, nationally or for a region. Every open deadline is
@@ -65,11 +57,6 @@ export async function setCalendarDay(ctx: Ctx, input: z.infer<typeof setDayInput
     return { moves };
   });
 }
-
-export const yearNoticeInput = z.object({
-  year: z.number().int().min(2000).max(2100),
-  notice: z.string().trim().min(4, '请填写国务院办公厅通知的名称或文号').max(200),
-});
 
 /** Marks a year's State Council notice as entered: its deadlines stop being provisional. */
 export async function enterYearNotice(ctx: Ctx, input: z.infer<typeof yearNoticeInput>) {

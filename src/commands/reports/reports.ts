@@ -3,6 +3,7 @@ import { findAgency } from '../../db/repos/agencies.ts';
 import { can } from '../../domain/access/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { FORMATS, type ReportData, type ReportVersion, versionForYear } from '../../domain/report/index.ts';
+import { narrativeInput, stepInput } from '../../domain/report/report-input.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { agencyReport } from '../../shared/report/agency-report.ts';
 
@@ -30,15 +31,8 @@ async function ensureRow(ctx: Ctx, agencyId: string, year: number, version?: Rep
 
 const year = z.number().int().min(2019).max(2100);
 
-export const narrativeInput = z.object({
-  overview: z.string().max(50_000).optional(),
-  problems: z.string().max(50_000).optional(),
-  other: z.string().max(50_000).optional(),
-  version: z.enum(['2019', '2021']).optional(),
-});
-
 /** 编辑 sections 一, 五, 六 (and, rarely, the format version) of a report not yet published. */
-export async function saveNarrative(ctx: Ctx, agencyId: string, y: number, body: unknown) {
+export async function saveNarrative(ctx: Ctx, agencyId: string, y: number, body: z.input<typeof narrativeInput>) {
   const input = narrativeInput.parse(body);
   year.parse(y);
   const { res } = await resource(ctx, agencyId);
@@ -123,18 +117,18 @@ const FLOW: Record<'submit' | 'return' | 'accept' | 'publish', { from: Status[];
   publish: { from: ['accepted', 'draft'], to: 'published', label: '发布' },
 };
 
-export const stepInput = z.object({
-  comment: z.string().trim().max(2000).optional(),
-  /** Publishing a report that fails its checks needs an approver's recorded reason. */
-  overrideReason: z.string().trim().min(5, '请说明在校验不通过的情况下仍然发布的理由').max(2000).optional(),
-});
-
 /**
  * 条例第四十九条: departments submit to the 本级 主管部门 and publish by 1月31日; governments by 3月31日.
  * draft → submitted → returned | accepted → published. A report whose checks fail is published only with an
  * approver's recorded override. Publication freezes the numbers.
  */
-export async function reportStep(ctx: Ctx, agencyId: string, y: number, step: keyof typeof FLOW, body: unknown = {}) {
+export async function reportStep(
+  ctx: Ctx,
+  agencyId: string,
+  y: number,
+  step: keyof typeof FLOW,
+  body: z.input<typeof stepInput> = {},
+) {
   const input = stepInput.parse(body ?? {});
   const { agency, res } = await resource(ctx, agencyId);
   const supervising = step === 'return' || step === 'accept';

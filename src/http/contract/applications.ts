@@ -99,7 +99,7 @@ const consultation = z.object({
   pausedWorkdays: z.number().int(),
 });
 /** The statutory clock of a case (条例第三十条至第三十五条) and why each date is what it is. */
-export const caseClock = z.object({
+export const clockResult = z.object({
   receivedDate: dateOut,
   channel: z.enum(CHANNELS),
   state: z.enum(['running', 'waiting_correction', 'paused', 'delayed']),
@@ -116,8 +116,8 @@ export const caseClock = z.object({
   provisional: z.boolean(),
   warnings: z.array(z.string()),
   trace: z.array(z.object({ date: dateOut.nullable(), article: z.string(), text: z.string() })),
-  status: deadline.nullable(),
 });
+export const caseClock = clockResult.extend({ status: deadline.nullable() });
 
 export const staffCase = z.object({
   trackingNumber: z.string(),

@@ -56,6 +56,8 @@ export interface RouteSpec {
   readonly headers?: z.ZodObject;
   readonly body?: z.ZodType | FileSpec;
   readonly responses: Partial<Record<SuccessStatus, z.ZodType | FileSpec>>;
+  /** A file the same status may carry instead of its JSON (e.g. `?format=pdf`). */
+  readonly files?: Partial<Record<SuccessStatus, FileSpec>>;
   /** Error statuses beyond `DEFAULT_ERRORS`. */
   readonly errors?: readonly ErrorStatus[];
 }

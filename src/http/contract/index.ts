@@ -7,18 +7,22 @@ import { agenciesContract } from './agencies.ts';
 import { applicationsContract } from './applications.ts';
 import { auditContract } from './audit.ts';
 import { authContract } from './auth.ts';
+import { calendarContract } from './calendar.ts';
 import { catalogueContract } from './catalogue.ts';
 import type { RouteSpec } from './common.ts';
 import { consoleContract } from './console.ts';
+import { reportsContract } from './reports.ts';
 
 export * from './agencies.ts';
 export * from './applications.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './calendar.ts';
 export * from './catalogue.ts';
 export * from './common.ts';
 export * from './console.ts';
 export * from './messages.ts';
+export * from './reports.ts';
 
 /** Every operation of the contract. */
 export const CONTRACT: readonly RouteSpec[] = [
@@ -28,4 +32,6 @@ export const CONTRACT: readonly RouteSpec[] = [
   ...authContract,
   ...auditContract,
   ...consoleContract,
+  ...calendarContract,
+  ...reportsContract,
 ];

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { DEFAULT_ERRORS, type ErrorStatus, errorBody, type FileSpec, isFileSpec, type RouteSpec } from './common.ts';
+import {
+  DEFAULT_ERRORS,
+  type ErrorStatus,
+  errorBody,
+  type FileSpec,
+  file,
+  isFileSpec,
+  type RouteSpec,
+  type SuccessStatus,
+} from './common.ts';
 
 /**
  * A route's JSON schemas, OpenAPI 3.0 flavoured (what Fastify's route `schema` carries into the served document):
@@ -46,7 +55,13 @@ export function routeSchema(spec: RouteSpec): Record<string, unknown> {
   for (const [status, r] of Object.entries(spec.responses)) {
     response[status] = isFileSpec(r)
       ? { description: r.description, content: binary(r) }
-      : { description: spec.summary, content: { 'application/json': { schema: jsonSchema(r, 'output') } } };
+      : {
+          description: spec.summary,
+          content: {
+            'application/json': { schema: jsonSchema(r, 'output') },
+            ...binary(spec.files?.[Number(status) as SuccessStatus] ?? file([], '')),
+          },
+        };
   }
   const error = jsonSchema(errorBody, 'output');
   for (const status of errorStatuses(spec))

@@ -61,6 +61,11 @@ export const FIELD_LABELS: Record<string, [zh: string, en: string]> = {
   filename: ['文件名', 'file name'],
   step: ['操作', 'step'],
   lang: ['语言', 'language'],
+  received: ['收到申请的日期和渠道', 'receipt'],
+  events: ['事件', 'events'],
+  cases: ['案件', 'cases'],
+  notice: ['国务院办公厅通知', 'State Council notice'],
+  regionCode: ['行政区划代码', 'region code'],
 };
 
 const TYPE_ZH: Record<string, string> = {
@@ -161,6 +166,16 @@ export function issueMessage(iss: RawIssue, locale: MessageLocale): string {
     case 'unrecognized_keys': {
       const keys = iss.keys.join(en ? ', ' : '、');
       return en ? `Unknown field(s): ${keys}` : `不认识的字段：${keys}`;
+    }
+    case 'invalid_union': {
+      // The alternative that got furthest (its first problem lies deepest) says what is wrong.
+      const options = (iss as { errors?: { path: PropertyKey[]; message: string }[][] }).errors ?? [];
+      const best = options
+        .map((o) => o[0])
+        .filter((i) => i !== undefined)
+        .sort((a, b) => b.path.length - a.path.length)[0];
+      if (best?.path.length) return best.message;
+      return en ? `${cap(the)} is not valid` : `${l}不正确`;
     }
     case 'not_multiple_of':
       return en ? `${cap(the)} must be a multiple of ${String(iss.divisor)}` : `${l}应为${String(iss.divisor)}的倍数`;

@@ -3,29 +3,26 @@ import { z } from 'zod';
 import { reportStep, STATUS_LABELS, saveFigures, saveNarrative } from '../../commands/reports/reports.ts';
 import { reportStatus } from '../../queries/report-status.ts';
 import { agencyReportForStaff } from '../../queries/reports.ts';
-import { REPORT_EXT, REPORT_FORMATS, REPORT_MIME, renderReport, reportJson } from '../../render/report-output.ts';
+import { REPORT_EXT, REPORT_MIME, renderReport, reportJson } from '../../render/report-output.ts';
 import { agencyReport, reportTitle } from '../../shared/report/agency-report.ts';
-import { ctxOf, requireLogin } from '../auth.ts';
+import { ctxOf } from '../auth.ts';
+import * as c from '../contract/reports.ts';
 import type { AppDeps } from '../deps.ts';
 import { localeOf, translator } from '../pages/i18n.ts';
 import { html, page, sanitizedHtml } from '../pages/layout.ts';
+import { route } from '../route.ts';
 
+/** The portal's report pages (HTML, outside the API contract). */
 const params = z.object({ agencyId: z.uuid('机关编号不正确'), year: z.coerce.number().int().min(2019).max(2100) });
-const fmt = z.object({ format: z.enum(REPORT_FORMATS).default('json'), version: z.enum(['2019', '2021']).optional() });
-const step = z.enum(['submit', 'return', 'accept', 'publish'], { message: '操作不正确' });
 
 export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   // The supervisor's dashboard: who has not submitted, who is late, which reports fail their checks.
-  app.get('/api/v1/reports/status', async (req) => {
-    requireLogin(req);
-    const { year } = z.object({ year: z.coerce.number().int().min(2019).max(2100) }).parse(req.query);
-    return { year, items: await reportStatus(ctxOf(req, deps), year) };
-  });
+  route(app, c.reportStatus, async ({ req, query }) => ({
+    year: query.year,
+    items: await reportStatus(ctxOf(req, deps), query.year),
+  }));
 
-  app.get<{ Params: { agencyId: string; year: string } }>('/api/v1/reports/:agencyId/:year', async (req, reply) => {
-    requireLogin(req);
-    const p = params.parse(req.params);
-    const q = fmt.parse(req.query);
+  route(app, c.getReport, async ({ req, reply, params: p, query: q }) => {
     const r = await agencyReportForStaff(ctxOf(req, deps), p.agencyId, p.year, q.version);
     if (q.format === 'json') {
       return {
@@ -55,27 +52,18 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
       .send(out);
   });
 
-  app.put<{ Params: { agencyId: string; year: string } }>('/api/v1/reports/:agencyId/:year/narrative', async (req) => {
-    requireLogin(req);
-    const p = params.parse(req.params);
-    await saveNarrative(ctxOf(req, deps), p.agencyId, p.year, req.body);
+  route(app, c.saveNarrative, async ({ req, params: p, body }) => {
+    await saveNarrative(ctxOf(req, deps), p.agencyId, p.year, body);
     return { ok: true };
   });
 
-  app.put<{ Params: { agencyId: string; year: string } }>('/api/v1/reports/:agencyId/:year/figures', async (req) => {
-    requireLogin(req);
-    const p = params.parse(req.params);
-    await saveFigures(ctxOf(req, deps), p.agencyId, p.year, req.body);
+  route(app, c.saveFigures, async ({ req, params: p, body }) => {
+    await saveFigures(ctxOf(req, deps), p.agencyId, p.year, body);
     return { ok: true };
   });
 
-  app.post<{ Params: { agencyId: string; year: string; step: string } }>(
-    '/api/v1/reports/:agencyId/:year/:step',
-    async (req) => {
-      requireLogin(req);
-      const p = params.parse(req.params);
-      return reportStep(ctxOf(req, deps), p.agencyId, p.year, step.parse(req.params.step), req.body ?? {});
-    },
+  route(app, c.reportStep, async ({ req, params: p, body }) =>
+    reportStep(ctxOf(req, deps), p.agencyId, p.year, p.step, body),
   );
 
   // The portal: published reports only, as HTML with charts.
