@@ -222,6 +222,23 @@ test('every operation of the contract, with requests from its schemas, as anonym
   );
 });
 
+// The contract fuzz's counterexample, kept as a fixed case: a draft naming a missing item was a foreign-key 500.
+test('a draft naming an item that does not exist is refused on that field, not with a server error', async () => {
+  const token = await server.apiToken(agency.users.operator.username);
+  const missing = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  for (const [field, message] of [
+    ['supersedesId', '所替代的信息不存在'],
+    ['interpretsId', '所解读的文件不存在'],
+  ] as const) {
+    const r = await server.request('POST', '/api/v1/catalogue/items', {
+      token,
+      body: { title: '引用了不存在的信息', [field]: missing },
+    });
+    assert.equal(r.status, 400, r.text);
+    assert.deepEqual(r.body.error.details, [{ path: field, message }]);
+  }
+});
+
 test('application intake: 2,000 random and mutated bodies; every acknowledged one is stored once, nothing else', async () => {
   const ctx = { db: database.db, now, actor: null, secretKey: Buffer.alloc(32, 7) };
   const base = personApplication(agency.creditCode);
