@@ -173,7 +173,9 @@ function apiNotFound(app: FastifyInstance, req: FastifyRequest, reply: FastifyRe
   const path = req.url.split('?')[0]!;
   const table = (app as unknown as { routeTable?: { method: string; url: string }[] }).routeTable ?? [];
   const allow = [...new Set(table.filter((r) => matches(r.url, path)).map((r) => r.method))];
-  if (allow.length) {
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  // A route that answers "not found" itself (callNotFound) keeps its 404.
+  if (allow.length && !allow.includes(method)) {
     reply.header('allow', allow.join(', '));
     return reply
       .status(405)

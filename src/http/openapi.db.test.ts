@@ -73,6 +73,17 @@ test('the document holds every contract operation, each with an operationId, a t
   }
 });
 
+test('every /api/v1 route of the server is a contract route (only the document and its browser are not)', () => {
+  const table = (server.app as unknown as { routeTable: { method: string; url: string }[] }).routeTable;
+  const contract = new Set(CONTRACT.map((s) => `${s.method} ${s.path}`));
+  const outside = table
+    .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/v1/docs') && r.url !== '/api/v1/openapi.json')
+    .map((r) => `${r.method} ${r.url}`)
+    .filter((k) => !contract.has(k));
+  assert.deepEqual(outside, []);
+  assert.equal(new Set(CONTRACT.map((s) => s.operationId)).size, CONTRACT.length, 'operationIds are unique');
+});
+
 test('every operation that takes input describes it: path and query parameters, and a request body schema', () => {
   for (const spec of CONTRACT) {
     const path = spec.path.replace(/:(\w+)/g, '{$1}');

@@ -100,7 +100,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   // Bodies with text PostgreSQL cannot hold (lone surrogates in JSON) are refused before any handler.
   app.addHook('preValidation', async (req) => {
-    if (hasMalformedText(req.body) || hasMalformedText(req.query) || hasMalformedText(req.params))
+    if (hasMalformedText(req.body) || hasMalformedText(req.query))
       throw new AppError('invalid', MALFORMED_TEXT_MESSAGE);
   });
   registerAuth(app, deps);

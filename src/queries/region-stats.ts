@@ -12,7 +12,14 @@ export async function regionStats(ctx: Ctx, regionCode: string, year: number) {
   const { region, agencies } = await supervisedRegion(ctx, regionCode, 'supervision.read');
   const ids = agencies.map((a) => a.id);
   const today = chinaDate(ctx.now());
-  if (!ids.length) return { region, year, agencies: [], byOutcome: [], byMonth: Array(12).fill(0) };
+  if (!ids.length)
+    return {
+      region: { code: region.code, name: region.name },
+      year,
+      agencies: [],
+      byOutcome: [],
+      byMonth: Array(12).fill(0),
+    };
   const open = await ctx.db
     .selectFrom('applications')
     .select([

@@ -1,27 +1,14 @@
-import { z } from 'zod';
-import { isISODate } from '../../domain/calendar/index.ts';
+import type { z } from 'zod';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { CONCERN_SOURCES, concernInput, concernResponseInput } from '../../domain/supervision/supervision-input.ts';
 import { authorizeAgency, type Ctx, inTransaction } from '../../shared/context.ts';
 
-export const CONCERN_SOURCES = {
-  hotline: '政务服务热线',
-  message_board: '网上留言',
-  media: '媒体报道',
-  online: '网络舆情',
-  other: '其他',
-} as const;
-
-const input = z.object({
-  agencyId: z.uuid('请选择机关'),
-  source: z.enum(Object.keys(CONCERN_SOURCES) as [keyof typeof CONCERN_SOURCES], { message: '来源不正确' }),
-  topic: z.string().trim().min(2, '请填写关切事项').max(200),
-  summary: z.string().trim().max(2000).default(''),
-  receivedDate: z.string().refine(isISODate, '日期无效（格式 YYYY-MM-DD）'),
-});
+// The inputs live in the domain (the HTTP contract reads them); the portal and console import the sources here.
+export { CONCERN_SOURCES };
 
 /** 回应关切 (条例第六条): a public concern the agency must answer with published information. */
-export async function registerConcern(ctx: Ctx, body: unknown) {
-  const v = input.parse(body);
+export async function registerConcern(ctx: Ctx, body: z.input<typeof concernInput>) {
+  const v = concernInput.parse(body);
   await authorizeAgency(ctx, v.agencyId, 'concern.manage');
   return inTransaction(ctx, async (trx, audit) => {
     const row = await trx
@@ -49,8 +36,8 @@ export async function registerConcern(ctx: Ctx, body: unknown) {
 }
 
 /** Links the published response (a catalogue item of the same agency); the response time runs to its publication. */
-export async function respondToConcern(ctx: Ctx, concernId: string, body: unknown) {
-  const { itemId } = z.object({ itemId: z.uuid('请选择回应的信息') }).parse(body);
+export async function respondToConcern(ctx: Ctx, concernId: string, body: z.input<typeof concernResponseInput>) {
+  const { itemId } = concernResponseInput.parse(body);
   const concern = /^[0-9a-f-]{36}$/i.test(concernId)
     ? await ctx.db.selectFrom('concerns').selectAll().where('id', '=', concernId).executeTakeFirst()
     : undefined;

@@ -1,22 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { invalid } from '../../domain/errors.ts';
-import { INDICATOR_KEYS, type IndicatorKey, planProblems } from '../../domain/supervision/index.ts';
+import { planProblems } from '../../domain/supervision/index.ts';
+import { planInput } from '../../domain/supervision/supervision-input.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { supervisedRegion } from '../../shared/region-scope.ts';
 
-const planInput = z.object({
-  indicators: z
-    .array(
-      z.object({
-        key: z.enum(INDICATOR_KEYS as [IndicatorKey, ...IndicatorKey[]], { message: '未知的考核指标' }),
-        weight: z.number({ message: '权重应为数字' }),
-      }),
-    )
-    .max(20),
-});
-
 /** 考核方案: the supervising government sets the year's indicators and weights (条例第四十七条). */
-export async function setAssessmentPlan(ctx: Ctx, regionCode: string, year: number, input: unknown) {
+export async function setAssessmentPlan(ctx: Ctx, regionCode: string, year: number, input: z.input<typeof planInput>) {
   const { region } = await supervisedRegion(ctx, regionCode, 'supervision.manage');
   const { indicators } = planInput.parse(input);
   const problems = planProblems(indicators);

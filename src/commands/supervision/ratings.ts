@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { findApplication } from '../../db/repos/applications.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
+import { moderationInput } from '../../domain/supervision/supervision-input.ts';
 import { authorizeAgency, type Ctx, inTransaction } from '../../shared/context.ts';
 import { queryCodeHash } from '../../shared/tracking.ts';
 
@@ -100,10 +101,8 @@ export async function submitRating(
 }
 
 /** 审核评议意见: a comment is shown (approved) or hidden (rejected, and then not counted). */
-export async function moderateRating(ctx: Ctx, ratingId: string, body: unknown) {
-  const { decision } = z
-    .object({ decision: z.enum(['approved', 'rejected'], { message: '审核结果应为 approved 或 rejected' }) })
-    .parse(body);
+export async function moderateRating(ctx: Ctx, ratingId: string, body: z.input<typeof moderationInput>) {
+  const { decision } = moderationInput.parse(body);
   const rating = /^[0-9a-f-]{36}$/i.test(ratingId)
     ? await ctx.db.selectFrom('ratings').selectAll().where('id', '=', ratingId).executeTakeFirst()
     : undefined;

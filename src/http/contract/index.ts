@@ -12,6 +12,7 @@ import { catalogueContract } from './catalogue.ts';
 import type { RouteSpec } from './common.ts';
 import { consoleContract } from './console.ts';
 import { reportsContract } from './reports.ts';
+import { supervisionContract } from './supervision.ts';
 
 export * from './agencies.ts';
 export * from './applications.ts';
@@ -23,6 +24,7 @@ export * from './common.ts';
 export * from './console.ts';
 export * from './messages.ts';
 export * from './reports.ts';
+export * from './supervision.ts';
 
 /** Every operation of the contract. */
 export const CONTRACT: readonly RouteSpec[] = [
@@ -34,4 +36,5 @@ export const CONTRACT: readonly RouteSpec[] = [
   ...consoleContract,
   ...calendarContract,
   ...reportsContract,
+  ...supervisionContract,
 ];

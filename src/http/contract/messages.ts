@@ -19,6 +19,7 @@ export interface FieldLabel {
 export const FIELD_LABELS: Record<string, [zh: string, en: string]> = {
   agency: ['受理机关', 'agency'],
   agencyId: ['机关', 'agency'],
+  applicant: ['申请人信息', 'applicant'],
   name: ['名称', 'name'],
   type: ['类型', 'type'],
   idType: ['证件类型', 'ID type'],

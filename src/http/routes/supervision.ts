@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { recordAccountability } from '../../commands/supervision/accountability.ts';
 import { registerConcern, respondToConcern } from '../../commands/supervision/concerns.ts';
 import { setAssessmentPlan } from '../../commands/supervision/plans.ts';
@@ -17,38 +16,24 @@ import {
   ratingsOverview,
 } from '../../queries/supervision.ts';
 import { supervisedRegion } from '../../shared/region-scope.ts';
-import { ctxOf, requireLogin } from '../auth.ts';
+import { ctxOf } from '../auth.ts';
+import * as c from '../contract/supervision.ts';
 import type { AppDeps } from '../deps.ts';
-
-const regionYear = z.object({
-  region: z.string().regex(/^\d{6}$/, '请指定地区代码 region（6 位）'),
-  year: z.coerce.number().int().min(2008, '年份不正确').max(2100, '年份不正确'),
-});
-const regionOnly = regionYear.pick({ region: true });
+import { route } from '../route.ts';
 
 /** The supervising government's API: 考核, 社会评议, 责任追究, 回应关切, 政策解读 coverage. */
 export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/api/v1/supervision/plan', async (req) => {
-    requireLogin(req);
-    const { region, year } = regionYear.parse(req.query);
+  route(app, c.getPlan, async ({ req, query: { region, year } }) => {
     await supervisedRegion(ctxOf(req, deps), region, 'supervision.read');
     return { ...(await assessmentPlan(ctxOf(req, deps), region, year)), indicatorsAvailable: INDICATORS };
   });
-  app.put('/api/v1/supervision/plan', async (req) => {
-    requireLogin(req);
-    const { region, year } = regionYear.parse(req.query);
-    await setAssessmentPlan(ctxOf(req, deps), region, year, req.body);
+  route(app, c.setPlan, async ({ req, query: { region, year }, body }) => {
+    await setAssessmentPlan(ctxOf(req, deps), region, year, body);
     return { ok: true };
   });
 
-  app.get('/api/v1/supervision/assessment', async (req) => {
-    requireLogin(req);
-    const { region, year } = regionYear.parse(req.query);
-    return assessment(ctxOf(req, deps), region, year);
-  });
-  app.get('/api/v1/supervision/assessment.xlsx', async (req, reply) => {
-    requireLogin(req);
-    const { region, year } = regionYear.parse(req.query);
+  route(app, c.getAssessment, async ({ req, query: { region, year } }) => assessment(ctxOf(req, deps), region, year));
+  route(app, c.assessmentXlsx, async ({ req, reply, query: { region, year } }) => {
     const a = await assessment(ctxOf(req, deps), region, year);
     const keys = a.plan.indicators;
     const ranking = [
@@ -79,57 +64,25 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
       .send(file);
   });
 
-  app.get('/api/v1/supervision/stats', async (req) => {
-    requireLogin(req);
-    const { region, year } = regionYear.parse(req.query);
-    return regionStats(ctxOf(req, deps), region, year);
-  });
+  route(app, c.regionStats, async ({ req, query: { region, year } }) => regionStats(ctxOf(req, deps), region, year));
 
   // The region's roll-up of the year's annual reports, with each agency's part.
-  app.get('/api/v1/supervision/report', async (req) => {
-    requireLogin(req);
-    const { region, year } = regionYear.parse(req.query);
-    return regionReport(ctxOf(req, deps), region, year);
-  });
+  route(app, c.regionReport, async ({ req, query: { region, year } }) => regionReport(ctxOf(req, deps), region, year));
 
-  app.get('/api/v1/supervision/interpretations', async (req) => {
-    requireLogin(req);
-    return interpretationCoverage(ctxOf(req, deps), regionOnly.parse(req.query).region);
-  });
+  route(app, c.interpretations, async ({ req, query }) => interpretationCoverage(ctxOf(req, deps), query.region));
 
-  app.get('/api/v1/supervision/ratings', async (req) => {
-    requireLogin(req);
-    const { region, year } = regionYear.parse(req.query);
-    return ratingsOverview(ctxOf(req, deps), region, year);
-  });
-  app.post<{ Params: { id: string } }>('/api/v1/ratings/:id/moderate', async (req) => {
-    requireLogin(req);
-    await moderateRating(ctxOf(req, deps), req.params.id, req.body);
+  route(app, c.ratings, async ({ req, query: { region, year } }) => ratingsOverview(ctxOf(req, deps), region, year));
+  route(app, c.moderateRating, async ({ req, params, body }) => {
+    await moderateRating(ctxOf(req, deps), params.id, body);
     return { ok: true };
   });
 
-  app.get('/api/v1/supervision/accountability', async (req) => {
-    requireLogin(req);
-    const { region, year } = regionYear.parse(req.query);
-    return { records: await accountabilityRecords(ctxOf(req, deps), region, year) };
-  });
-  app.post('/api/v1/supervision/accountability', async (req, reply) => {
-    requireLogin(req);
-    reply.status(201);
-    return recordAccountability(ctxOf(req, deps), req.body);
-  });
+  route(app, c.accountability, async ({ req, query: { region, year } }) => ({
+    records: await accountabilityRecords(ctxOf(req, deps), region, year),
+  }));
+  route(app, c.recordAccountability, async ({ req, body }) => recordAccountability(ctxOf(req, deps), body));
 
-  app.get('/api/v1/concerns', async (req) => {
-    requireLogin(req);
-    return { concerns: await staffConcerns(ctxOf(req, deps)) };
-  });
-  app.post('/api/v1/concerns', async (req, reply) => {
-    requireLogin(req);
-    reply.status(201);
-    return registerConcern(ctxOf(req, deps), req.body);
-  });
-  app.post<{ Params: { id: string } }>('/api/v1/concerns/:id/response', async (req) => {
-    requireLogin(req);
-    return respondToConcern(ctxOf(req, deps), req.params.id, req.body);
-  });
+  route(app, c.listConcerns, async ({ req }) => ({ concerns: await staffConcerns(ctxOf(req, deps)) }));
+  route(app, c.registerConcern, async ({ req, body }) => registerConcern(ctxOf(req, deps), body));
+  route(app, c.respondToConcern, async ({ req, params, body }) => respondToConcern(ctxOf(req, deps), params.id, body));
 }
