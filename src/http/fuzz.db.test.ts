@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { ZodError } from 'zod';
 import { personApplication } from '../../test/helpers/applicants.ts';
-import { BROKEN_BODIES, type FuzzRequest, type Known, requestOf } from '../../test/helpers/contract-arbitrary.ts';
+import type { Known } from '../../test/helpers/contract-arbitrary.ts';
+import { type FuzzRequest, type FuzzRole, fuzzRoutes, knownIds } from '../../test/helpers/contract-requests.ts';
 import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
 import { fixedClock, makeAgency, makeUser, systemCtx, type TestAgency } from '../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
@@ -18,7 +19,7 @@ import { parseReportText } from '../domain/report/parse/index.ts';
 import { wellFormed } from '../domain/text-guard.ts';
 import { computeDeadlines } from '../queries/deadline.ts';
 import * as contract from './contract/index.ts';
-import { CONTRACT, errorBody, isFileSpec, type RouteSpec } from './contract/index.ts';
+import { CONTRACT, type RouteSpec } from './contract/index.ts';
 
 /**
  * Fuzzing every public input (10,000+ generated inputs per run): hostile and random values never cause a
@@ -71,40 +72,6 @@ after(async () => {
 
 // ── The whole contract, from its schemas ──────────────────────────────────────────────────────────────────────
 
-const ROLES = ['anonymous', 'operator', 'sysadmin'] as const;
-type FuzzRole = (typeof ROLES)[number];
-/** zod's or the framework's own words: what nobody filling a form should read. */
-const RAW = /Invalid input|[Ee]xpected |Unrecognized key|Too (big|small)|无效输入|期望|未知键/;
-const CJK = /[\u3400-\u9fff]/;
-
-/** What is wrong with an answer: a 5xx, or a refusal not in the error shape, not Chinese, or zod's raw words. */
-function answerProblem(status: number, body: unknown): string | null {
-  if (status >= 500) return `status ${status}: ${JSON.stringify(body).slice(0, 300)}`;
-  if (status < 400) return null;
-  const e = errorBody.safeParse(body);
-  if (!e.success) return `${status}, not the error shape: ${JSON.stringify(body).slice(0, 300)}`;
-  for (const m of [e.data.error.message, ...e.data.error.details.map((d) => d.message)]) {
-    if (!CJK.test(m)) return `${status}, not in Chinese: ${m}`;
-    if (RAW.test(m)) return `${status}, raw validation words: ${m}`;
-  }
-  return null;
-}
-
-/** Ids of rows of every table (up to five each), so that valid-shaped ids sometimes name real rows. */
-async function knownIds(except: Set<string>): Promise<string[]> {
-  const tables = await database.pool.query(
-    "select table_name from information_schema.columns where column_name = 'id' and data_type = 'uuid' and table_schema = current_schema() and table_name not in ('sessions')",
-  );
-  const ids: string[] = [];
-  for (const { table_name } of tables.rows as { table_name: string }[]) {
-    const rows = await database.pool.query(`select id::text from "${table_name}" limit 5`);
-    for (const r of rows.rows as { id: string }[]) if (!except.has(r.id)) ids.push(r.id);
-  }
-  return ids;
-}
-
-const seedOf = (s: string) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7);
-
 test('every route spec the contract exports is in its table, once', () => {
   const exported = (Object.values(contract) as unknown[]).filter(
     (x): x is RouteSpec => typeof x === 'object' && x !== null && 'operationId' in x && 'responses' in x,
@@ -135,7 +102,7 @@ test('every operation of the contract, with requests from its schemas, as anonym
     sysadmin: await server.apiToken(users.sysadmin),
   };
   const known: Known = {
-    uuids: await knownIds(new Set([agency.users.operator.id, sys.id])),
+    uuids: await knownIds(database.pool, new Set([agency.users.operator.id, sys.id])),
     byKey: {
       agency: [agency.creditCode],
       creditCode: [agency.creditCode],
@@ -155,70 +122,28 @@ test('every operation of the contract, with requests from its schemas, as anonym
     }
   };
   // Each request from its own address: the rate limits (per address) must not hide what a route does.
-  let sent = 0;
-  const send = async (spec: RouteSpec, role: FuzzRole, req: FuzzRequest) => {
-    sent++;
-    const headers = {
-      ...req.headers,
-      'x-forwarded-for': `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`,
-    };
-    try {
-      const r = await within(
-        15_000,
-        server.request(spec.method, req.path, { token: tokens[role] || undefined, headers, body: req.body }),
-      );
-      return { status: r.status, problem: answerProblem(r.status, r.body) };
-    } catch (e) {
-      return { status: 0, problem: (e as Error).message };
-    }
+  let n = 0;
+  const send = (spec: RouteSpec, role: FuzzRole, req: FuzzRequest) => {
+    n++;
+    const headers = { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+    const token = tokens[role] || undefined;
+    return within(15_000, server.request(spec.method, req.path, { token, headers, body: req.body }));
   };
-  // About 4,000 requests in all, however many operations the contract has.
-  const perCombination = Math.max(12, Math.min(150, Math.floor(4000 / (CONTRACT.length * 2.3))));
-  const problems: string[] = [];
-  /** Statuses a route answers that its contract does not list (the OpenAPI document is silent on them). */
-  const undocumented = new Set<string>();
-  const statuses: Record<string, number> = {};
   const started = Date.now();
-  for (const spec of CONTRACT) {
-    const requests = fc.sample(requestOf(spec, known), { numRuns: perCombination, seed: seedOf(spec.operationId) });
-    // Broken bodies are refused before the login is looked at: sent once, by whoever reaches the route.
-    const broken = spec.body && !isFileSpec(spec.body) ? BROKEN_BODIES : [];
-    for (const role of ROLES) {
-      const runs = role === 'anonymous' && spec.auth === 'login' ? requests.slice(0, 5) : requests;
-      const extra = role === (spec.auth === 'login' ? 'operator' : 'anonymous') ? broken : [];
-      const all: [string, FuzzRequest][] = [
-        ...runs.map((r): [string, FuzzRequest] => ['generated', r]),
-        ...extra.map((b): [string, FuzzRequest] => [
-          b.name,
-          { path: runs[0]!.path, headers: { 'content-type': b.type }, body: b.body },
-        ]),
-      ];
-      for (const [kind, req] of all) {
-        const { status, problem } = await send(spec, role, req);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-        const gap = problem && /→ (\d+): status \1 is not in the contract$/.exec(problem);
-        if (gap) undocumented.add(`${spec.operationId}: ${gap[1]} (${kind})`);
-        else if (problem && problems.length < 30)
-          problems.push(
-            `${spec.operationId} as ${role} (${kind}): ${spec.method} ${req.path.slice(0, 200)} ${req.body?.slice(0, 200) ?? ''} → ${problem}`,
-          );
-      }
-    }
-    await renew();
-  }
+  const { sent, statuses, problems, undocumented } = await fuzzRoutes(CONTRACT, known, send, renew);
   t.diagnostic(
     `${sent} requests over ${CONTRACT.length} operations in ${Date.now() - started} ms: ${JSON.stringify(statuses)}`,
   );
   assert.deepEqual(problems, []);
   // The generated values reach the handlers, not only the validation: a share of them succeed.
-  const ok = Object.entries(statuses).reduce((n, [s, c]) => n + (Number(s) >= 200 && Number(s) < 300 ? c : 0), 0);
+  const ok = Object.entries(statuses).reduce((sum, [s, c]) => sum + (Number(s) >= 200 && Number(s) < 300 ? c : 0), 0);
   assert.ok(ok > sent * 0.05, `only ${ok} of ${sent} requests succeeded`);
   // A body past the size limit answers 413 (in the error shape, checked above) on every route with a body, yet
   // src/http/contract lists 413 only where a spec names it: the document should say so for all of them.
   await t.test(
     'every status a route answers is in its contract',
     { todo: 'src/http/contract: 413 for every route with a body (errorStatuses), not only where a spec lists it' },
-    () => assert.deepEqual([...undocumented], []),
+    () => assert.deepEqual(undocumented, []),
   );
 });
 
