@@ -16,9 +16,9 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { get, post } from '../api.ts';
+import { type Input as ApiInput, call } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { useSession } from '../session.tsx';
@@ -36,7 +36,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
     error,
     reload,
   } = useLoad(
-    () => get(`/cases/${encodeURIComponent(trackingNumber)}${reveal ? '?reveal=1' : ''}`),
+    () => call('getCase', { params: { tn: trackingNumber }, query: reveal ? { reveal: '1' } : {} }),
     [trackingNumber, reveal],
   );
   const [eventType, setEventType] = useState<string | null>(null);
@@ -45,24 +45,27 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
   const [form] = Form.useForm();
   if (error) return <Typography.Text type="danger">{error}</Typography.Text>;
   if (!c) return null;
-  const record = async (v: Record<string, any>) => {
+  const record = async (v: Record<string, unknown>) => {
     const body: Record<string, unknown> = { type: eventType };
     for (const [k, val] of Object.entries(v)) body[k] = dayjs.isDayjs(val) ? val.format('YYYY-MM-DD') : val;
-    if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/events`, body), t('已登记'))) {
+    const event = body as ApiInput<'recordCaseEvent'>['body'];
+    if (await act(() => call('recordCaseEvent', { params: { tn: trackingNumber }, body: event }), t('已登记'))) {
       setEventType(null);
       form.resetFields();
       await reload();
     }
   };
-  const addAppeal = async (v: Record<string, any>) => {
+  const addAppeal = async (
+    v: Omit<ApiInput<'addAppeal'>['body'], 'filedDate' | 'resultDate'> & { filedDate: Dayjs; resultDate?: Dayjs },
+  ) => {
     const body = { ...v, filedDate: v.filedDate.format('YYYY-MM-DD'), resultDate: v.resultDate?.format('YYYY-MM-DD') };
-    if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/appeals`, body), t('已登记'))) {
+    if (await act(() => call('addAppeal', { params: { tn: trackingNumber }, body }), t('已登记'))) {
       setAppealOpen(false);
       await reload();
     }
   };
   const fields = eventType ? (EVENT_FIELDS[eventType] ?? []) : [];
-  const a = c.applicant ?? {};
+  const a = c.applicant as Record<string, string | undefined>;
   return (
     <>
       <Typography.Title level={3}>
@@ -165,7 +168,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
           </Card>
           {c.appeals.length > 0 && (
             <Card title={t('行政复议、行政诉讼')} size="small" style={{ marginTop: 16 }}>
-              {c.appeals.map((p: any) => (
+              {c.appeals.map((p) => (
                 <p key={p.id}>
                   {p.filedDate} {p.kind} — {p.result}
                   {p.resultDate ? `（${p.resultDate}）` : ''}
