@@ -86,11 +86,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
-      error: {
-        code: 'rate_limited',
-        message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
-        details: [],
-      },
+      error: { code: 'rate_limited', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` },
     }),
   });
 

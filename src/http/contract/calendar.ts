@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { setDayInput, yearNoticeInput } from '../../domain/calendar/calendar-input.ts';
 import { CHANNELS, CLOCK_EVENT_TYPES } from '../../domain/clock/index.ts';
-import { clockResult } from './applications.ts';
+import { clockResult } from './case-views.ts';
 import { defineRoute, isoDate, regionCode, year } from './common.ts';
 
 /** 工作日历与法定期限: the deadline calculator, a year's calendar, and its adjustments. */

@@ -10,6 +10,7 @@ import { authContract } from './auth.ts';
 import { calendarContract } from './calendar.ts';
 import { catalogueContract } from './catalogue.ts';
 import type { RouteSpec } from './common.ts';
+import { concernsContract } from './concerns.ts';
 import { consoleContract } from './console.ts';
 import { reportsContract } from './reports.ts';
 import { supervisionContract } from './supervision.ts';
@@ -21,6 +22,7 @@ export * from './auth.ts';
 export * from './calendar.ts';
 export * from './catalogue.ts';
 export * from './common.ts';
+export * from './concerns.ts';
 export * from './console.ts';
 export * from './messages.ts';
 export * from './reports.ts';
@@ -37,4 +39,5 @@ export const CONTRACT: readonly RouteSpec[] = [
   ...calendarContract,
   ...reportsContract,
   ...supervisionContract,
+  ...concernsContract,
 ];

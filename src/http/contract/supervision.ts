@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { INDICATOR_KEYS } from '../../domain/supervision/index.ts';
-import {
-  accountabilityInput,
-  CONCERN_SOURCES,
-  concernInput,
-  concernResponseInput,
-  moderationInput,
-  planInput,
-} from '../../domain/supervision/supervision-input.ts';
-import { dateOut, defineRoute, file, idOnly, instant, ok, regionCode, uuid, year } from './common.ts';
+import { planInput } from '../../domain/supervision/supervision-input.ts';
+import { dateOut, defineRoute, file, instant, ok, regionCode, year } from './common.ts';
 import { reportJson } from './reports.ts';
 
 /** 监督 (条例第四十七条至第五十三条): 考核, 社会评议, 责任追究, 回应关切, 政策解读, the region's roll-up. */
@@ -226,103 +219,6 @@ export const ratings = defineRoute({
   },
 });
 
-export const moderateRating = defineRoute({
-  method: 'POST',
-  path: '/api/v1/ratings/:id/moderate',
-  operationId: 'moderateRating',
-  summary: '审核评议意见（显示或不予显示）',
-  tag: 'supervision',
-  auth: 'login',
-  params: z.object({ id: uuid('评议编号', 'rating id') }),
-  body: moderationInput,
-  responses: { 200: ok },
-  errors: [409],
-});
-
-export const accountability = defineRoute({
-  method: 'GET',
-  path: '/api/v1/supervision/accountability',
-  operationId: 'accountabilityRecords',
-  summary: '责任追究记录',
-  tag: 'supervision',
-  auth: 'login',
-  query: regionYear,
-  responses: {
-    200: z.object({
-      records: z.array(
-        z.object({
-          id: z.uuid(),
-          agency_id: z.uuid(),
-          agency: z.string(),
-          subject: z.string(),
-          measure: z.string(),
-          basis: z.string(),
-          reason: z.string(),
-          date: dateOut,
-        }),
-      ),
-    }),
-  },
-});
-
-export const recordAccountability = defineRoute({
-  method: 'POST',
-  path: '/api/v1/supervision/accountability',
-  operationId: 'recordAccountability',
-  summary: '登记责任追究（条例第五十二条、第五十三条）',
-  tag: 'supervision',
-  auth: 'login',
-  body: accountabilityInput,
-  responses: { 201: idOnly },
-});
-
-export const concern = z.object({
-  id: z.uuid(),
-  agency_id: z.uuid(),
-  agency: z.string(),
-  source: z.enum(Object.keys(CONCERN_SOURCES) as [string, ...string[]]),
-  topic: z.string(),
-  summary: z.string(),
-  received_date: dateOut,
-  responded_date: dateOut.nullable(),
-  response_item_id: z.uuid().nullable(),
-  response_title: z.string().nullable(),
-  response_days: z.number().int().nullable(),
-});
-
-export const listConcerns = defineRoute({
-  method: 'GET',
-  path: '/api/v1/concerns',
-  operationId: 'listConcerns',
-  summary: '回应关切：本机关（或所监督地区）的关切事项，未回应的在前',
-  tag: 'supervision',
-  auth: 'login',
-  responses: { 200: z.object({ concerns: z.array(concern) }) },
-});
-
-export const registerConcern = defineRoute({
-  method: 'POST',
-  path: '/api/v1/concerns',
-  operationId: 'registerConcern',
-  summary: '登记公众关切（条例第六条）',
-  tag: 'supervision',
-  auth: 'login',
-  body: concernInput,
-  responses: { 201: idOnly },
-});
-
-export const respondToConcern = defineRoute({
-  method: 'POST',
-  path: '/api/v1/concerns/:id/response',
-  operationId: 'respondToConcern',
-  summary: '以已发布的信息回应关切',
-  tag: 'supervision',
-  auth: 'login',
-  params: z.object({ id: uuid('关切事项编号', 'concern id') }),
-  body: concernResponseInput,
-  responses: { 200: z.object({ respondedDate: dateOut.nullable() }) },
-});
-
 export const supervisionContract = [
   getPlan,
   setPlan,
@@ -332,10 +228,4 @@ export const supervisionContract = [
   regionReport,
   interpretations,
   ratings,
-  moderateRating,
-  accountability,
-  recordAccountability,
-  listConcerns,
-  registerConcern,
-  respondToConcern,
 ] as const;

@@ -17,6 +17,7 @@ import {
 } from '../../queries/supervision.ts';
 import { supervisedRegion } from '../../shared/region-scope.ts';
 import { ctxOf } from '../auth.ts';
+import * as k from '../contract/concerns.ts';
 import * as c from '../contract/supervision.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../route.ts';
@@ -72,17 +73,17 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
   route(app, c.interpretations, async ({ req, query }) => interpretationCoverage(ctxOf(req, deps), query.region));
 
   route(app, c.ratings, async ({ req, query: { region, year } }) => ratingsOverview(ctxOf(req, deps), region, year));
-  route(app, c.moderateRating, async ({ req, params, body }) => {
+  route(app, k.moderateRating, async ({ req, params, body }) => {
     await moderateRating(ctxOf(req, deps), params.id, body);
     return { ok: true };
   });
 
-  route(app, c.accountability, async ({ req, query: { region, year } }) => ({
+  route(app, k.listAccountability, async ({ req, query: { region, year } }) => ({
     records: await accountabilityRecords(ctxOf(req, deps), region, year),
   }));
-  route(app, c.recordAccountability, async ({ req, body }) => recordAccountability(ctxOf(req, deps), body));
+  route(app, k.recordAccountability, async ({ req, body }) => recordAccountability(ctxOf(req, deps), body));
 
-  route(app, c.listConcerns, async ({ req }) => ({ concerns: await staffConcerns(ctxOf(req, deps)) }));
-  route(app, c.registerConcern, async ({ req, body }) => registerConcern(ctxOf(req, deps), body));
-  route(app, c.respondToConcern, async ({ req, params, body }) => respondToConcern(ctxOf(req, deps), params.id, body));
+  route(app, k.listConcerns, async ({ req }) => ({ concerns: await staffConcerns(ctxOf(req, deps)) }));
+  route(app, k.registerConcern, async ({ req, body }) => registerConcern(ctxOf(req, deps), body));
+  route(app, k.respondToConcern, async ({ req, params, body }) => respondToConcern(ctxOf(req, deps), params.id, body));
 }
