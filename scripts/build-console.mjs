@@ -10,10 +10,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'console');
 const out = join(root, 'dist/console/index.html');
 
+// The console imports the HTTP contract (and the domain it stands on): a change there rebuilds it too.
+const sources = [src, join(root, 'src/http/contract'), join(root, 'src/domain')];
 const force = process.argv.includes('--force');
-// The console imports the pure domain (the case-event table and its forms): a change there rebuilds it too.
-const sources = Math.max(newest(src), newest(join(root, 'src/domain')));
-if (!force && existsSync(out) && statSync(out).mtimeMs >= sources) process.exit(0);
+if (!force && existsSync(out) && statSync(out).mtimeMs >= Math.max(...sources.map(newest))) process.exit(0);
 if (!existsSync(join(root, 'node_modules/vite'))) {
   console.error('工作台未构建：缺少 vite（请先运行 npm install）');
   process.exit(1);

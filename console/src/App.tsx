@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, get, setCsrf } from './api.ts';
+import { call, setCsrf } from './api.ts';
 import { t } from './i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Admin } from './pages/Admin.tsx';
@@ -31,9 +31,9 @@ export function App() {
   const route = useRoute();
   const load = useCallback(async () => {
     try {
-      const me = await get<Me>('/me');
+      const me = await call('me');
       setCsrf(me.csrfToken);
-      const [meta, agencies] = await Promise.all([get<Meta>('/meta'), get<{ items: Agency[] }>('/agencies')]);
+      const [meta, agencies] = await Promise.all([call('consoleMeta'), call('listAgencies')]);
       setState({ me, meta, agencies: agencies.items });
     } catch {
       setState(null);
@@ -49,7 +49,7 @@ export function App() {
   if (!state) return <Login onDone={load} />;
   const { me } = state;
   const logout = async () => {
-    await api('POST', '/auth/logout', {}).catch(() => undefined);
+    await call('logout').catch(() => undefined);
     setState(null);
   };
   const items = [

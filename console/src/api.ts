@@ -1,53 +1,149 @@
+import type { z } from 'zod';
+import type { ErrorBody, ErrorCode, FileSpec, RouteSpec } from '../../src/http/contract/index.ts';
+import * as contract from '../../src/http/contract/index.ts';
 import { t } from './i18n.ts';
 
-/** The console talks only to /api/v1, with the session cookie and its CSRF token on every write. */
-let csrf = '';
+/**
+ * The console's only way to the server: `call('getCase', { params: { tn } })`, one operation of the HTTP contract
+ * (src/http/contract) by its operationId. Params, query, headers and body are typed as the contract's schemas
+ * take them (`z.input`), the answer as its success response gives it (`z.output`, or a Blob for a file). Every
+ * write carries the session's CSRF token. A refusal arrives as an `ApiError` with the error body's code,
+ * message and details (field path + message), which `placeErrors` (hooks.ts) puts on a form's fields.
+ */
 
+type Exports = typeof contract;
+type SpecKey = { [K in keyof Exports]: Exports[K] extends RouteSpec ? K : never }[keyof Exports];
+/** Every route of the contract, by its operationId. */
+export type Operations = {
+  [K in SpecKey as Exports[K] extends RouteSpec ? Exports[K]['operationId'] : never]: Exports[K];
+};
+export type OperationId = keyof Operations;
+
+/** A part of the request (params, query, headers) as its schema takes it; optional when every field is. */
+type Part<Name extends string, S> = S extends z.ZodType
+  ? object extends z.input<S>
+    ? { [P in Name]?: z.input<S> }
+    : { [P in Name]: z.input<S> }
+  : { [P in Name]?: never };
+type BodyPart<S> = S extends FileSpec
+  ? { body: Blob | ArrayBuffer | string; contentType: S['types'][number] | (string & {}) }
+  : S extends z.ZodType
+    ? object extends z.input<S>
+      ? { body?: z.input<S> }
+      : { body: z.input<S> }
+    : { body?: never };
+
+/** A property of a route spec, `undefined` where the route has none. */
+type Get<S, P extends string> = S extends { readonly [Q in P]: infer V } ? V : undefined;
+
+/** What a call of the operation sends. */
+export type Input<K extends OperationId> = Part<'params', Get<Operations[K], 'params'>> &
+  Part<'query', Get<Operations[K], 'query'>> &
+  Part<'headers', Get<Operations[K], 'headers'>> &
+  BodyPart<Get<Operations[K], 'body'>>;
+
+type Success<S extends RouteSpec> = S['responses'][keyof S['responses']];
+type Answer<R> = R extends FileSpec ? Blob : R extends z.ZodType ? z.output<R> : never;
+/** What a call of the operation answers. */
+export type Output<K extends OperationId> = Answer<Success<Operations[K]>>;
+
+type Args<K extends OperationId> = object extends Input<K> ? [input?: Input<K>] : [input: Input<K>];
+
+type ErrorDetails = ErrorBody['error'];
+export type Issue = ErrorDetails['details'][number];
+
+/** A refusal of the server: status, the error body's code, message and field details, and its extras. */
 export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Issue[];
+  /** Login: the account needs its TOTP code. */
+  readonly totpRequired: boolean;
+  /** Imports: the rows that failed. */
+  readonly rows: NonNullable<ErrorDetails['rows']>;
   constructor(
     readonly status: number,
-    message: string,
-    readonly details?: unknown,
+    error: Partial<ErrorDetails> & { message: string },
   ) {
-    super(message);
+    super(error.message);
+    this.code = error.code ?? 'internal';
+    this.details = error.details ?? [];
+    this.totpRequired = error.totpRequired === true;
+    this.rows = error.rows ?? [];
   }
 }
 
+const isSpec = (x: unknown): x is RouteSpec =>
+  typeof x === 'object' && x !== null && typeof (x as RouteSpec).operationId === 'string' && 'responses' in x;
+const SPECS = new Map<string, RouteSpec>(
+  (Object.values(contract) as unknown[]).filter(isSpec).map((s) => [s.operationId, s]),
+);
+
+let csrf = '';
 export function setCsrf(token: string | undefined) {
   csrf = token ?? '';
 }
 
-export async function api<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const isRaw = body instanceof Blob || body instanceof ArrayBuffer || typeof body === 'string';
-  const res = await fetch(`/api/v1${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      ...(body !== undefined && !isRaw ? { 'content-type': 'application/json' } : {}),
-      ...(method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : isRaw ? (body as BodyInit) : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const data = text ? (JSON.parse(text) as any) : {};
-  if (!res.ok) {
-    if (res.status === 401 && path !== '/auth/login') window.dispatchEvent(new Event('gk-logged-out'));
-    throw new ApiError(
-      res.status,
-      data?.error?.message ?? t('请求失败（{status}）', { status: res.status }),
-      data?.error?.details,
-    );
-  }
-  return data as T;
+type Loose = { params?: object; query?: object; headers?: object; body?: unknown; contentType?: string };
+
+const specOf = (op: string): RouteSpec => {
+  const spec = SPECS.get(op);
+  if (!spec) throw new Error(`unknown operation ${op}`);
+  return spec;
+};
+
+function address(spec: RouteSpec, input: Loose): string {
+  const params = (input.params ?? {}) as Record<string, unknown>;
+  const path = spec.path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(String(params[k] ?? '')));
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(input.query ?? {}))
+    for (const x of Array.isArray(v) ? v : [v]) if (x !== undefined && x !== null && x !== '') q.append(k, String(x));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
 }
 
-export const get = <T = any>(path: string) => api<T>('GET', path);
-export const post = <T = any>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+/** The address of a GET operation, for a link (a letter, an export). */
+export function href<K extends OperationId>(op: K, ...input: Args<K>): string;
+export function href(op: OperationId, input?: Loose): string {
+  return address(specOf(op), input ?? {});
+}
 
-export const qs = (o: Record<string, unknown>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-};
+/** Calls an operation of the contract; a refusal throws `ApiError`. */
+export async function call<K extends OperationId>(op: K, ...input: Args<K>): Promise<Output<K>>;
+export async function call(op: OperationId, input?: Loose): Promise<unknown> {
+  const spec = specOf(op);
+  const i = input ?? {};
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(i.headers ?? {})) if (typeof v === 'string') headers[k] = v;
+  if (spec.method !== 'GET') headers['x-csrf-token'] = csrf;
+  let body: BodyInit | undefined;
+  if (i.contentType) {
+    headers['content-type'] = i.contentType;
+    body = i.body as BodyInit;
+  } else if (spec.method !== 'GET') {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(i.body ?? {});
+  }
+  let res: Response;
+  try {
+    res = await fetch(address(spec, i), { method: spec.method, credentials: 'same-origin', headers, body });
+  } catch {
+    throw new ApiError(0, { code: 'internal', message: t('无法连接服务器，请检查网络后重试') });
+  }
+  if (res.ok && !(res.headers.get('content-type') ?? '').startsWith('application/json')) return await res.blob();
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON: a proxy's page, say */
+  }
+  if (!res.ok) {
+    if (res.status === 401 && spec.auth === 'login') window.dispatchEvent(new Event('gk-logged-out'));
+    const error = (data as Partial<ErrorBody> | null)?.error;
+    throw new ApiError(
+      res.status,
+      typeof error?.message === 'string' ? error : { message: t('请求失败（{status}）', { status: res.status }) },
+    );
+  }
+  return data;
+}

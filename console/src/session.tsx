@@ -1,44 +1,12 @@
 import { createContext, useContext } from 'react';
+import type { Role } from '../../src/domain/access/index.ts';
+import type { Output } from './api.ts';
 
-export interface Grant {
-  role: string;
-  agencyId: string | null;
-  regionPath: string | null;
-}
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: (Grant & { label: string })[];
-  csrfToken?: string;
-}
-export interface Agency {
-  id: string;
-  name: string;
-  kind: string;
-  regionCode: string;
-  regionName: string;
-  creditCode: string;
-}
-export interface Meta {
-  outcomes: { value: string; label: string }[];
-  caseStates: Record<string, string>;
-  caseEvents: Record<string, string>;
-  channels: Record<string, string>;
-  applicantTypes: Record<string, string>;
-  forms: Record<string, string>;
-  idTypes: string[];
-  itemStates: Record<string, string>;
-  genres: Record<string, string>;
-  articleItems: Record<string, string>;
-  topics: string[];
-  validity: Record<string, string>;
-  disclosure: Record<string, string>;
-  roles: Record<string, string>;
-  indicators: Record<string, { label: string; measure: string; basis: string }>;
-  concernSources: Record<string, string>;
-  reportStatuses: Record<string, string>;
-}
+/** Who is logged in, the labels of the law's closed sets, and the agencies in scope: as the contract gives them. */
+export type Me = Output<'me'>;
+export type Grant = Me['roles'][number];
+export type Agency = Output<'listAgencies'>['items'][number];
+export type Meta = Output<'consoleMeta'>;
 
 export const SessionContext = createContext<{ me: Me; meta: Meta; agencies: Agency[]; logout: () => void } | null>(
   null,
@@ -50,7 +18,7 @@ export function useSession() {
   return s;
 }
 
-export const hasRole = (me: Me, ...roles: string[]) => me.roles.some((g) => roles.includes(g.role));
+export const hasRole = (me: Me, ...roles: Role[]) => me.roles.some((g) => (roles as string[]).includes(g.role));
 /** The region a supervisor watches: the last code of its path. */
 export const supervisedRegion = (me: Me) =>
   me.roles

@@ -4,8 +4,10 @@ import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { ZodError } from 'zod';
 import { personApplication } from '../../test/helpers/applicants.ts';
+import type { Known } from '../../test/helpers/contract-arbitrary.ts';
+import { type FuzzRequest, type FuzzRole, fuzzRoutes, knownIds } from '../../test/helpers/contract-requests.ts';
 import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
-import { fixedClock, makeAgency, systemCtx, type TestAgency } from '../../test/helpers/factory.ts';
+import { fixedClock, makeAgency, makeUser, systemCtx, type TestAgency } from '../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
 import { submitApplication } from '../commands/applications/intake.ts';
 import { loadCalendar } from '../db/repos/calendar.ts';
@@ -16,10 +18,13 @@ import { AppError } from '../domain/errors.ts';
 import { parseReportText } from '../domain/report/parse/index.ts';
 import { wellFormed } from '../domain/text-guard.ts';
 import { computeDeadlines } from '../queries/deadline.ts';
+import * as contract from './contract/index.ts';
+import { CONTRACT, type RouteSpec } from './contract/index.ts';
 
 /**
  * Fuzzing every public input (10,000+ generated inputs per run): hostile and random values never cause a
- * server error, a hang, or a partial write — only refusals in Chinese.
+ * server error, a hang, or a partial write — only refusals in Chinese. The first test walks the whole HTTP
+ * contract: every operation, with requests generated from its own schemas, as anonymous, operator, sysadmin.
  */
 let database: TestDatabase;
 let server: TestServer;
@@ -63,6 +68,100 @@ before(async () => {
 after(async () => {
   await server.close();
   await database.close();
+});
+
+// ── The whole contract, from its schemas ──────────────────────────────────────────────────────────────────────
+
+test('every route spec the contract exports is in its table, once', () => {
+  const exported = (Object.values(contract) as unknown[]).filter(
+    (x): x is RouteSpec => typeof x === 'object' && x !== null && 'operationId' in x && 'responses' in x,
+  );
+  const ids = CONTRACT.map((r) => r.operationId);
+  assert.deepEqual(new Set(ids).size, ids.length, 'operationIds are unique');
+  assert.deepEqual(
+    exported.map((r) => r.operationId).filter((id) => !ids.includes(id)),
+    [],
+  );
+});
+
+test('every operation of the contract, with requests from its schemas, as anonymous, operator and sysadmin: no 5xx; each refusal in the error shape, in Chinese', async (t) => {
+  const ctx = systemCtx(database, now);
+  const sys = await makeUser(ctx, 'sysadmin');
+  const applied = await server.request('POST', '/api/v1/applications', {
+    body: personApplication(agency.creditCode, { description: '请公开模糊测试所需的抽检结果汇总' }),
+    headers: { 'x-forwarded-for': '10.255.0.1' },
+  });
+  assert.equal(applied.status, 201, applied.text);
+  const users: Record<Exclude<FuzzRole, 'anonymous'>, string> = {
+    operator: agency.users.operator.username,
+    sysadmin: sys.username,
+  };
+  const tokens: Record<FuzzRole, string> = {
+    anonymous: '',
+    operator: await server.apiToken(users.operator),
+    sysadmin: await server.apiToken(users.sysadmin),
+  };
+  const known: Known = {
+    uuids: await knownIds(database.pool, new Set([agency.users.operator.id, sys.id])),
+    byKey: {
+      agency: [agency.creditCode],
+      creditCode: [agency.creditCode],
+      tn: [applied.body.trackingNumber],
+      number: [applied.body.trackingNumber],
+      trackingNumber: [applied.body.trackingNumber],
+      code: [applied.body.queryCode],
+      region: ['620602'],
+      regionCode: ['620602'],
+    },
+  };
+  // A token the run itself revoked (a logout, say) is replaced, so every route is tried with a live one.
+  const renew = async () => {
+    for (const role of ['operator', 'sysadmin'] as const) {
+      const me = await server.request('GET', '/api/v1/me', { token: tokens[role] });
+      if (me.status === 401) tokens[role] = await server.apiToken(users[role]);
+    }
+  };
+  // Each request from its own address: the rate limits (per address) must not hide what a route does.
+  let n = 0;
+  const send = (spec: RouteSpec, role: FuzzRole, req: FuzzRequest) => {
+    n++;
+    const headers = { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+    const token = tokens[role] || undefined;
+    return within(15_000, server.request(spec.method, req.path, { token, headers, body: req.body }));
+  };
+  const started = Date.now();
+  const { sent, statuses, problems, undocumented } = await fuzzRoutes(CONTRACT, known, send, renew);
+  t.diagnostic(
+    `${sent} requests over ${CONTRACT.length} operations in ${Date.now() - started} ms: ${JSON.stringify(statuses)}`,
+  );
+  assert.deepEqual(problems, []);
+  // The generated values reach the handlers, not only the validation: a share of them succeed.
+  const ok = Object.entries(statuses).reduce((sum, [s, c]) => sum + (Number(s) >= 200 && Number(s) < 300 ? c : 0), 0);
+  assert.ok(ok > sent * 0.05, `only ${ok} of ${sent} requests succeeded`);
+  // A body past the size limit answers 413 (in the error shape, checked above) on every route with a body, yet
+  // src/http/contract lists 413 only where a spec names it: the document should say so for all of them.
+  await t.test(
+    'every status a route answers is in its contract',
+    { todo: 'src/http/contract: 413 for every route with a body (errorStatuses), not only where a spec lists it' },
+    () => assert.deepEqual(undocumented, []),
+  );
+});
+
+// The contract fuzz's counterexample, kept as a fixed case: a draft naming a missing item was a foreign-key 500.
+test('a draft naming an item that does not exist is refused on that field, not with a server error', async () => {
+  const token = await server.apiToken(agency.users.operator.username);
+  const missing = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  for (const [field, message] of [
+    ['supersedesId', '所替代的信息不存在'],
+    ['interpretsId', '所解读的文件不存在'],
+  ] as const) {
+    const r = await server.request('POST', '/api/v1/catalogue/items', {
+      token,
+      body: { title: '引用了不存在的信息', [field]: missing },
+    });
+    assert.equal(r.status, 400, r.text);
+    assert.deepEqual(r.body.error.details, [{ path: field, message }]);
+  }
 });
 
 test('application intake: 2,000 random and mutated bodies; every acknowledged one is stored once, nothing else', async () => {

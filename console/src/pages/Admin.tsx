@@ -1,9 +1,19 @@
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, get, post, qs } from '../api.ts';
+import type { Role } from '../../../src/domain/access/index.ts';
+import { type Input as ApiInput, call, type Output } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { hasRole, useSession } from '../session.tsx';
+
+type UserRow = Output<'listUsers'>['users'][number];
+/** The new-user form: the account, and one role with the agency it acts for (or whose region it watches). */
+type NewUser = Omit<ApiInput<'createUser'>['body'], 'roles'> & { role: Role; agencyId?: string };
+/** A day made working or rest: the API's body, with the date picked (it goes in the address). */
+type DayForm = ApiInput<'setCalendarDay'>['body'] & { date?: Dayjs };
+type AuditFilter = Pick<NonNullable<ApiInput<'searchAudit'>['query']>, 'action' | 'entityId'>;
+
 /** 系统管理: users and roles, agencies, calendar overrides, letter templates, the audit log. */
 export function Admin() {
   const { me } = useSession();
@@ -26,21 +36,21 @@ export function Admin() {
 
 function Users() {
   const { me, meta, agencies } = useSession();
-  const { data, reload } = useLoad(() => get('/users'), []);
+  const { data, reload } = useLoad(() => call('listUsers'), []);
   const act = useAction();
-  const create = async (v: any) => {
-    const role = {
-      role: v.role,
-      agencyId: v.role === 'supervisor' ? null : v.agencyId,
-      regionCode: v.role === 'supervisor' ? agencies.find((a) => a.id === v.agencyId)?.regionCode : null,
+  const [form] = Form.useForm<NewUser>();
+  const create = async ({ role, agencyId, ...v }: NewUser) => {
+    // A supervisor watches the chosen agency's region; the other roles act for the agency itself.
+    const grant = {
+      role,
+      agencyId: role === 'supervisor' ? null : (agencyId ?? null),
+      regionCode: role === 'supervisor' ? (agencies.find((a) => a.id === agencyId)?.regionCode ?? null) : null,
     };
-    if (
-      await act(
-        () => post('/users', { username: v.username, displayName: v.displayName, password: v.password, roles: [role] }),
-        t('已创建'),
-      )
-    )
+    const fields = { 'roles.0.role': 'role', 'roles.0.agencyId': 'agencyId', 'roles.0.regionCode': 'agencyId' };
+    if (await act(() => call('createUser', { body: { ...v, roles: [grant] } }), t('已创建'), { form, fields })) {
+      form.resetFields(['username', 'displayName', 'password']);
       await reload();
+    }
   };
   return (
     <>
@@ -54,7 +64,7 @@ function Users() {
           {
             title: t('角色'),
             dataIndex: 'roles',
-            render: (rs: any[]) =>
+            render: (rs: UserRow['roles']) =>
               rs.map((r) => (
                 <Tag key={r.role + r.agencyId}>
                   {r.roleLabel}
@@ -71,14 +81,19 @@ function Users() {
       />
       {hasRole(me, 'agency_admin', 'sysadmin') && (
         <Card size="small" title={t('新建用户')}>
-          <Form layout="inline" onFinish={create} initialValues={{ role: 'operator', agencyId: agencies[0]?.id }}>
-            <Form.Item name="username" rules={[{ required: true, message: t('用户名') }]}>
-              <Input placeholder={t('用户名')} />
+          <Form
+            form={form}
+            layout="inline"
+            onFinish={create}
+            initialValues={{ role: 'operator', agencyId: agencies[0]?.id, username: '', displayName: '', password: '' }}
+          >
+            <Form.Item name="username">
+              <Input placeholder={t('用户名')} aria-label={t('用户名')} />
             </Form.Item>
-            <Form.Item name="displayName" rules={[{ required: true, message: t('姓名') }]}>
-              <Input placeholder={t('姓名')} />
+            <Form.Item name="displayName">
+              <Input placeholder={t('姓名')} aria-label={t('姓名')} />
             </Form.Item>
-            <Form.Item name="password" rules={[{ required: true, message: t('初始密码') }]}>
+            <Form.Item name="password">
               <Input.Password placeholder={t('初始密码（≥10位，含大小写、数字、符号）')} />
             </Form.Item>
             <Form.Item name="role">
@@ -123,23 +138,13 @@ function Agencies() {
 
 function Calendar() {
   const [year, setYear] = useState(new Date().getFullYear());
-  const { data, reload } = useLoad(() => get(`/calendar/${year}`), [year]);
+  const { data, reload } = useLoad(() => call('calendarYear', { params: { year } }), [year]);
   const act = useAction();
-  const save = async (v: any) => {
-    const date = v.date.format('YYYY-MM-DD');
-    if (
-      await act(
-        () =>
-          api('PUT', `/calendar/days/${date}`, {
-            kind: v.kind,
-            name: v.name,
-            reason: v.reason,
-            regionCode: v.regionCode || undefined,
-          }),
-        t('已保存，未结案件的答复期限已重新计算'),
-      )
-    )
-      await reload();
+  const [form] = Form.useForm<DayForm>();
+  const save = async ({ date, regionCode, ...v }: DayForm) => {
+    const body = { ...v, regionCode: regionCode || undefined };
+    const saved = () => call('setCalendarDay', { params: { date: date?.format('YYYY-MM-DD') ?? '' }, body });
+    if (await act(saved, t('已保存，未结案件的答复期限已重新计算'), { form })) await reload();
   };
   return (
     <>
@@ -164,9 +169,10 @@ function Calendar() {
           { title: t('来源'), dataIndex: 'source' },
         ]}
       />
-      <Form layout="inline" onFinish={save} initialValues={{ kind: 'holiday' }}>
-        <Form.Item name="date" rules={[{ required: true, message: t('日期') }]}>
-          <DatePicker />
+      <Form form={form} layout="inline" onFinish={save} initialValues={{ kind: 'holiday', reason: '' }}>
+        {/* The date goes in the address: without one there is no request to refuse, so it is asked for here. */}
+        <Form.Item name="date" rules={[{ required: true, message: t('请选择日期') }]}>
+          <DatePicker aria-label={t('日期')} />
         </Form.Item>
         <Form.Item name="kind">
           <Select
@@ -177,14 +183,14 @@ function Calendar() {
             ]}
           />
         </Form.Item>
-        <Form.Item name="name" rules={[{ required: true, message: t('名称') }]}>
-          <Input placeholder={t('名称')} />
+        <Form.Item name="name">
+          <Input placeholder={t('名称')} aria-label={t('名称')} />
         </Form.Item>
-        <Form.Item name="reason" rules={[{ required: true, message: t('依据') }]}>
-          <Input placeholder={t('依据（文件）')} />
+        <Form.Item name="reason">
+          <Input placeholder={t('依据（文件）')} aria-label={t('依据（文件）')} />
         </Form.Item>
         <Form.Item name="regionCode">
-          <Input placeholder={t('地区代码（留空为全国）')} />
+          <Input placeholder={t('地区代码（留空为全国）')} aria-label={t('地区代码（留空为全国）')} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {t('保存')}
@@ -197,11 +203,15 @@ function Calendar() {
 function Templates() {
   const { me, agencies } = useSession();
   const agencyId = me.roles.find((r) => r.agencyId)?.agencyId ?? agencies[0]?.id;
-  const { data, reload } = useLoad(() => get(`/agencies/${agencyId}/letter-templates`), [agencyId]);
+  const { data, reload } = useLoad(
+    () => (agencyId ? call('listLetterTemplates', { params: { id: agencyId } }) : Promise.resolve({ items: [] })),
+    [agencyId],
+  );
   const act = useAction();
   const [kind, setKind] = useState<string | null>(null);
-  const items: any[] = data?.items ?? [];
-  const current = items.find((t) => t.kind === kind);
+  const [form] = Form.useForm<ApiInput<'saveLetterTemplate'>['body']>();
+  const items = data?.items ?? [];
+  const current = items.find((x) => x.kind === kind);
   return (
     <Space align="start" wrap>
       <Select
@@ -209,16 +219,18 @@ function Templates() {
         placeholder={t('选择文书')}
         value={kind}
         onChange={setKind}
-        options={items.map((t) => ({ value: t.kind, label: `${t.title}${t.custom ? t('（本机关）') : ''}` }))}
+        options={items.map((x) => ({ value: x.kind, label: `${x.title}${x.custom ? t('（本机关）') : ''}` }))}
       />
       {current && (
         <Form
           key={kind}
+          form={form}
           layout="vertical"
           style={{ width: 640 }}
           initialValues={{ title: current.title, body: current.body }}
           onFinish={async (v) => {
-            if (await act(() => api('PUT', `/agencies/${agencyId}/letter-templates/${kind}`, v))) await reload();
+            const params = { id: agencyId ?? '', kind: current.kind };
+            if (await act(() => call('saveLetterTemplate', { params, body: v }), t('已保存'), { form })) await reload();
           }}
         >
           <Form.Item label={t('标题')} name="title">
@@ -237,15 +249,16 @@ function Templates() {
 }
 
 function Audit() {
-  const [filter, setFilter] = useState<Record<string, string>>({});
-  const { data } = useLoad(() => get(`/audit${qs({ ...filter, limit: 200 })}`), [JSON.stringify(filter)]);
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const { data, error } = useLoad(
+    () => call('searchAudit', { query: { ...filter, limit: 200 } }),
+    [JSON.stringify(filter)],
+  );
   return (
     <>
       <Form
         layout="inline"
-        onFinish={(v) =>
-          setFilter(Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as Record<string, string>)
-        }
+        onFinish={(v: AuditFilter) => setFilter({ action: v.action || undefined, entityId: v.entityId || undefined })}
         style={{ marginBottom: 8 }}
       >
         <Form.Item name="action">
@@ -256,6 +269,7 @@ function Audit() {
         </Form.Item>
         <Button htmlType="submit">{t('查询')}</Button>
       </Form>
+      {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 8 }} />}
       <Table
         size="small"
         rowKey="seq"
@@ -264,7 +278,7 @@ function Audit() {
         columns={[
           { title: t('序号'), dataIndex: 'seq', width: 80 },
           { title: t('时间'), dataIndex: 'at' },
-          { title: t('操作人'), dataIndex: 'actorName' },
+          { title: t('操作人'), dataIndex: 'actor' },
           { title: t('操作'), dataIndex: 'action' },
           { title: t('对象'), dataIndex: 'entityId' },
         ]}

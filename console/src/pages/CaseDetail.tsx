@@ -22,7 +22,7 @@ import { eventForm, type FormField } from '../../../src/domain/case/event-form.t
 import type { Text } from '../../../src/domain/case/event-spec.ts';
 import { eventLabel, eventSpec } from '../../../src/domain/case/event-views.ts';
 import type { CaseEventType } from '../../../src/domain/case/states.ts';
-import { get, post } from '../api.ts';
+import { type Input as ApiInput, call } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { locale, t } from '../i18n.ts';
 
@@ -110,7 +110,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
     error,
     reload,
   } = useLoad(
-    () => get<CaseView>(`/cases/${encodeURIComponent(trackingNumber)}${reveal ? '?reveal=1' : ''}`),
+    () => call('getCase', { params: { tn: trackingNumber }, query: reveal ? { reveal: '1' } : {} }),
     [trackingNumber, reveal],
   );
   const [eventType, setEventType] = useState<CaseEventType | null>(null);
@@ -131,21 +131,24 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
       form.setFields(checked.error.issues.map((i) => ({ name: String(i.path[0] ?? 'date'), errors: [i.message] })));
       return;
     }
-    if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/events`, body), t('已登记'))) {
+    const event = checked.data as ApiInput<'recordCaseEvent'>['body'];
+    if (await act(() => call('recordCaseEvent', { params: { tn: trackingNumber }, body: event }), t('已登记'))) {
       setEventType(null);
       form.resetFields();
       await reload();
     }
   };
-  const addAppeal = async (v: AppealValues) => {
+  const addAppeal = async (
+    v: Omit<ApiInput<'addAppeal'>['body'], 'filedDate' | 'resultDate'> & { filedDate: Dayjs; resultDate?: Dayjs },
+  ) => {
     const body = { ...v, filedDate: v.filedDate.format('YYYY-MM-DD'), resultDate: v.resultDate?.format('YYYY-MM-DD') };
-    if (await act(() => post(`/cases/${encodeURIComponent(trackingNumber)}/appeals`, body), t('已登记'))) {
+    if (await act(() => call('addAppeal', { params: { tn: trackingNumber }, body }), t('已登记'))) {
       setAppealOpen(false);
       await reload();
     }
   };
   const fields = eventType ? eventForm(eventType) : [];
-  const a = c.applicant;
+  const a = c.applicant as Record<string, string | undefined>;
   return (
     <>
       <Typography.Title level={3}>

@@ -1,7 +1,7 @@
 import { Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, get, qs } from '../api.ts';
+import { type Input as ApiInput, call } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { linkProps, navigate } from '../router.ts';
@@ -9,40 +9,57 @@ import { hasRole, useSession } from '../session.tsx';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
+type CaseBody = ApiInput<'registerCase'>['body'];
+type ListQuery = NonNullable<ApiInput<'listCases'>['query']>;
+type IdType = NonNullable<CaseBody['applicant']['idType']>;
+/** The registration form: the API's body, with the agency picked by id and the date as a picker's value. */
+type RegisterForm = Omit<CaseBody, 'agency' | 'receivedDate'> & { agencyId?: string; receivedDate?: Dayjs };
+
+/** The filters a link may carry (the report's drill-down): those the list understands, as text. */
+const FILTERS = ['state', 'queue', 'agencyId', 'decidedYear', 'outcome', 'applicantType'] as const;
+const filterOf = (query: URLSearchParams) =>
+  Object.fromEntries(FILTERS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!]] : []))) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
+
 /** 依申请公开: the cases in scope (filtered as the report's drill-down asks), and registering a paper application. */
 export function Cases({ query }: { query: URLSearchParams }) {
   const { me, meta, agencies } = useSession();
-  const filter = Object.fromEntries(query.entries());
-  const { data } = useLoad(() => get(`/cases${qs({ ...filter, limit: 500 })}`), [query.toString()]);
+  const filter = filterOf(query);
+  const { data } = useLoad(
+    // The link's filters go as written; the server checks them (a wrong one is refused in words).
+    () => call('listCases', { query: { ...(filter as ListQuery), limit: 500 } }),
+    [query.toString()],
+  );
   const [open, setOpen] = useState(false);
   const act = useAction();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<RegisterForm>();
   const canRegister = hasRole(me, 'operator');
-  const register = async (v: any) => {
-    let created: { trackingNumber: string } | null = null;
-    const ok = await act(async () => {
-      created = await api('POST', '/cases', {
-        agency: agencies.find((a) => a.id === v.agencyId)?.creditCode,
-        channel: v.channel,
-        receivedDate: v.receivedDate.format('YYYY-MM-DD'),
-        receiptNote: v.receiptNote,
-        applicant: {
-          type: v.applicantType,
-          name: v.name,
-          ...(v.applicantType === 'natural_person'
-            ? { idType: v.idType, idNumber: v.idNumber }
-            : { creditCode: v.creditCode }),
-          phone: v.phone,
-          address: v.address,
-        },
-        description: v.description,
-        form: v.form,
-      });
-    }, t('申请已登记'));
+  const register = async ({ agencyId, receivedDate, applicant, ...v }: RegisterForm) => {
+    let created = '';
+    const body: CaseBody = {
+      ...v,
+      agency: agencies.find((a) => a.id === agencyId)?.creditCode ?? '',
+      receivedDate: receivedDate?.format('YYYY-MM-DD') ?? '',
+      applicant: {
+        ...applicant,
+        ...(applicant.type === 'natural_person'
+          ? { creditCode: undefined }
+          : { idType: undefined, idNumber: undefined }),
+      },
+    };
+    const ok = await act(
+      async () => {
+        created = (await call('registerCase', { body })).trackingNumber;
+      },
+      t('申请已登记'),
+      { form, fields: { agency: 'agencyId' } },
+    );
     if (ok && created) {
       setOpen(false);
       form.resetFields();
-      navigate(`/case/${(created as { trackingNumber: string }).trackingNumber}`);
+      navigate(`/case/${created}`);
     }
   };
   const ownAgencies = agencies.filter((a) => me.roles.some((r) => r.role === 'operator' && r.agencyId === a.id));
@@ -103,26 +120,23 @@ export function Cases({ query }: { query: URLSearchParams }) {
             receivedDate: dayjs(today()),
             agencyId: ownAgencies[0]?.id,
             channel: 'in_person',
-            applicantType: 'natural_person',
-            idType: t('居民身份证'),
+            // The ID type's value is the law's (Chinese) name whatever the language; only its label is translated.
+            applicant: { type: 'natural_person', idType: meta.idTypes[0] as IdType, name: '' },
             form: 'paper',
           }}
         >
-          <Form.Item label={t('受理机关')} name="agencyId" rules={[{ required: true, message: t('请选择机关') }]}>
+          {/* The server checks every field (its messages go on the fields); the marks only show what it asks. */}
+          <Form.Item label={t('受理机关')} name="agencyId" required>
             <Select options={ownAgencies.map((a) => ({ value: a.id, label: a.name }))} />
           </Form.Item>
           <Space wrap>
-            <Form.Item label={t('申请渠道')} name="channel" rules={[{ required: true }]}>
+            <Form.Item label={t('申请渠道')} name="channel" required>
               <Select
                 style={{ width: 200 }}
                 options={Object.entries(meta.channels).map(([value, label]) => ({ value, label }))}
               />
             </Form.Item>
-            <Form.Item
-              label={t('收到申请日期')}
-              name="receivedDate"
-              rules={[{ required: true, message: t('请选择日期') }]}
-            >
+            <Form.Item label={t('收到申请日期')} name="receivedDate" required>
               <DatePicker />
             </Form.Item>
           </Space>
@@ -130,47 +144,43 @@ export function Cases({ query }: { query: URLSearchParams }) {
             <Input placeholder={t('如：{date} 邮政签收', { date: today() })} />
           </Form.Item>
           <Space wrap>
-            <Form.Item label={t('申请人类型')} name="applicantType">
+            <Form.Item label={t('申请人类型')} name={['applicant', 'type']}>
               <Select
                 style={{ width: 200 }}
                 options={Object.entries(meta.applicantTypes).map(([value, label]) => ({ value, label }))}
               />
             </Form.Item>
-            <Form.Item label={t('姓名或名称')} name="name" rules={[{ required: true, message: t('请填写申请人') }]}>
+            <Form.Item label={t('姓名或名称')} name={['applicant', 'name']} required>
               <Input />
             </Form.Item>
           </Space>
-          <Form.Item noStyle shouldUpdate={(a, b) => a.applicantType !== b.applicantType}>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.applicant?.type !== b.applicant?.type}>
             {({ getFieldValue }) =>
-              getFieldValue('applicantType') === 'natural_person' ? (
+              getFieldValue(['applicant', 'type']) === 'natural_person' ? (
                 <Space wrap>
-                  <Form.Item label={t('证件类型')} name="idType">
-                    <Select style={{ width: 200 }} options={meta.idTypes.map((t) => ({ value: t, label: t }))} />
+                  <Form.Item label={t('证件类型')} name={['applicant', 'idType']} required>
+                    <Select style={{ width: 200 }} options={meta.idTypes.map((x) => ({ value: x, label: t(x) }))} />
                   </Form.Item>
-                  <Form.Item label={t('证件号码')} name="idNumber">
+                  <Form.Item label={t('证件号码')} name={['applicant', 'idNumber']} required>
                     <Input />
                   </Form.Item>
                 </Space>
               ) : (
-                <Form.Item label={t('统一社会信用代码')} name="creditCode">
+                <Form.Item label={t('统一社会信用代码')} name={['applicant', 'creditCode']} required>
                   <Input />
                 </Form.Item>
               )
             }
           </Form.Item>
           <Space wrap>
-            <Form.Item label={t('联系电话')} name="phone">
+            <Form.Item label={t('联系电话')} name={['applicant', 'phone']}>
               <Input />
             </Form.Item>
-            <Form.Item label={t('通信地址')} name="address">
+            <Form.Item label={t('通信地址')} name={['applicant', 'address']}>
               <Input style={{ width: 300 }} />
             </Form.Item>
           </Space>
-          <Form.Item
-            label={t('所需政府信息')}
-            name="description"
-            rules={[{ required: true, message: t('请填写所需信息') }]}
-          >
+          <Form.Item label={t('所需政府信息')} name="description" required>
             <Input.TextArea rows={3} />
           </Form.Item>
           <Form.Item label={t('获取方式')} name="form">

@@ -1,12 +1,13 @@
 import { Alert, Button, Modal, Progress, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { api, get, qs } from '../api.ts';
+import { ApiError, type Input as ApiInput, call, type Output } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { linkProps, navigate } from '../router.ts';
 import { hasRole, useSession } from '../session.tsx';
 
-const QUEUES = [
+type Queue = NonNullable<NonNullable<ApiInput<'listCatalogueItems'>['query']>['queue']>;
+const QUEUES: readonly (readonly ['' | Queue, string])[] = [
   ['', t('全部')],
   ['review', t('待保密审查')],
   ['approval', t('待审批')],
@@ -17,8 +18,11 @@ const QUEUES = [
 /** 主动公开: the catalogue in scope with its queues, a new item, and the legacy import wizard. */
 export function Catalogue({ query }: { query: URLSearchParams }) {
   const { me, meta } = useSession();
-  const queue = query.get('queue') ?? '';
-  const { data, reload } = useLoad(() => get(`/catalogue/items${qs({ queue, limit: 300 })}`), [queue]);
+  const queue = QUEUES.find(([k]) => k === query.get('queue'))?.[0] ?? '';
+  const { data, reload } = useLoad(
+    () => call('listCatalogueItems', { query: { queue: queue || undefined, limit: 300 } }),
+    [queue],
+  );
   const [importing, setImporting] = useState(false);
   return (
     <>
@@ -46,16 +50,16 @@ export function Catalogue({ query }: { query: URLSearchParams }) {
         dataSource={data?.items ?? []}
         scroll={{ x: 900 }}
         columns={[
-          { title: t('标题'), dataIndex: 'title', render: (v, r: any) => <a {...linkProps(`/item/${r.id}`)}>{v}</a> },
+          { title: t('标题'), dataIndex: 'title', render: (v, r) => <a {...linkProps(`/item/${r.id}`)}>{v}</a> },
           { title: t('机关'), dataIndex: 'agency_name' },
           { title: t('索引号'), dataIndex: 'index_no' },
           { title: t('状态'), dataIndex: 'state', render: (v) => <Tag>{meta.itemStates[v] ?? v}</Tag> },
           { title: t('发布日期'), dataIndex: 'publish_date' },
           {
             title: t('提示'),
-            render: (_, r: any) => (
+            render: (_, r) => (
               <>
-                {r.overdue && <Tag color="red">{t('应于 {date} 前公开', { date: r.disclosureDue })}</Tag>}
+                {r.overdue && <Tag color="red">{t('应于 {date} 前公开', { date: r.disclosureDue ?? '' })}</Tag>}
                 {r.needsInterpretation && <Tag color="orange">{t('未发布解读')}</Tag>}
               </>
             ),
@@ -75,6 +79,24 @@ export function Catalogue({ query }: { query: URLSearchParams }) {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+type Job = Output<'catalogueImportJob'>;
+
+/** A finished job's result: `{ imported, valid }` (the contract leaves it open). */
+const importedOf = (job: Job) => {
+  const r = job.result as { imported?: unknown } | null;
+  return typeof r?.imported === 'number' ? r.imported : 0;
+};
+/** A failed job's result: `{ message, details: { errors } }`, told as the refusal it would have been. */
+function jobFailure(job: Job): ApiError {
+  const r = (job.result ?? {}) as { message?: unknown; details?: { errors?: unknown } };
+  const rows = Array.isArray(r.details?.errors) ? (r.details.errors as ApiError['rows']) : [];
+  return new ApiError(400, {
+    code: 'invalid',
+    message: typeof r.message === 'string' ? r.message : t('导入失败'),
+    details: [],
+    rows,
+  });
+}
 
 /** 导入历史目录: pick the agency and a CSV/XLSX file, check it, then import with a progress bar. */
 function ImportWizard({ onClose }: { onClose: () => void }) {
@@ -84,24 +106,24 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
   );
   const [agencyId, setAgencyId] = useState(mine[0]?.id);
   const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<{ row: number; column: string; message: string }[]>([]);
+  const [errors, setErrors] = useState<ApiError['rows']>([]);
   const [message, setMessage] = useState<{ type: 'success' | 'error' | 'info'; text: string } | null>(null);
   const [percent, setPercent] = useState<number | null>(null);
-  const send = async (extra: string) => {
-    const type = file!.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv';
-    return api('POST', `/catalogue/import?agencyId=${agencyId}${extra}`, await file!.arrayBuffer(), {
-      'content-type': type,
+  const send = async (flags: { dryRun?: '1'; async?: '1' }) =>
+    call('importCatalogue', {
+      query: { agencyId: agencyId ?? '', ...flags },
+      body: await file!.arrayBuffer(),
+      contentType: file!.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv',
     });
-  };
-  const fail = (e: any) => {
-    setErrors(e.details?.errors ?? []);
-    setMessage({ type: 'error', text: e.message });
+  const fail = (e: unknown) => {
+    setErrors(e instanceof ApiError ? e.rows : []);
+    setMessage({ type: 'error', text: e instanceof Error ? e.message : String(e) });
   };
   const check = async () => {
     setErrors([]);
     try {
-      const r = await send('&dryRun=1');
-      setMessage({ type: 'info', text: t('校验通过：共 {n} 条，可以导入', { n: r.valid }) });
+      const r = await send({ dryRun: '1' });
+      if ('valid' in r) setMessage({ type: 'info', text: t('校验通过：共 {n} 条，可以导入', { n: r.valid }) });
     } catch (e) {
       fail(e);
     }
@@ -109,18 +131,19 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
   const run = async () => {
     setErrors([]);
     try {
-      const { jobId } = await send('&async=1');
+      const r = await send({ async: '1' });
+      if (!('jobId' in r)) return setMessage({ type: 'success', text: t('导入完成：{n} 条', { n: r.imported }) });
       setPercent(0);
       for (;;) {
-        await new Promise((r) => setTimeout(r, 400));
-        const s = await get(`/catalogue/import/${jobId}`);
+        await new Promise((done) => setTimeout(done, 400));
+        const s = await call('catalogueImportJob', { params: { id: r.jobId } });
         setPercent(s.percent);
         if (s.state === 'done') {
-          setMessage({ type: 'success', text: t('导入完成：{n} 条', { n: s.result.imported }) });
+          setMessage({ type: 'success', text: t('导入完成：{n} 条', { n: importedOf(s) }) });
           break;
         }
         if (s.state === 'failed') {
-          fail(s.result);
+          fail(jobFailure(s));
           break;
         }
       }

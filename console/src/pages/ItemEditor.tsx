@@ -13,42 +13,70 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, get, post } from '../api.ts';
-import { useAction, useLoad } from '../hooks.ts';
+import { type Input as ApiInput, call } from '../api.ts';
+import { type FormTarget, useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { hasRole, ownAgency, useSession } from '../session.tsx';
 
-const DATE_FIELDS = ['writtenDate', 'formedDate', 'validityDate'];
+type ItemBody = ApiInput<'updateCatalogueItem'>['body'];
+type DateField = 'writtenDate' | 'formedDate' | 'validityDate';
+/** The editor's form: the API's body, its dates as the pickers' values. */
+type ItemForm = Omit<ItemBody, DateField> & Partial<Record<DateField, Dayjs>>;
+type Step = ApiInput<'catalogueItemStep'>['params']['step'];
+type StepBody = ApiInput<'catalogueItemStep'>['body'];
+const DATE_FIELDS: readonly string[] = ['writtenDate', 'formedDate', 'validityDate'] satisfies DateField[];
 
 /** 信息编辑: the metadata every disclosure page shows, the body, attachments, and the review workflow. */
 export function ItemEditor({ id }: { id: string | null }) {
   const { me, meta } = useSession();
-  const { data: item, reload } = useLoad(() => (id ? get(`/catalogue/items/${id}`) : Promise.resolve(null)), [id]);
+  const { data: item, reload } = useLoad(
+    () => (id ? call('getCatalogueItem', { params: { id } }) : Promise.resolve(null)),
+    [id],
+  );
   const act = useAction();
   const [review, setReview] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<ItemForm>();
+  const [reviewForm] = Form.useForm<StepBody>();
   if (id && !item) return null;
-  const editable = !item || ['draft', 'returned'].includes(item.state) || item.state === 'draft';
-  const save = async (v: Record<string, any>) => {
+  const editable = !item || item.state === 'draft';
+  const save = async (v: ItemForm) => {
     const body: Record<string, unknown> = {};
-    for (const [k, val] of Object.entries(v))
+    for (const [k, val] of Object.entries(v) as [string, unknown][])
       if (val !== undefined && val !== '' && val !== null)
-        body[k] = DATE_FIELDS.includes(k) ? val.format('YYYY-MM-DD') : val;
+        body[k] = DATE_FIELDS.includes(k) && dayjs.isDayjs(val) ? val.format('YYYY-MM-DD') : val;
+    const target: FormTarget = { form };
     if (!item) {
-      let created: { id: string } | null = null;
-      if (
-        await act(async () => {
-          created = await post('/catalogue/items', { ...body, agencyId: ownAgency(me) });
-        }, t('已保存为草稿'))
+      let created = '';
+      const agencyId = ownAgency(me) ?? undefined;
+      const ok = await act(
+        async () => {
+          created = (await call('createCatalogueItem', { body: { ...(body as ItemBody), agencyId } })).id;
+        },
+        t('已保存为草稿'),
+        target,
+      );
+      if (ok) navigate(`/item/${created}`);
+    } else if (
+      await act(
+        () => call('updateCatalogueItem', { params: { id: item.id }, body: body as ItemBody }),
+        t('已保存'),
+        target,
       )
-        navigate(`/item/${(created as unknown as { id: string }).id}`);
-    } else if (await act(() => api('PATCH', `/catalogue/items/${item.id}`, body))) await reload();
+    )
+      await reload();
   };
-  const step = async (s: string, body: unknown = {}) => {
-    if (await act(() => post(`/catalogue/items/${item.id}/${s}`, body), t('已完成'))) await reload();
+  const step = async (s: Step, body: StepBody = {}, target?: FormTarget) => {
+    if (!item) return false;
+    const ok = await act(
+      () => call('catalogueItemStep', { params: { id: item.id, step: s }, body }),
+      t('已完成'),
+      target,
+    );
+    if (ok) await reload();
+    return ok;
   };
   const initial = item
     ? {
@@ -75,7 +103,7 @@ export function ItemEditor({ id }: { id: string | null }) {
             <Descriptions.Item label={t('索引号')}>{item.index_no ?? t('发布时生成')}</Descriptions.Item>
             <Descriptions.Item label={t('保密审查')}>
               {item.review
-                ? `${meta.disclosure[item.review.disclosure] ?? ''} ${item.review.reasons ?? ''}`
+                ? `${meta.disclosure[String(item.review.disclosure)] ?? ''} ${String(item.review.reasons ?? '')}`
                 : t('未审查')}
             </Descriptions.Item>
           </Descriptions>
@@ -117,7 +145,8 @@ export function ItemEditor({ id }: { id: string | null }) {
         disabled={!editable || !hasRole(me, 'operator')}
         style={{ maxWidth: 900 }}
       >
-        <Form.Item label={t('标题')} name="title" rules={[{ required: true, message: t('请填写标题') }]}>
+        {/* The server checks the fields; its messages are put on them (placeErrors). */}
+        <Form.Item label={t('标题')} name="title" required>
           <Input />
         </Form.Item>
         <Space wrap>
@@ -133,7 +162,7 @@ export function ItemEditor({ id }: { id: string | null }) {
         </Space>
         <Space wrap>
           <Form.Item label={t('主题分类')} name="topic">
-            <Select style={{ width: 160 }} allowClear options={meta.topics.map((t) => ({ value: t, label: t }))} />
+            <Select style={{ width: 160 }} allowClear options={meta.topics.map((x) => ({ value: x, label: x }))} />
           </Form.Item>
           <Form.Item label={t('体裁')} name="genre">
             <Select
@@ -171,8 +200,11 @@ export function ItemEditor({ id }: { id: string | null }) {
               if (
                 await act(
                   () =>
-                    api('POST', `/catalogue/items/${item.id}/attachments?filename=${encodeURIComponent(f.name)}`, f, {
-                      'content-type': 'application/octet-stream',
+                    call('addCatalogueAttachment', {
+                      params: { id: item.id },
+                      query: { filename: f.name },
+                      body: f,
+                      contentType: 'application/octet-stream',
                     }),
                   t('已上传'),
                 )
@@ -185,7 +217,7 @@ export function ItemEditor({ id }: { id: string | null }) {
             <Button disabled={!editable}>{t('上传附件（PDF、Word、Excel、图片，≤20MB）')}</Button>
           </Upload>
           <ul>
-            {(item.attachments ?? []).map((a: any) => (
+            {item.attachments.map((a) => (
               <li key={a.id}>{a.filename}</li>
             ))}
           </ul>
@@ -198,11 +230,11 @@ export function ItemEditor({ id }: { id: string | null }) {
           style={{ marginBottom: 12 }}
         />
         <Form
+          form={reviewForm}
           layout="vertical"
           initialValues={{ disclosure: 'proactive' }}
           onFinish={async (v) => {
-            setReview(false);
-            await step('review', v);
+            if (await step('review', v, { form: reviewForm })) setReview(false);
           }}
         >
           <Form.Item label={t('公开属性')} name="disclosure">

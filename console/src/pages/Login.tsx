@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, setCsrf } from '../api.ts';
+import { ApiError, type Input as ApiInput, call, setCsrf } from '../api.ts';
 
 import { t } from '../i18n.ts';
 import { LanguageSwitch } from '../LanguageSwitch.tsx';
@@ -8,16 +8,15 @@ export function Login({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [needCode, setNeedCode] = useState(false);
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { username: string; password: string; totp?: string }) => {
+  const submit = async (v: ApiInput<'login'>['body']) => {
     setBusy(true);
     try {
-      const r = await api<{ csrfToken: string }>('POST', '/auth/login', v);
+      const r = await call('login', { body: v });
       setCsrf(r.csrfToken);
       onDone();
     } catch (e) {
-      const err = e as { message: string; details?: { totpRequired?: boolean } };
-      if (err.details?.totpRequired) setNeedCode(true);
-      setError(err.message);
+      if (e instanceof ApiError && e.totpRequired) setNeedCode(true);
+      setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }

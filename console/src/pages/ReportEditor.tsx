@@ -1,9 +1,13 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
-import { api, get, post } from '../api.ts';
-import { useAction, useLoad } from '../hooks.ts';
+import { type Input as ApiInput, call, href } from '../api.ts';
+import { type FormTarget, useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { linkProps, navigate } from '../router.ts';
 import { hasRole, ownAgency, useSession } from '../session.tsx';
+
+type Step = ApiInput<'reportStep'>['params']['step'];
+type StepBody = ApiInput<'reportStep'>['body'];
+const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'text', 'json'] as const;
 
 const ROW_LABELS: Record<string, string> = {
   new: t('一、本年新收政府信息公开申请数量'),
@@ -17,18 +21,20 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
   const { me, meta, agencies } = useSession();
   const agencyId = query.get('agency') ?? ownAgency(me) ?? agencies[0]?.id ?? '';
   const year = Number(query.get('year') ?? new Date().getFullYear() - 1);
-  const { data: r, error, reload } = useLoad(() => get(`/reports/${agencyId}/${year}`), [agencyId, year]);
+  const params = { agencyId, year };
+  const { data: r, error, reload } = useLoad(() => call('getReport', { params }), [agencyId, year]);
   const act = useAction();
+  const [narrative] = Form.useForm<ApiInput<'saveReportNarrative'>['body']>();
+  const [publish] = Form.useForm<StepBody>();
   const go = (a: string, y: number) => navigate(`/reports?agency=${a}&year=${y}`);
-  const step = async (s: string, body: unknown = {}) => {
-    if (await act(() => post(`/reports/${agencyId}/${year}/${s}`, body), t('已完成'))) await reload();
+  const step = async (s: Step, body: StepBody = {}, target?: FormTarget) => {
+    const ok = await act(() => call('reportStep', { params: { ...params, step: s }, body }), t('已完成'), target);
+    if (ok) await reload();
   };
   const outcomeLabel = (k: string) => ROW_LABELS[k] ?? meta.outcomes.find((o) => o.value === k)?.label ?? k;
   const types = Object.keys(meta.applicantTypes);
-  const appRows = r
-    ? Object.entries(r.applications as Record<string, Record<string, number>>).map(([k, v]) => ({ key: k, ...v }))
-    : [];
-  const cell = (row: string, type: string | null) => (v: number) =>
+  const appRows = r ? Object.entries(r.applications).map(([k, v]) => ({ key: k, ...v })) : [];
+  const cell = (row: string, type: string | null) => (v: number | null) =>
     ROW_LABELS[row] ? (
       v
     ) : (
@@ -70,9 +76,9 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
               <Alert type="success" title={t('各项数字相互一致')} />
             ) : (
               <ul>
-                {r.failures.map((f: { code: string; message: string }) => (
-                  <li key={`${f.code}${f.message}`}>
-                    <Tag color="red">{f.code}</Tag>
+                {r.failures.map((f) => (
+                  <li key={`${f.rule}${f.at}${f.message}`}>
+                    <Tag color="red">{f.rule}</Tag>
                     {f.message}
                   </li>
                 ))}
@@ -92,27 +98,29 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
               rowKey="key"
               columns={[
                 { title: '', dataIndex: 'key', render: outcomeLabel, fixed: 'left', width: 260 },
-                ...types.map((t) => ({
-                  title: meta.applicantTypes[t],
-                  dataIndex: t,
-                  render: (v: number, row: { key: string }) => cell(row.key, t)(v),
+                ...types.map((type) => ({
+                  title: meta.applicantTypes[type],
+                  dataIndex: type,
+                  render: (v: number | null, row: { key: string }) => cell(row.key, type)(v),
                 })),
                 {
                   title: t('总计'),
                   dataIndex: 'total',
-                  render: (v: number, row: { key: string }) => cell(row.key, null)(v),
+                  render: (v: number | null, row: { key: string }) => cell(row.key, null)(v),
                 },
               ]}
             />
           </Card>
           <Card size="small" title={t('正文')} style={{ marginBottom: 16 }}>
             <Form
+              form={narrative}
               layout="vertical"
               key={`${agencyId}-${year}-${r.status}`}
               initialValues={r.text}
               disabled={!editable}
               onFinish={async (v) => {
-                if (await act(() => api('PUT', `/reports/${agencyId}/${year}/narrative`, v))) await reload();
+                const saved = () => call('saveReportNarrative', { params, body: v });
+                if (await act(saved, t('已保存'), { form: narrative })) await reload();
               }}
             >
               <Form.Item label={t('一、总体情况')} name="overview">
@@ -133,8 +141,8 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
           </Card>
           <Space wrap>
             <span>{t('预览与下载：')}</span>
-            {['html', 'pdf', 'docx', 'xlsx', 'text', 'json'].map((f) => (
-              <a key={f} href={`/api/v1/reports/${agencyId}/${year}?format=${f}`} target="_blank" rel="noreferrer">
+            {FORMATS.map((f) => (
+              <a key={f} href={href('getReport', { params, query: { format: f } })} target="_blank" rel="noreferrer">
                 {f.toUpperCase()}
               </a>
             ))}
@@ -157,8 +165,14 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
               (r.status === 'draft' && agencies.find((a) => a.id === agencyId)?.kind === 'government')) &&
               hasRole(me, 'approver') &&
               (r.failures.length ? (
-                <Form layout="inline" onFinish={(v) => step('publish', v)}>
-                  <Form.Item name="overrideReason" rules={[{ required: true, message: t('校验未通过，须说明理由') }]}>
+                <Form
+                  form={publish}
+                  layout="inline"
+                  initialValues={{ overrideReason: '' }}
+                  onFinish={(v) => step('publish', v, { form: publish })}
+                >
+                  {/* Publishing a report that fails its checks: the server asks for the reason, on this field. */}
+                  <Form.Item name="overrideReason" required>
                     <Input placeholder={t('校验未通过仍公布的理由')} style={{ width: 280 }} />
                   </Form.Item>
                   <Button type="primary" htmlType="submit">

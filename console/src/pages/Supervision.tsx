@@ -1,11 +1,17 @@
 import { Button, Card, Col, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { get, qs } from '../api.ts';
+import { call, href, type Output } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { linkProps, navigate } from '../router.ts';
 import { supervisedRegion, useSession } from '../session.tsx';
 import { Chart } from './Chart.tsx';
+
+type Stats = Output<'regionStats'>;
+type ReportRow = Output<'reportStatus'>['items'][number];
+type AssessmentRow = Output<'getAssessment'>['rows'][number];
+type Missing = Output<'interpretationCoverage'>['missing'][number];
+
 /** 监督考核: every agency of the region — cases, timeliness, reports and their checks, 考核 ranking, charts. */
 export function Supervision({ query }: { query: URLSearchParams }) {
   const { me, meta } = useSession();
@@ -13,10 +19,10 @@ export function Supervision({ query }: { query: URLSearchParams }) {
   const year = Number(query.get('year') ?? new Date().getFullYear());
   const { data } = useLoad(async () => {
     const [stats, reports, assessment, interp] = await Promise.all([
-      get(`/supervision/stats${qs({ region, year })}`),
-      get(`/reports/status${qs({ year: year - 1 })}`),
-      get(`/supervision/assessment${qs({ region, year })}`),
-      get(`/supervision/interpretations${qs({ region })}`),
+      call('regionStats', { query: { region, year } }),
+      call('reportStatus', { query: { year: year - 1 } }),
+      call('getAssessment', { query: { region, year } }),
+      call('interpretationCoverage', { query: { region } }),
     ]);
     return { stats, reports: reports.items, assessment, interp };
   }, [region, year]);
@@ -27,7 +33,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
         {
           type: 'pie' as const,
           radius: '65%',
-          data: (data?.stats.byOutcome ?? []).map((o: any) => ({ name: o.label, value: o.n })),
+          data: (data?.stats.byOutcome ?? []).map((o) => ({ name: o.label ?? o.outcome ?? '', value: o.n })),
         },
       ],
     }),
@@ -56,9 +62,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
             onChange={(y) => y && navigate(`/supervision?year=${y}`)}
             aria-label={t('年度')}
           />
-          <Button href={`/api/v1/supervision/assessment.xlsx${qs({ region, year })}`}>
-            {t('导出考核结果（Excel）')}
-          </Button>
+          <Button href={href('exportAssessment', { query: { region, year } })}>{t('导出考核结果（Excel）')}</Button>
           <Button
             {...linkProps(
               `/reports?agency=${me.roles.find((r) => r.role === 'supervisor')?.agencyId ?? ''}&year=${year - 1}`,
@@ -82,7 +86,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
                 {
                   title: t('逾期'),
                   dataIndex: 'overdue',
-                  render: (v: number, r: any) =>
+                  render: (v: number, r: Stats['agencies'][number]) =>
                     v ? (
                       <a {...linkProps(`/cases?queue=overdue&agencyId=${r.agencyId}`)}>
                         <Tag color="red">{v}</Tag>
@@ -106,14 +110,14 @@ export function Supervision({ query }: { query: URLSearchParams }) {
                 {
                   title: t('机关'),
                   dataIndex: 'agency',
-                  render: (v: string, r: any) => (
+                  render: (v: string, r: ReportRow) => (
                     <a {...linkProps(`/reports?agency=${r.agencyId}&year=${year - 1}`)}>{v}</a>
                   ),
                 },
                 {
                   title: t('状态'),
                   dataIndex: 'status',
-                  render: (v: string, r: any) => (
+                  render: (v: string, r: ReportRow) => (
                     <Tag color={v === 'published' ? 'green' : r.late ? 'red' : 'default'}>
                       {meta.reportStatuses[v] ?? v}
                     </Tag>
@@ -148,10 +152,10 @@ export function Supervision({ query }: { query: URLSearchParams }) {
               rowKey="agencyId"
               dataSource={data?.assessment.rows ?? []}
               expandable={{
-                expandedRowRender: (r: any) => (
+                expandedRowRender: (r: AssessmentRow) => (
                   <ul>
-                    {r.indicators.flatMap((i: any) =>
-                      i.shortfalls.map((s: any) => (
+                    {r.indicators.flatMap((i) =>
+                      i.shortfalls.map((s) => (
                         <li key={s.id + s.label}>
                           {i.label}：{s.label}
                         </li>
@@ -164,10 +168,12 @@ export function Supervision({ query }: { query: URLSearchParams }) {
                 { title: t('排名'), dataIndex: 'rank', width: 60 },
                 { title: t('机关'), dataIndex: 'agency' },
                 { title: t('总分'), dataIndex: 'total' },
-                ...(data?.assessment.plan.indicators ?? []).map((p: any, k: number) => ({
+                ...(data?.assessment.plan.indicators ?? []).map((p, k) => ({
                   title: `${data?.assessment.rows[0]?.indicators[k]?.label ?? p.key}（${p.weight}）`,
-                  render: (_: unknown, r: any) =>
-                    `${r.indicators[k].score}（${r.indicators[k].numerator}/${r.indicators[k].denominator}）`,
+                  render: (_: unknown, r: AssessmentRow) => {
+                    const i = r.indicators[k];
+                    return i ? `${i.score}（${i.numerator}/${i.denominator}）` : '';
+                  },
                 })),
               ]}
             />
@@ -184,7 +190,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
                 {
                   title: t('文件'),
                   dataIndex: 'title',
-                  render: (v: string, r: any) => <a {...linkProps(`/item/${r.id}`)}>{v}</a>,
+                  render: (v: string, r: Missing) => <a {...linkProps(`/item/${r.id}`)}>{v}</a>,
                 },
                 { title: t('机关'), dataIndex: 'agency' },
                 { title: t('发布日期'), dataIndex: 'publish_date' },

@@ -1,25 +1,13 @@
 import { Badge, Card, Col, List, Row, Tag, Typography } from 'antd';
-import { get, qs } from '../api.ts';
+import { call, type Output } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { linkProps } from '../router.ts';
 import { hasRole, useSession } from '../session.tsx';
 
-interface CaseRow {
-  trackingNumber: string;
-  agency: { name: string };
-  description: string;
-  stateLabel: string;
-  replyDue: string | null;
-  deadline?: { daysLeft: number } | null;
-}
-interface ItemRow {
-  id: string;
-  title: string;
-  agency_name: string;
-  state: string;
-  disclosureDue: string | null;
-}
+type CaseRow = Output<'caseQueues'>['dueSoon'][number];
+type ItemRow = Output<'listCatalogueItems'>['items'][number];
+type ReportRow = Output<'reportStatus'>['items'][number];
 
 /** 工作台: what needs doing, each a click from its screen. */
 export function Workbench() {
@@ -27,22 +15,22 @@ export function Workbench() {
   const year = new Date().getFullYear();
   const seesCases = hasRole(me, 'operator', 'approver', 'reviewer', 'agency_admin', 'supervisor');
   const { data } = useLoad(async () => {
+    const none: Output<'caseQueues'> = { dueSoon: [], overdue: [], waitingOnApplicant: [] };
+    const items = (queue: 'review' | 'approval' | 'overdue' | 'no_interpretation', limit?: number) =>
+      call('listCatalogueItems', { query: { queue, limit } });
     const [queues, review, approval, overdue, noInterp, reports] = await Promise.all([
-      seesCases ? get('/queues') : Promise.resolve({ dueSoon: [], overdue: [], waitingOnApplicant: [] }),
-      get<{ items: ItemRow[] }>('/catalogue/items?queue=review'),
-      get<{ items: ItemRow[] }>('/catalogue/items?queue=approval'),
-      get<{ items: ItemRow[] }>('/catalogue/items?queue=overdue'),
-      get<{ items: ItemRow[] }>('/catalogue/items?queue=no_interpretation&limit=50'),
-      get<{ items: unknown[] } | unknown[]>(`/reports/status${qs({ year: year - 1 })}`).catch(() => []),
+      seesCases ? call('caseQueues') : Promise.resolve(none),
+      items('review'),
+      items('approval'),
+      items('overdue'),
+      items('no_interpretation', 50),
+      // A role that sees no reports still has a workbench.
+      call('reportStatus', { query: { year: year - 1 } }).then(
+        (r) => r.items,
+        (): ReportRow[] => [],
+      ),
     ]);
-    return {
-      queues,
-      review,
-      approval,
-      overdue,
-      noInterp,
-      reports: (Array.isArray(reports) ? reports : (reports as { items: unknown[] }).items) as any[],
-    };
+    return { queues, review, approval, overdue, noInterp, reports };
   }, []);
   const caseList = (title: string, rows: CaseRow[] | undefined, color: string) => (
     <Card
@@ -131,7 +119,7 @@ export function Workbench() {
               size="small"
               dataSource={data?.reports ?? []}
               locale={{ emptyText: t('无') }}
-              renderItem={(r: any) => (
+              renderItem={(r: ReportRow) => (
                 <List.Item>
                   <a {...linkProps(`/reports?agency=${r.agencyId}&year=${year - 1}`)}>{r.agency}</a>
                   <Tag

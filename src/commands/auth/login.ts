@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { loginInput } from '../../domain/access/auth-input.ts';
 import { loadActor } from '../../db/repos/users.ts';
+import type { loginInput } from '../../domain/access/auth-input.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { decrypt } from '../../shared/pii.ts';
@@ -8,7 +8,6 @@ import { checkCode, checkPassword } from './credentials.ts';
 import { clearPair } from './lockout.ts';
 import { newCsrfToken, newToken, SESSION_MAX_HOURS } from './tokens.ts';
 import { acceptedStep, TOTP_REQUIRED_ROLES } from './totp.ts';
-
 
 export interface LoginResult {
   token: string;

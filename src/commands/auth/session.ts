@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { apiTokenInput } from '../../domain/access/auth-input.ts';
 import { loadActor } from '../../db/repos/users.ts';
+import type { apiTokenInput } from '../../domain/access/auth-input.ts';
 import type { Actor } from '../../domain/access/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import { z } from 'zod';
 import { totpEnrolInput } from '../../domain/access/auth-input.ts';
 import { SYSTEM } from '../../domain/access/index.ts';
 import { AppError } from '../../domain/errors.ts';

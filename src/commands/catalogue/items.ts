@@ -55,12 +55,23 @@ function values(input: ItemInput) {
   };
 }
 
+/** The items a draft names (the one it replaces, the file it interprets) exist: else a refusal, not a broken key. */
+async function checkLinks(ctx: Ctx, input: ItemInput) {
+  const links = [
+    ['supersedesId', input.supersedesId, '所替代的信息'],
+    ['interpretsId', input.interpretsId, '所解读的文件'],
+  ] as const;
+  for (const [field, id, what] of links)
+    if (id && !(await findItem(ctx.db, id))) throw invalid(`${what}不存在`, { field });
+}
+
 /** 新建信息 (draft), for the actor's agency. */
 export async function createItem(ctx: Ctx, agencyId: string, body: z.input<typeof itemInput>): Promise<string> {
   const input = itemInput.parse(body);
   const res = await agencyResource(ctx.db, agencyId);
   if (!res) throw invalid('机关不存在');
   authorize(ctx, 'catalogue.edit', res, { visibleWith: 'catalogue.read' });
+  await checkLinks(ctx, input);
   const v = values(input);
   return inTransaction(ctx, async (trx, audit) => {
     const row = await trx
@@ -89,7 +100,9 @@ export async function updateItem(ctx: Ctx, id: string, body: z.input<typeof item
   const item = await load(ctx, id, 'catalogue.edit');
   const t = itemTransition(item.state as ItemState, 'edit');
   if (!t.ok) throw new AppError('conflict', t.reason);
-  const v = values(itemInput.parse(body));
+  const input = itemInput.parse(body);
+  await checkLinks(ctx, input);
+  const v = values(input);
   await inTransaction(ctx, async (trx, audit) => {
     await lockUnchanged(trx, item);
     await trx
