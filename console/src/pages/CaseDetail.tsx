@@ -22,55 +22,14 @@ import { eventForm, type FormField } from '../../../src/domain/case/event-form.t
 import type { Text } from '../../../src/domain/case/event-spec.ts';
 import { eventLabel, eventSpec } from '../../../src/domain/case/event-views.ts';
 import type { CaseEventType } from '../../../src/domain/case/states.ts';
-import { type Input as ApiInput, call } from '../api.ts';
+import { type Input as ApiInput, call, type Output } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { locale, t } from '../i18n.ts';
 
 /** Dates of record are Beijing dates, whatever the browser's time zone. */
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-/** The part of `GET /api/v1/cases/{trackingNumber}` this page shows. */
-interface CaseView {
-  trackingNumber: string;
-  agency: { id: string; name: string };
-  stateLabel: string;
-  applicant: {
-    name?: string;
-    idNumber?: string;
-    creditCode?: string;
-    phone?: string;
-    email?: string;
-    address?: string;
-  };
-  applicantTypeLabel: string;
-  receivedDate: string;
-  channelLabel: string;
-  receiptBasis: string;
-  description: string;
-  formLabel: string;
-  outcomeLabel: string | null;
-  decidedDate: string | null;
-  clock: {
-    replyDue: string | null;
-    status: { overdue: boolean } | null;
-    trace: { date: string | null; article: string; text: string }[];
-  };
-  events: { seq: number; type: string; date: string; actor: string | null }[];
-  /** The events the server says this user may record now (the same verdict as when recording). */
-  allowedEvents: CaseEventType[];
-  letters: { id: string; title: string; issuedDate: string }[];
-  appeals: { id: string; kind: string; filedDate: string; result: string; resultDate: string | null }[];
-}
-
 type FormValues = Record<string, unknown>;
-interface AppealValues {
-  kind: string;
-  filedDate: Dayjs;
-  result: string;
-  resultDate?: Dayjs;
-  note?: string;
-}
-
 /** The table's wording in the console's language. */
 const say = (text: Text) => (locale() === 'en' ? text.en : text.zh);
 
@@ -210,7 +169,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
                 { title: t('日期'), dataIndex: 'issuedDate' },
                 {
                   title: t('下载'),
-                  render: (_: unknown, l: CaseView['letters'][number]) => (
+                  render: (_: unknown, l: Output<'getCase'>['letters'][number]) => (
                     <Space>
                       <a
                         href={`/api/v1/cases/${encodeURIComponent(trackingNumber)}/letters/${l.id}/pdf`}
