@@ -43,8 +43,11 @@ const ERROR_TEXT: Record<ErrorStatus, string> = {
   500: '服务器内部错误',
 };
 
+/** A route that reads a body can also be refused for its size (413) or its content type (415). */
+const BODY_ERRORS: readonly ErrorStatus[] = [413, 415];
+
 export const errorStatuses = (spec: RouteSpec): ErrorStatus[] =>
-  [...new Set([...DEFAULT_ERRORS, ...(spec.errors ?? [])])].sort((a, b) => a - b);
+  [...new Set([...DEFAULT_ERRORS, ...(spec.body ? BODY_ERRORS : []), ...(spec.errors ?? [])])].sort((a, b) => a - b);
 
 const binary = (f: FileSpec) =>
   Object.fromEntries(f.types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]));
