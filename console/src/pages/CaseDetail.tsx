@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { eventForm, type FormField } from '../../../src/domain/case/event-form.ts';
 import type { Text } from '../../../src/domain/case/event-spec.ts';
 import { eventLabel, eventSpec } from '../../../src/domain/case/event-views.ts';
-import type { CaseEventType } from '../../../src/domain/case/states.ts';
+import type { CaseEventType } from '../../../src/domain/case/events.ts';
 import { type Input as ApiInput, call, type Output } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { locale, t } from '../i18n.ts';

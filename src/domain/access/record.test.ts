@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CaseStanding } from '../case/event-spec.ts';
-import type { CaseEventType, CaseState } from '../case/states.ts';
+import type { CaseEventType } from '../case/events.ts';
+import type { CaseState } from '../case/states.ts';
 import type { Actor, Role } from './policy.ts';
 import { type CaseForPolicy, mayRecord, offeredEvents } from './record.ts';
 

@@ -6,7 +6,8 @@
  */
 import type { AgencyRules, CaseStanding } from '../case/event-spec.ts';
 import { eventSpec } from '../case/event-views.ts';
-import { CASE_EVENT_TYPES, type CaseEventType, STATE_LABELS } from '../case/states.ts';
+import { CASE_EVENT_TYPES, type CaseEventType } from '../case/events.ts';
+import { STATE_LABELS } from '../case/states.ts';
 import { type Actor, can, type Resource } from './policy.ts';
 
 /** A case as the policy sees it: whose it is, where it stands, and its agency's rules. */

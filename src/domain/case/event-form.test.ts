@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventForm, type FormField } from './event-form.ts';
+import { CASE_EVENT_TYPES } from './events.ts';
 import { DECIDABLE_OUTCOMES } from './outcomes.ts';
-import { CASE_EVENT_TYPES } from './states.ts';
 
 const byName = (fields: FormField[]) => Object.fromEntries(fields.map((f) => [f.name, f]));
 

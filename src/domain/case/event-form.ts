@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Text } from './event-spec.ts';
 import { eventSpec } from './event-views.ts';
-import type { CaseEventType } from './states.ts';
+import type { CaseEventType } from './events.ts';
 
 export type FormFieldKind = 'text' | 'textarea' | 'number' | 'select' | 'date';
 

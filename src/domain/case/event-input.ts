@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CASE_EVENTS } from './events.ts';
-import { CASE_EVENT_TYPES, type CaseEventType } from './states.ts';
+import { CASE_EVENT_TYPES, CASE_EVENTS, type CaseEventType } from './events.ts';
 
 type EventInputSchema = (typeof CASE_EVENTS)[CaseEventType]['input'];
 

@@ -2,8 +2,8 @@
 import type { ISODate } from '../calendar/index.ts';
 import type { ClockEvent } from '../clock/index.ts';
 import type { EventSpec, Text } from './event-spec.ts';
-import { CASE_EVENTS } from './events.ts';
-import { CASE_EVENT_TYPES, type CaseEventType, type CaseState, isCaseEventType, REGISTERED_EVENT } from './states.ts';
+import { CASE_EVENT_TYPES, CASE_EVENTS, type CaseEventType, isCaseEventType } from './events.ts';
+import { type CaseState, REGISTERED_EVENT } from './states.ts';
 
 /** A row of the table as the interpreters read it (the record command, the policy, the forms). */
 export function eventSpec(type: CaseEventType): EventSpec {

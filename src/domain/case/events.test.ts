@@ -7,9 +7,8 @@ import { AppError } from '../errors.ts';
 import { caseEventInput } from './event-input.ts';
 import { EFFECTS, type Effect } from './event-spec.ts';
 import { clockEvents, eventLabel, eventSpec } from './event-views.ts';
-import { CASE_EVENTS, CORRECTION_RESPONSE_WORKDAYS } from './events.ts';
+import { CASE_EVENT_TYPES, CASE_EVENTS, CORRECTION_RESPONSE_WORKDAYS } from './events.ts';
 import { DECIDABLE_OUTCOMES } from './outcomes.ts';
-import { CASE_EVENT_TYPES } from './states.ts';
 
 const cal = buildCalendar();
 const clockOf = (events: { type: string; date: string; data: unknown }[], received = '2026-03-02') =>

@@ -12,7 +12,7 @@ import { APPEAL_NOTICE } from './appeal-notice.ts';
 import { isoDate as date, defineEvent, type EventSpec, handler, head, type Text, text } from './event-spec.ts';
 import { DECIDABLE_OUTCOMES, OUTCOME_INFO, OUTCOME_LABELS_EN, type Outcome } from './outcomes.ts';
 import { AWAITING_REPLY_STATES } from './state-sets.ts';
-import type { CaseEventType, CaseState } from './states.ts';
+import type { CaseState } from './states.ts';
 
 /** [conv] time given to the applicant to supply a 补正 (stated in the 补正告知书; 条例第三十条 "合理的补正期限"). */
 export const CORRECTION_RESPONSE_WORKDAYS = 15;
@@ -25,7 +25,7 @@ const parties = {
   agency: t('其他机关（条例第三十四条）', 'Other agency (Art. 34)'),
 };
 const party = z.enum(['third_party', 'agency'], { message: 'party 应为 third_party（第三方）或 agency（其他机关）' });
-const event = <K extends CaseEventType, S extends z.ZodRawShape>(type: K, shape: S) =>
+const event = <K extends string, S extends z.ZodRawShape>(type: K, shape: S) =>
   z.object({ type: z.literal(type), date, ...shape });
 const outcomeOptions = Object.fromEntries(
   DECIDABLE_OUTCOMES.map((o) => [o, t(OUTCOME_INFO[o].label, OUTCOME_LABELS_EN[o])]),
@@ -328,4 +328,12 @@ export const CASE_EVENTS = {
     recordedWith: head,
     effect: 'reopen',
   }),
-} satisfies Record<CaseEventType, EventSpec>;
+} satisfies Record<string, EventSpec>;
+
+/** The event types are the table's rows: a new row is a new type (no list elsewhere to keep in step). */
+export type CaseEventType = keyof typeof CASE_EVENTS;
+export const CASE_EVENT_TYPES = Object.keys(CASE_EVENTS) as CaseEventType[];
+
+export function isCaseEventType(s: string): s is CaseEventType {
+  return Object.hasOwn(CASE_EVENTS, s);
+}

@@ -26,32 +26,8 @@ export const STATE_LABELS: Record<CaseState, string> = {
   closed: '已办结',
 };
 
-export const CASE_EVENT_TYPES = [
-  'correction_requested',
-  'correction_received',
-  'correction_expired',
-  'consultation_started',
-  'consultation_ended',
-  'fee_notice_sent',
-  'fee_paid',
-  'fee_expired',
-  'extension_requested',
-  'extension_approved',
-  'delayed_reply_set',
-  'decided',
-  'served',
-  'withdrawn',
-  'closed',
-  'reopened',
-] as const;
-export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
-
 /** The first stored event of every case, written by intake (not recorded through the event table). */
 export const REGISTERED_EVENT = 'registered';
-
-export function isCaseEventType(s: string): s is CaseEventType {
-  return (CASE_EVENT_TYPES as readonly string[]).includes(s);
-}
 
 export function isCaseState(s: string): s is CaseState {
   return (CASE_STATES as readonly string[]).includes(s);
