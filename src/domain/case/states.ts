@@ -1,5 +1,5 @@
 /**
- * The states of an application and the types of the events that move it. What each event does — from which
+ * The states of an application. What each event does — its type is its row — from which
  * states, to which, who records it, what it asks for and what it issues — is the one table in `events.ts`;
  * the named sets of states (open, overdue-counting, waiting on the applicant, …) are in `state-sets.ts`.
  * registered → (补正 requested → corrected | deemed abandoned) → in progress (consultations,
