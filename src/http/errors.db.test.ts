@@ -127,7 +127,7 @@ test('validation messages name the field, in Chinese by default and in English w
     await server.request('POST', '/api/v1/applications', { body: { applicant: { type: 'natural_person' } } }),
     400,
     'invalid',
-    /请填写受理机关/,
+    /请选择受理机关/,
   );
   assert.ok(zh.error.details.some((d) => d.path === 'applicant.name' && d.message === '请填写姓名或名称'));
   const en = await refused(

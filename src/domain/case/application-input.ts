@@ -58,7 +58,7 @@ export const applicationInput = z
       .trim()
       .toUpperCase()
       .min(1, '请选择受理机关')
-      .meta({ title: '受理机关', labelEn: 'agency', description: '受理机关的统一社会信用代码' }),
+      .meta({ title: '受理机关', labelEn: 'agency', choose: true, description: '受理机关的统一社会信用代码' }),
     applicant: applicantInput,
     description: z
       .string()

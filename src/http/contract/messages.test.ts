@@ -57,3 +57,9 @@ test('an unknown value of a closed set lists the allowed ones', () => {
   const r = z.object({ queue: z.enum(['open', 'overdue']) }).safeParse({ queue: 'x' }, { error: zodErrorMap('zh-CN') });
   assert.equal(r.error!.issues[0]!.message, '待办队列应为以下之一：open、overdue');
 });
+
+test('a field chosen from a list asks to choose it when it is missing (请选择…), in Chinese and in English', () => {
+  const { agency: _, ...noAgency } = base;
+  assert.deepEqual(messages(noAgency, 'zh-CN'), [{ path: 'agency', message: '请选择受理机关' }]);
+  assert.deepEqual(messages(noAgency, 'en'), [{ path: 'agency', message: 'Please choose the agency' }]);
+});

@@ -13,6 +13,8 @@ export type MessageLocale = 'zh-CN' | 'en';
 export interface FieldLabel {
   title: string;
   labelEn?: string;
+  /** Chosen from a list (a select): a missing value asks to choose (请选择…), not to type (请填写…). */
+  choose?: boolean;
 }
 
 /** Field names used across the API, by the last key of the path. */
@@ -116,8 +118,11 @@ export const EN_MESSAGES: Record<string, string> = {
 
 type RawIssue = z.core.$ZodRawIssue & { schema?: z.core.$ZodType };
 
+const metaOf = (iss: RawIssue) =>
+  iss.schema ? (z.globalRegistry.get(iss.schema as z.ZodType) as FieldLabel | undefined) : undefined;
+
 function labelOf(iss: RawIssue, locale: MessageLocale): string {
-  const meta = iss.schema ? (z.globalRegistry.get(iss.schema as z.ZodType) as FieldLabel | undefined) : undefined;
+  const meta = metaOf(iss);
   const path = (iss.path ?? []).filter((p) => typeof p !== 'symbol');
   const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
   const table = last ? FIELD_LABELS[last] : undefined;
@@ -134,9 +139,16 @@ export function issueMessage(iss: RawIssue, locale: MessageLocale): string {
   const en = locale === 'en';
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const the = `the ${l}`;
+  const ask = metaOf(iss)?.choose
+    ? en
+      ? `Please choose ${the}`
+      : `请选择${l}`
+    : en
+      ? `Please enter ${the}`
+      : `请填写${l}`;
   switch (iss.code) {
     case 'invalid_type': {
-      if (isMissing(iss.input)) return en ? `Please enter ${the}` : `请填写${l}`;
+      if (isMissing(iss.input)) return ask;
       const want = en ? (TYPE_EN[iss.expected] ?? iss.expected) : (TYPE_ZH[iss.expected] ?? iss.expected);
       const article = want === 'text' ? '' : /^[aeiou]/.test(want) ? 'an ' : 'a ';
       return en ? `${cap(the)} must be ${article}${want}` : `${l}应为${want}`;
@@ -144,7 +156,7 @@ export function issueMessage(iss: RawIssue, locale: MessageLocale): string {
     case 'too_small': {
       const n = String(iss.minimum);
       if (iss.origin === 'string') {
-        if (Number(iss.minimum) <= 1) return en ? `Please enter ${the}` : `请填写${l}`;
+        if (Number(iss.minimum) <= 1) return ask;
         return en ? `${cap(the)} must be at least ${n} characters` : `${l}至少${n}字`;
       }
       if (sized(iss.origin)) return en ? `Please give at least ${n} ${the}` : `${l}至少${n}项`;
