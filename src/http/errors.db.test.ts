@@ -137,7 +137,7 @@ test('validation messages name the field, in Chinese by default and in English w
     }),
     400,
     'invalid',
-    /Please enter the agency/,
+    /Please choose the agency/,
   );
   assert.ok(
     en.error.details.some(
