@@ -12,7 +12,7 @@ import {
 
 /**
  * A route's JSON schemas, OpenAPI 3.0 flavoured (what Fastify's route `schema` carries into the served document):
- * inputs as a client writes them, responses as the server sends them. Field labels (`labelEn`) stay out.
+ * inputs as a client writes them, responses as the server sends them. Message hints (`labelEn`, `choose`) stay out.
  */
 export function jsonSchema(s: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const out = z.toJSONSchema(s, {
@@ -21,6 +21,7 @@ export function jsonSchema(s: z.ZodType, io: 'input' | 'output'): Record<string,
     unrepresentable: 'any',
     override: (ctx) => {
       delete (ctx.jsonSchema as Record<string, unknown>).labelEn;
+      delete (ctx.jsonSchema as Record<string, unknown>).choose;
     },
   }) as Record<string, unknown>;
   delete out.$schema;
