@@ -95,7 +95,11 @@ function human(all: Analysis[], r5: Map<string, CheckFailure[]>): string {
   let ok = 0;
   for (const a of all) {
     if (!a.ok) {
-      lines.push(`✗ ${a.file}\n    无法读取：${a.error}`);
+      const m = a.meta;
+      const known = m
+        ? [m.agency, m.year && `${m.year}年度`, m.version && `${m.version}版格式`].filter(Boolean).join(' ')
+        : '';
+      lines.push(`✗ ${a.file}${known ? `  ${known}` : ''}\n    无法读取：${a.error}`);
       continue;
     }
     const r = a.parsed.report;

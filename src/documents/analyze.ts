@@ -1,3 +1,4 @@
+import type { ReportVersion } from '../domain/report/index.ts';
 import {
   type CheckFailure,
   type CheckResults,
@@ -5,7 +6,7 @@ import {
   checkReport,
   summarize,
 } from '../domain/report/index.ts';
-import { type ParseResult, parseReportText } from '../domain/report/parse/index.ts';
+import { type NoCellsKind, type ParseResult, parseReportText } from '../domain/report/parse/index.ts';
 import { reportText, UnreadableFileError } from './read-report.ts';
 
 export type Analysis =
@@ -15,7 +16,16 @@ export type Analysis =
       parsed: Extract<ParseResult, { ok: true }>;
       failures: CheckFailure[];
     }
-  | { file: string; ok: false; error: string; unreadable: boolean };
+  | {
+      file: string;
+      ok: false;
+      error: string;
+      /** Why no cells: the file could not be read at all, or its text holds no table of this format. */
+      kind: 'unreadable' | NoCellsKind;
+      unreadable: boolean;
+      /** What the text still shows (null for an unreadable file). */
+      meta: { version: ReportVersion | null; year: number | null; agency: string | null; evidence: string[] } | null;
+    };
 
 /** Reads, parses and checks one file. */
 export async function analyzeFile(file: string): Promise<Analysis> {
@@ -24,14 +34,24 @@ export async function analyzeFile(file: string): Promise<Analysis> {
     text = await reportText(file);
   } catch (err) {
     const msg = err instanceof UnreadableFileError ? err.message : `无法读取文件：${(err as Error).message}`;
-    return { file, ok: false, error: msg, unreadable: true };
+    return { file, ok: false, error: msg, kind: 'unreadable', unreadable: true, meta: null };
   }
   return analyzeText(file, text);
 }
 
 export function analyzeText(file: string, text: string): Analysis {
   const parsed = parseReportText(text);
-  if (!parsed.ok) return { file, ok: false, error: parsed.error, unreadable: false };
+  if (!parsed.ok) {
+    const { version, year, agency, evidence } = parsed;
+    return {
+      file,
+      ok: false,
+      error: parsed.error,
+      kind: parsed.kind,
+      unreadable: false,
+      meta: { version, year, agency, evidence },
+    };
+  }
   return {
     file,
     ok: true,
@@ -61,21 +81,23 @@ export function addAcrossYears(all: Analysis[]): Map<string, CheckFailure[]> {
 
 /** The interchange JSON of a parsed file. */
 export function parseOutput(a: Analysis) {
-  if (!a.ok) return { file: a.file, error: a.error };
-  const { report, unresolved, tablesNotFound, notFound, warnings } = a.parsed;
+  if (!a.ok) return { file: a.file, error: a.error, reason: a.kind, ...(a.meta ?? {}) };
+  const { report, unresolved, tablesNotFound, notFound, warnings, evidence, inferences } = a.parsed;
   return {
     file: a.file,
     ...report,
     unresolved,
     ...(tablesNotFound.length ? { tablesNotFound, notFound } : {}),
     ...(warnings.length ? { warnings } : {}),
+    ...(inferences.length ? { inferences } : {}),
+    evidence,
   };
 }
 
 export function checkOutput(a: Analysis, r5?: CheckFailure[]) {
-  if (!a.ok) return { file: a.file, error: a.error };
+  if (!a.ok) return { file: a.file, error: a.error, reason: a.kind, ...(a.meta ?? {}) };
   const checks: CheckResults = summarize([...a.failures, ...(r5 ?? [])], r5 !== undefined);
-  const { report, unresolved, tablesNotFound } = a.parsed;
+  const { report, unresolved, tablesNotFound, inferences, evidence } = a.parsed;
   return {
     file: a.file,
     version: report.version,
@@ -84,5 +106,7 @@ export function checkOutput(a: Analysis, r5?: CheckFailure[]) {
     checks,
     unresolved,
     ...(tablesNotFound.length ? { tablesNotFound } : {}),
+    ...(inferences.length ? { inferences } : {}),
+    evidence,
   };
 }

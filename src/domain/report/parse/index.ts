@@ -1,1 +1,1 @@
-export { type ParseResult, parseReportText } from './parse.ts';
+export { type NoCellsKind, type ParseResult, parseReportText } from './parse.ts';

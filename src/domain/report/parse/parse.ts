@@ -4,10 +4,10 @@
  * `unresolved` — never a guessed number.
  */
 import { emptyReport } from '../empty.ts';
-import { APPLICANT_COLUMNS, FORMATS, type ReportFormat } from '../format.ts';
+import { APPLICANT_COLUMNS, FORMATS, type ReportFormat, type ReportVersion } from '../format.ts';
 import type { ReportData } from '../types.ts';
 import { Located } from './locate.ts';
-import { detectAgency, detectVersion, detectYear } from './meta.ts';
+import { type ReportMeta, readMeta } from './meta.ts';
 import { normalizeText } from './normalize.ts';
 import { type RawCell, type RawRow, valueRows } from './rows.ts';
 import { resolveApplications } from './solve.ts';
@@ -24,32 +24,66 @@ export type ParseResult =
       /** Key prefixes of what was not found (whole sections, items or rows): not blanks, not checked. */
       notFound: string[];
       warnings: string[];
+      /** Where the year, version and agency were read (one line each, quoting the text). */
+      evidence: string[];
+      /** Readings that the report's own checks confirmed, beyond reading cells as printed. */
+      inferences: string[];
     }
-  | { ok: false; error: string; year: number | null; agency: string | null };
+  | {
+      ok: false;
+      /** No table in the text (cut off, or published as images); not this format (pre-2019, or not a report). */
+      kind: NoCellsKind;
+      error: string;
+      year: number | null;
+      agency: string | null;
+      version: ReportVersion | null;
+      evidence: string[];
+    };
+
+export type NoCellsKind = 'no_tables' | 'pre_2019' | 'not_a_report';
+
+const evidenceOf = (m: ReportMeta) =>
+  [
+    m.year && `年度 ${m.year.value}：${m.year.evidence}`,
+    m.version && `格式 ${m.version.value}：${m.version.evidence}`,
+    m.agency && `机关 ${m.agency.value}：${m.agency.evidence}`,
+  ].filter((x): x is string => !!x);
+
+const NO_TABLES =
+  '表格未找到：这是2019年后格式的年度报告，但正文中没有统计表（页面被截断，或以图片形式发布），无法读取数字（不按零计）';
+
+function noCells(kind: NoCellsKind, error: string, meta: ReportMeta): ParseResult {
+  return {
+    ok: false,
+    kind,
+    error,
+    year: meta.year?.value ?? null,
+    agency: meta.agency?.value ?? null,
+    version: meta.version?.value ?? null,
+    evidence: evidenceOf(meta),
+  };
+}
 
 export function parseReportText(raw: string): ParseResult {
   const text = normalizeText(raw);
-  const version = detectVersion(text);
-  const year = detectYear(text);
-  const agency = detectAgency(text);
+  const meta = readMeta(text);
+  const version = meta.version?.value ?? null;
+  const year = meta.year?.value ?? null;
+  const agency = meta.agency?.value ?? null;
   if (!version) {
+    if (year !== null && year < 2019)
+      return noCells(
+        'pre_2019',
+        `不是2019年或2021年格式的政府信息公开工作年度报告：${year}年度报告早于2019年修订的条例，不采用统一格式`,
+        meta,
+      );
     const modern = /收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况/.test(text.replace(/\s/g, ''));
-    if (modern && (year === null || year >= 2019)) {
-      return {
-        ok: false,
-        error:
-          '表格未找到：这是2019年后格式的年度报告，但正文中没有统计表（可能以图片形式发布），无法读取数字（不按零计）',
-        year,
-        agency,
-      };
-    }
-    const old = year !== null && year < 2019 ? `（${year}年度报告早于2019年修订的条例，不采用统一格式）` : '';
-    return {
-      ok: false,
-      error: `不是2019年或2021年格式的政府信息公开工作年度报告：未找到“主动公开政府信息情况”和“收到和处理政府信息公开申请情况”统计表${old}`,
-      year,
-      agency,
-    };
+    if (modern) return noCells('no_tables', NO_TABLES, meta);
+    return noCells(
+      'not_a_report',
+      '不是2019年或2021年格式的政府信息公开工作年度报告：未找到“主动公开政府信息情况”和“收到和处理政府信息公开申请情况”统计表',
+      meta,
+    );
   }
   const f = FORMATS[version];
   const report = emptyReport(version, null);
@@ -60,6 +94,7 @@ export function parseReportText(raw: string): ParseResult {
   const tablesNotFound: string[] = [];
   const notFound: string[] = [];
   const warnings: string[] = [];
+  const inferences: string[] = [];
 
   const s2 = loc.findFirst(['第二十条第(一)项', ...f.proactive[0]!.columns.map((c) => c.label)]);
   const s3 = loc.findFirst(['本列数据的勾稽关系', '申请人情况', '本年新收政府信息公开申请数量'], s2?.end ?? 0);
@@ -109,8 +144,10 @@ export function parseReportText(raw: string): ParseResult {
     else parseAppeals(rows[0]!, report, unresolved);
   } else notFound.push('appeals');
   if (notFound.includes('appeals')) tablesNotFound.push('四、政府信息公开行政复议、行政诉讼情况');
+  if (['proactive', 'applications', 'appeals'].every((k) => notFound.includes(k)))
+    return noCells('no_tables', NO_TABLES, meta);
 
-  return { ok: true, report, unresolved, tablesNotFound, notFound, warnings };
+  return { ok: true, report, unresolved, tablesNotFound, notFound, warnings, evidence: evidenceOf(meta), inferences };
 }
 
 export function numberOf(c: RawCell | undefined): number | null {
