@@ -8,7 +8,8 @@ import { APPLICANT_COLUMNS, FORMATS, type ReportFormat, type ReportVersion } fro
 import type { ReportData } from '../types.ts';
 import { Located } from './locate.ts';
 import { type ReportMeta, readMeta } from './meta.ts';
-import { normalizeText } from './normalize.ts';
+import { compact, normalizeText } from './normalize.ts';
+import { appealChecks, applicationChecks, dropPlaceholderHeaders, lookalikeWarnings, withdraw } from './ocr.ts';
 import { type RawCell, type RawRow, valueRows } from './rows.ts';
 import { resolveApplications } from './solve.ts';
 import { appealGroupsForced, appealGroupsHold, appealGroupsPossible, splitGroups } from './split.ts';
@@ -65,7 +66,7 @@ function noCells(kind: NoCellsKind, error: string, meta: ReportMeta): ParseResul
 }
 
 export function parseReportText(raw: string): ParseResult {
-  const text = normalizeText(raw);
+  const { text, headers } = dropPlaceholderHeaders(normalizeText(raw));
   const meta = readMeta(text);
   const version = meta.version?.value ?? null;
   const year = meta.year?.value ?? null;
@@ -93,8 +94,8 @@ export function parseReportText(raw: string): ParseResult {
   const unresolved: string[] = [];
   const tablesNotFound: string[] = [];
   const notFound: string[] = [];
-  const warnings: string[] = [];
-  const inferences: string[] = [];
+  const warnings: string[] = lookalikeWarnings(agency);
+  const inferences: string[] = headers.map((h) => `表头为占位列名（${h}），已忽略，不作数值读取`);
 
   const s2 = loc.findFirst(['第二十条第(一)项', ...f.proactive[0]!.columns.map((c) => c.label)]);
   const s3 = loc.findFirst(['本列数据的勾稽关系', '申请人情况', '本年新收政府信息公开申请数量'], s2?.end ?? 0);
@@ -144,6 +145,26 @@ export function parseReportText(raw: string): ParseResult {
     else parseAppeals(rows[0]!, report, unresolved);
   } else notFound.push('appeals');
   if (notFound.includes('appeals')) tablesNotFound.push('四、政府信息公开行政复议、行政诉讼情况');
+  // Columns read by position where the header was lost: accepted only when the section's own checks hold.
+  const region = (a: number, b: number) => compact(text.slice(a, b));
+  if (s3 && !notFound.includes('applications') && !region(s2?.end ?? 0, cf?.end ?? text.length).includes('自然人'))
+    confirm('三、收到和处理申请情况', applicationChecks(f, report, unresolved), () =>
+      withdraw(report, 'applications', unresolved),
+    );
+  if (s4 && !notFound.includes('appeals') && !region(s4.start, s4end?.start ?? text.length).includes('维持'))
+    confirm('四、行政复议、行政诉讼情况', appealChecks(report, unresolved), () =>
+      withdraw(report, 'appeals', unresolved),
+    );
+  function confirm(section: string, c: { held: string[]; failed: boolean }, undo: () => void) {
+    if (!c.failed && c.held.length)
+      inferences.push(`${section}：列名缺失，按模板顺序读取，${c.held.join('/')} 验证通过`);
+    else {
+      undo();
+      warnings.push(
+        `${section}：列名缺失，按模板顺序读取${c.failed ? '与本表校验不符' : '无法用本表校验确认'}，不采用，各单元格列为无法确定`,
+      );
+    }
+  }
   if (['proactive', 'applications', 'appeals'].every((k) => notFound.includes(k)))
     return noCells('no_tables', NO_TABLES, meta);
 
