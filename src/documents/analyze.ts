@@ -40,6 +40,15 @@ export async function analyzeFile(file: string): Promise<Analysis> {
 }
 
 export function analyzeText(file: string, text: string): Analysis {
+  if (!text.trim())
+    return {
+      file,
+      ok: false,
+      error: '文件中没有可提取的文字（可能是扫描图片或图片版 PDF，需先进行文字识别 OCR）',
+      kind: 'unreadable',
+      unreadable: true,
+      meta: null,
+    };
   const parsed = parseReportText(text);
   if (!parsed.ok) {
     const { version, year, agency, evidence } = parsed;

@@ -42,8 +42,8 @@ const clip = (s: string, n = 60) => {
  * The format version, from the content (never from the year): the table headers first, else the notice the text
  * cites; a table without either header set is read as 2019. Null when neither headers, tables nor notice are there.
  */
-export function findVersion(text: string): Found<ReportVersion> | null {
-  const c = compact(text);
+export function findVersion(text: string, compacted = compact(text)): Found<ReportVersion> | null {
+  const c = compacted;
   const v21 = MARKERS_2021.filter((m) => c.includes(m));
   const v19 = MARKERS_2019.filter((m) => c.includes(m));
   if (v21.length || v19.length) {
@@ -156,6 +156,6 @@ function signature(text: string): Found<string> | null {
 }
 
 /** Year, version and agency of any text, with or without tables. */
-export function readMeta(text: string): ReportMeta {
-  return { version: findVersion(text), year: findYear(text), agency: findAgency(text) };
+export function readMeta(text: string, compacted?: string): ReportMeta {
+  return { version: findVersion(text, compacted), year: findYear(text), agency: findAgency(text) };
 }

@@ -7,11 +7,13 @@
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, type ReportFormat } from '../format.ts';
 import type { ReportData } from '../types.ts';
 
+const ANY_PLACEHOLDER = /(?:数据|数值|列|栏|字段|项|值|column|col|c)\s*[_-]?\s*\d{1,2}\s*\|/i;
 const PLACEHOLDER = /^(?:数据|数值|列|栏|字段|项|值|column|col|c)\s*[_-]?\s*\d{1,2}$/i;
 
 /** Removes header rows made of placeholder column names; returns the text and the headers removed. */
 export function dropPlaceholderHeaders(text: string): { text: string; headers: string[] } {
   const headers: string[] = [];
+  if (!ANY_PLACEHOLDER.test(text)) return { text, headers };
   const out = text.replace(/^[^\n]*\|[^\n]*$/gm, (line) => {
     const cells = line
       .split('|')

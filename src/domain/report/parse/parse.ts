@@ -8,7 +8,7 @@ import { APPLICANT_COLUMNS, FORMATS, type ReportFormat, type ReportVersion } fro
 import type { ReportData } from '../types.ts';
 import { Located } from './locate.ts';
 import { type ReportMeta, readMeta } from './meta.ts';
-import { compact, normalizeText } from './normalize.ts';
+import { normalizeText } from './normalize.ts';
 import { appealChecks, applicationChecks, dropPlaceholderHeaders, lookalikeWarnings, withdraw } from './ocr.ts';
 import { type RawCell, type RawRow, valueRows } from './rows.ts';
 import { resolveApplications } from './solve.ts';
@@ -67,7 +67,8 @@ function noCells(kind: NoCellsKind, error: string, meta: ReportMeta): ParseResul
 
 export function parseReportText(raw: string): ParseResult {
   const { text, headers } = dropPlaceholderHeaders(normalizeText(raw));
-  const meta = readMeta(text);
+  const loc = new Located(text);
+  const meta = readMeta(text, loc.compact);
   const version = meta.version?.value ?? null;
   const year = meta.year?.value ?? null;
   const agency = meta.agency?.value ?? null;
@@ -90,7 +91,6 @@ export function parseReportText(raw: string): ParseResult {
   const report = emptyReport(version, null);
   report.year = year;
   report.agency = agency;
-  const loc = new Located(text);
   const unresolved: string[] = [];
   const tablesNotFound: string[] = [];
   const notFound: string[] = [];
@@ -146,12 +146,12 @@ export function parseReportText(raw: string): ParseResult {
   } else notFound.push('appeals');
   if (notFound.includes('appeals')) tablesNotFound.push('四、政府信息公开行政复议、行政诉讼情况');
   // Columns read by position where the header was lost: accepted only when the section's own checks hold.
-  const region = (a: number, b: number) => compact(text.slice(a, b));
-  if (s3 && !notFound.includes('applications') && !region(s2?.end ?? 0, cf?.end ?? text.length).includes('自然人'))
+  const within = (label: string, a: number, b: number) => (loc.find(label, a)?.start ?? b) < b;
+  if (s3 && !notFound.includes('applications') && !within('自然人', s2?.end ?? 0, cf?.end ?? text.length))
     confirm('三、收到和处理申请情况', applicationChecks(f, report, unresolved), () =>
       withdraw(report, 'applications', unresolved),
     );
-  if (s4 && !notFound.includes('appeals') && !region(s4.start, s4end?.start ?? text.length).includes('维持'))
+  if (s4 && !notFound.includes('appeals') && !within('维持', s4.start, s4end?.start ?? text.length))
     confirm('四、行政复议、行政诉讼情况', appealChecks(report, unresolved), () =>
       withdraw(report, 'appeals', unresolved),
     );
