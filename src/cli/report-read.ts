@@ -15,13 +15,20 @@ export function expandInputs(inputs: string[]): string[] {
       out.push(p); // reported as unreadable
       return;
     }
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p).sort()) {
-        const q = join(p, e);
-        const s = statSync(q);
-        if (s.isDirectory() || REPORT_EXTENSIONS.includes(extname(e).toLowerCase())) walk(q);
-      }
-    } else out.push(p);
+    if (st.isDirectory()) dir(p);
+    else out.push(p);
+  };
+  // Directory entries carry their type: no stat per file (a researcher's folder holds thousands).
+  const dir = (p: string) => {
+    const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const e of entries) {
+      const q = join(p, e.name);
+      const isDir = e.isDirectory() || (e.isSymbolicLink() && statSync(q, { throwIfNoEntry: false })?.isDirectory());
+      if (isDir) dir(q);
+      else if (REPORT_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push(q);
+    }
   };
   for (const i of inputs) walk(i);
   return out;
