@@ -54,3 +54,29 @@ test('report check DIR --html: a mixed folder tree read recursively, unreadable 
     assert.ok(page.includes(s), s);
   assert.match(page, /<tr class="unreadable"><td>[^<]*scan\.pdf<\/td>/);
 });
+
+test('report check over several years of one agency: splits one report leaves open are settled and said so', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-years-'));
+  const y21 = readFileSync(join(samples, '005.txt'), 'utf8');
+  const other = (year: number, row: string) =>
+    y21.replaceAll('2021', String(year)).replace('行政规范性文件693665', `行政规范性文件 | ${row} |\n`);
+  writeFileSync(join(dir, '2020.txt'), other(2020, '77 | 11 | 599'));
+  writeFileSync(join(dir, '2021.txt'), y21);
+  writeFileSync(join(dir, '2022.txt'), other(2022, '88 | 55 | 698'));
+  const r = spawnSync(process.execPath, [bin, 'report', 'check', '--json', dir], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const out = JSON.parse(r.stdout) as { year: number; unresolved: string[]; inferences?: string[] }[];
+  const y = out.find((o) => o.year === 2021)!;
+  assert.deepEqual(y.unresolved, []);
+  assert.ok(
+    y.inferences?.some((i) => /693665.*拆分为 69\|3\|665/.test(i)),
+    JSON.stringify(y.inferences),
+  );
+  const human = spawnSync(process.execPath, [bin, 'report', 'check', join(dir, '2021.txt'), join(dir, '2022.txt')], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  assert.match(human.stdout, /2021\.txt[\s\S]*推断：二、行政规范性文件：连写数字「693665」.*in_force = 665/);
+});

@@ -138,6 +138,7 @@ function human(all: Analysis[], r5: Map<string, CheckFailure[]>): string {
         if (fs.length > 20) lines.push(`      …另有 ${fs.length - 20} 项`);
       }
     }
+    for (const i of a.parsed.inferences) lines.push(`    推断：${i}`);
     if (a.parsed.tablesNotFound.length)
       lines.push(`    未找到的表格：${a.parsed.tablesNotFound.join('、')}（不按零计）`);
     if (a.parsed.unresolved.length)

@@ -6,7 +6,12 @@ import {
   checkReport,
   summarize,
 } from '../domain/report/index.ts';
-import { type NoCellsKind, type ParseResult, parseReportText } from '../domain/report/parse/index.ts';
+import {
+  type NoCellsKind,
+  type ParseResult,
+  parseReportText,
+  settleAcrossYears,
+} from '../domain/report/parse/index.ts';
 import { reportText, UnreadableFileError } from './read-report.ts';
 
 export type Analysis =
@@ -69,8 +74,17 @@ export function analyzeText(file: string, text: string): Analysis {
   };
 }
 
-/** R5 across the files: consecutive years of one agency. Adds the failures to the later year's analysis. */
+/**
+ * Several years of one agency: first the splits one report leaves open that the adjacent years settle (section
+ * 二 continuity; listed among the report's inferences, its checks re-run), then R5 across consecutive years,
+ * whose failures are added to the later year's analysis.
+ */
 export function addAcrossYears(all: Analysis[]): Map<string, CheckFailure[]> {
+  const readable = all.filter((a): a is Extract<Analysis, { ok: true }> => a.ok);
+  const changed = settleAcrossYears(readable.map((a) => a.parsed));
+  for (const a of readable)
+    if (changed.has(a.parsed))
+      a.failures = checkReport(a.parsed.report, { unresolved: a.parsed.unresolved, skip: a.parsed.notFound });
   const byAgency = new Map<string, Extract<Analysis, { ok: true }>[]>();
   for (const a of all) {
     if (!a.ok || !a.parsed.report.agency || !a.parsed.report.year) continue;

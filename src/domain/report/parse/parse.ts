@@ -4,12 +4,13 @@
  * `unresolved` — never a guessed number.
  */
 import { emptyReport } from '../empty.ts';
-import { APPLICANT_COLUMNS, FORMATS, type ReportFormat, type ReportVersion } from '../format.ts';
+import { APPLICANT_COLUMNS, FORMATS, type ReportVersion } from '../format.ts';
 import type { ReportData } from '../types.ts';
 import { Located } from './locate.ts';
 import { type ReportMeta, readMeta } from './meta.ts';
 import { normalizeText } from './normalize.ts';
 import { appealChecks, applicationChecks, dropPlaceholderHeaders, lookalikeWarnings, withdraw } from './ocr.ts';
+import { type OpenSplit, parseProactive } from './proactive.ts';
 import { type RawCell, type RawRow, valueRows } from './rows.ts';
 import { resolveApplications } from './solve.ts';
 import { appealGroupsForced, appealGroupsHold, appealGroupsPossible, splitGroups } from './split.ts';
@@ -29,6 +30,8 @@ export type ParseResult =
       evidence: string[];
       /** Readings that the report's own checks confirmed, beyond reading cells as printed. */
       inferences: string[];
+      /** Section-二 rows whose run-together digits split several ways (their cells are undecided). */
+      open: OpenSplit[];
     }
   | {
       ok: false;
@@ -103,7 +106,8 @@ export function parseReportText(raw: string): ParseResult {
   const s4 = cf ? loc.find('行政复议', cf.end) : null;
   const s4end = s4 ? loc.findFirst(['存在的主要问题', '主要问题', '其他需要报告', '五.'], s4.end) : null;
 
-  if (s2) parseProactive(f, text, loc, s2.start, s3?.start ?? text.length, report, unresolved, notFound);
+  const open: OpenSplit[] = [];
+  if (s2) parseProactive(f, text, loc, s2.start, s3?.start ?? text.length, report, unresolved, notFound, open);
   else notFound.push('proactive');
   if (notFound.includes('proactive')) tablesNotFound.push('二、主动公开政府信息情况');
   else if (notFound.length) tablesNotFound.push(`二、主动公开政府信息情况（缺 ${notFound.length} 项）`);
@@ -168,7 +172,17 @@ export function parseReportText(raw: string): ParseResult {
   if (['proactive', 'applications', 'appeals'].every((k) => notFound.includes(k)))
     return noCells('no_tables', NO_TABLES, meta);
 
-  return { ok: true, report, unresolved, tablesNotFound, notFound, warnings, evidence: evidenceOf(meta), inferences };
+  return {
+    ok: true,
+    report,
+    unresolved,
+    tablesNotFound,
+    notFound,
+    warnings,
+    evidence: evidenceOf(meta),
+    inferences,
+    open,
+  };
 }
 
 export function numberOf(c: RawCell | undefined): number | null {
@@ -176,90 +190,6 @@ export function numberOf(c: RawCell | undefined): number | null {
   const s = c.s.replace(/,/g, '');
   if (!/^[+-]?\d+$/.test(s)) return null;
   return Number(s);
-}
-
-function parseProactive(
-  f: ReportFormat,
-  text: string,
-  loc: Located,
-  start: number,
-  end: number,
-  report: ReportData,
-  unresolved: string[],
-  notFound: string[],
-) {
-  // Each label is looked for in the whole section (012 prints the §20(一) rows after the others); a hit inside
-  // another item's longer label ("规范性文件" in "行政规范性文件") does not count.
-  const hits = f.proactive.map((item) =>
-    [item.label, ...(item.aliases ?? [])].flatMap((l) => allHits(loc, l, start, end)),
-  );
-  const positions = f.proactive.map((_, i) => {
-    const others = hits.filter((_, k) => k !== i).flat();
-    return (
-      hits[i]!.find(
-        (h) => !others.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
-      ) ?? null
-    );
-  });
-  const sorted = positions
-    .filter((p): p is { start: number; end: number } => p !== null)
-    .sort((a, b) => a.start - b.start);
-  let found = 0;
-  const missing: string[] = [];
-  f.proactive.forEach((item, i) => {
-    const hit = positions[i];
-    if (!hit) {
-      missing.push(`proactive.${item.key}`);
-      return;
-    }
-    const next = sorted.find((p) => p.start > hit.start)?.start ?? end;
-    const width = item.columns.length;
-    const { rows } = valueRows(tokenize(text.slice(hit.end, next)), width);
-    const row = rows[0];
-    if (!row) {
-      missing.push(`proactive.${item.key}`);
-      return;
-    }
-    found++;
-    const values = row.flattened ? splitProactive(row, width) : row.cells.map((c) => (c.kind === 'num' ? c.s : null));
-    item.columns.forEach((col, j) => {
-      const key = `proactive.${item.key}.${col.key}`;
-      if (values === null) {
-        unresolved.push(key);
-        return;
-      }
-      const raw = values[j] ?? null;
-      if (raw === null) return; // blank as printed
-      const v = cellValue(col.kind, raw);
-      if (v === undefined) unresolved.push(key);
-      else report.proactive[item.key]![col.key] = v;
-    });
-  });
-  if (found === 0) notFound.push('proactive');
-  else notFound.push(...missing);
-}
-
-function cellValue(kind: string, raw: string): number | string | undefined {
-  const s = raw.replace(/,/g, '');
-  switch (kind) {
-    case 'text':
-      return raw;
-    case 'decimal':
-      return /^\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
-    case 'signed':
-      return /^[+-]?\d+$/.test(s) ? Number(s) : undefined;
-    default:
-      return /^\d+$/.test(s) ? Number(s) : undefined;
-  }
-}
-
-/** A flattened section-二 row has no check to decide its split: unique or unresolved. */
-function splitProactive(row: RawRow, width: number): (string | null)[] | null {
-  const groups = row.cells.map((c) => (c.kind === 'num' ? c.s : ''));
-  if (groups.some((g) => !/^\d+$/.test(g))) return null;
-  const splits = splitGroups(groups, width, () => true);
-  if (splits === 'too_many' || splits.length !== 1) return null;
-  return splits[0]!.map(String);
 }
 
 function parseAppeals(row: RawRow, report: ReportData, unresolved: string[]) {
@@ -281,10 +211,4 @@ function parseAppeals(row: RawRow, report: ReportData, unresolved: string[]) {
       else report.appeals[g]![c] = v;
     }
   }
-}
-
-function allHits(loc: Located, label: string, start: number, end: number) {
-  const out: { start: number; end: number }[] = [];
-  for (let h = loc.find(label, start); h && h.start < end; h = loc.find(label, h.end)) out.push(h);
-  return out;
 }
