@@ -11,6 +11,7 @@ import { type ReportMeta, readMeta } from './meta.ts';
 import { normalizeText } from './normalize.ts';
 import { appealChecks, applicationChecks, dropPlaceholderHeaders, lookalikeWarnings, withdraw } from './ocr.ts';
 import { type OpenSplit, parseProactive } from './proactive.ts';
+import { settleFromProse } from './prose.ts';
 import { type RawCell, type RawRow, valueRows } from './rows.ts';
 import { resolveApplications } from './solve.ts';
 import { appealGroupsForced, appealGroupsHold, appealGroupsPossible, splitGroups } from './split.ts';
@@ -108,6 +109,7 @@ export function parseReportText(raw: string): ParseResult {
 
   const open: OpenSplit[] = [];
   if (s2) parseProactive(f, text, loc, s2.start, s3?.start ?? text.length, report, unresolved, notFound, open);
+  if (s2) settleFromProse(text.slice(0, s2.start), report, unresolved, open, inferences);
   else notFound.push('proactive');
   if (notFound.includes('proactive')) tablesNotFound.push('二、主动公开政府信息情况');
   else if (notFound.length) tablesNotFound.push(`二、主动公开政府信息情况（缺 ${notFound.length} 项）`);
