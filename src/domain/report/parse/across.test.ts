@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { flattenedLayout, pipeLayout } from '../../../../test/helpers/reports.ts';
+import { emptyReport } from '../empty.ts';
 import { settleAcrossYears } from './across.ts';
 import { parseReportText } from './parse.ts';
 
@@ -56,4 +58,38 @@ test('neighbours that no split fits, another agency, or two readings of one year
     assert.ok(r.unresolved.includes(`${ND}.in_force`));
     assert.equal(r.inferences.length, 0);
   }
+});
+
+test('R5 settles section-三 rows that the report’s own checks leave open, and says so', () => {
+  // Every application of 2023 carried forward: 新收 and 结转下年度 both print "270020130", which R1 pairs but
+  // cannot split (27|0|0|2|0|1|30 or 2|7|0|0|20|1|30).
+  const r = emptyReport('2021', 0);
+  r.year = 2023;
+  r.agency = '武威市凉州区测试局';
+  const row = [27, 0, 0, 2, 0, 1];
+  const cols = ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_services', 'other_org'];
+  for (const key of ['new', 'carried_forward']) {
+    cols.forEach((c, i) => {
+      r.applications[key]![c] = row[i]!;
+    });
+    r.applications[key]!.total = 30;
+  }
+  const y23 = read(flattenedLayout(r));
+  assert.ok(y23.openApplications, 'left open by R1–R3');
+  assert.ok(y23.unresolved.includes('applications.carried_forward.natural_person'));
+  assert.equal(y23.report.applications.new!.other_org, 1, 'cells both splits agree on are read');
+
+  const n = structuredClone(r);
+  n.year = 2024;
+  n.applications.carried_over = structuredClone(r.applications.carried_forward!);
+  n.applications.new = Object.fromEntries([...cols, 'total'].map((c) => [c, 0]));
+  const y24 = read(pipeLayout(n));
+  settleAcrossYears([y23, y24]);
+  assert.deepEqual(y23.report.applications.carried_forward, r.applications.carried_forward);
+  assert.deepEqual(y23.report.applications.new, r.applications.new);
+  assert.deepEqual(y23.unresolved, []);
+  assert.match(
+    y23.inferences.join('\n'),
+    /三、连写数字的拆分按 R5 跨年度结转（2024年度上年结转 27\|0\|0\|2\|0\|1\|30）定为/,
+  );
 });

@@ -3,17 +3,21 @@
  * 2021 format carries its stock over — 现行有效件数 of year y = 现行有效 of y−1 + 本年制发 of y − 本年废止 of y.
  * A row whose run-together digits split several ways ("693665") is settled by the adjacent years read in full:
  * only the splits that satisfy every continuity equation the neighbours allow are kept; a cell is settled when
- * all of them agree on it, and each settlement is listed with the numbers it rests on. Never a guess: when no
- * split fits, the row stays open.
+ * all of them agree on it, and each settlement is listed with the numbers it rests on. Section 三 likewise:
+ * of the combinations its own checks leave, only those whose 上年结转 row equals the year before's 结转下年度 row
+ * (R5), and whose 结转下年度 row equals the next year's 上年结转, are kept. Never a guess: when none fits, the
+ * rows stay open.
  */
 import { FORMATS } from '../format.ts';
 import type { ReportData } from '../types.ts';
 import type { OpenSplit } from './proactive.ts';
+import { agreedTable, type OpenApplications } from './solve.ts';
 
 export interface YearReading {
   report: ReportData;
   unresolved: string[];
   open: OpenSplit[];
+  openApplications: OpenApplications | null;
   inferences: string[];
 }
 
@@ -23,6 +27,7 @@ const STOCK_ITEMS = ['rules', 'normative_documents'] as const;
 type Stock = { issued: number; repealed: number; in_force: number };
 
 function known(r: YearReading, item: string): Stock | null {
+  if (r.report.version !== '2021') return null;
   const v = r.report.proactive[item];
   const keys = ['issued', 'repealed', 'in_force'] as const;
   if (!v || keys.some((k) => typeof v[k] !== 'number' || r.unresolved.includes(`proactive.${item}.${k}`))) return null;
@@ -37,12 +42,12 @@ export function settleAcrossYears(readings: YearReading[]): Set<YearReading> {
   const changed = new Set<YearReading>();
   const byAgency = new Map<string, YearReading[]>();
   for (const r of readings) {
-    const { agency, year, version } = r.report;
-    if (!agency || year === null || version !== '2021') continue;
+    const { agency, year } = r.report;
+    if (!agency || year === null) continue;
     byAgency.set(agency, [...(byAgency.get(agency) ?? []), r]);
   }
   for (const list of byAgency.values()) {
-    const at = (y: number) => {
+    const byYear = (y: number) => {
       const of = list.filter((r) => r.report.year === y);
       return of.length === 1 ? of[0]! : null; // two readings of one year: neither is used
     };
@@ -50,12 +55,18 @@ export function settleAcrossYears(readings: YearReading[]): Set<YearReading> {
     for (let pass = 0, progress = true; progress && pass <= list.length * 2; pass++) {
       progress = false;
       for (const r of list) {
+        const prev = byYear(r.report.year! - 1);
+        const next = byYear(r.report.year! + 1);
         for (const o of [...r.open]) {
           if (!(STOCK_ITEMS as readonly string[]).includes(o.item)) continue;
-          if (settle(r, o, at(r.report.year! - 1), at(r.report.year! + 1))) {
+          if (settle(r, o, prev, next)) {
             changed.add(r);
             progress = true;
           }
+        }
+        if (settleCarryOver(r, prev, next)) {
+          changed.add(r);
+          progress = true;
         }
       }
     }
@@ -64,6 +75,7 @@ export function settleAcrossYears(readings: YearReading[]): Set<YearReading> {
 }
 
 function settle(r: YearReading, o: OpenSplit, prev: YearReading | null, next: YearReading | null): boolean {
+  if (r.report.version !== '2021') return false;
   const p = prev && known(prev, o.item);
   const n = next && known(next, o.item);
   if (!p && !n) return false;
@@ -101,5 +113,58 @@ function settle(r: YearReading, o: OpenSplit, prev: YearReading | null, next: Ye
   );
   if (survivors.length === 1) r.open.splice(r.open.indexOf(o), 1);
   else o.candidates = survivors;
+  return true;
+}
+
+const APPLICANTS = ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_services', 'other_org', 'total'];
+
+/** A section-三 row of a reading, when every cell of it is a decided number. */
+function knownRow(r: YearReading | null, row: string): number[] | null {
+  if (!r) return null;
+  const v = r.report.applications[row];
+  const out = APPLICANTS.map((c) =>
+    typeof v?.[c] === 'number' && !r.unresolved.includes(`applications.${row}.${c}`) ? (v[c] as number) : null,
+  );
+  return out.every((x) => x !== null) ? (out as number[]) : null;
+}
+
+/** R5 narrows the combinations section 三's own checks left: 上年结转 = last year's 结转下年度, and so on. */
+function settleCarryOver(r: YearReading, prev: YearReading | null, next: YearReading | null): boolean {
+  const o = r.openApplications;
+  if (!o) return false;
+  const rows = FORMATS[r.report.version].applicationRows.map((x) => x.key);
+  const fixed: [row: number, values: number[], basis: string][] = [];
+  const before = knownRow(prev, 'carried_forward');
+  const after = knownRow(next, 'carried_over');
+  if (before)
+    fixed.push([rows.indexOf('carried_over'), before, `${prev!.report.year}年度结转下年度 ${before.join('|')}`]);
+  if (after)
+    fixed.push([rows.indexOf('carried_forward'), after, `${next!.report.year}年度上年结转 ${after.join('|')}`]);
+  const same = (a: (number | null)[], b: number[]) => a.every((v, j) => v === b[j]);
+  const survivors = o.survivors.filter((pick) =>
+    fixed.every(([row, values]) => {
+      const k = o.ambiguous.indexOf(row);
+      return same(k < 0 ? o.cands[row]![0]! : o.cands[row]![pick[k]!]!, values);
+    }),
+  );
+  if (survivors.length === 0 || survivors.length === o.survivors.length) return false;
+  o.survivors = survivors;
+  const table = agreedTable(o);
+  const settled: string[] = [];
+  for (const [i, values] of table.entries()) {
+    for (const [j, v] of values.entries()) {
+      const key = `applications.${rows[i]}.${APPLICANTS[j]}`;
+      if (v === null || Number.isNaN(v) || !r.unresolved.includes(key)) continue;
+      r.report.applications[rows[i]!]![APPLICANTS[j]!] = v;
+      r.unresolved.splice(r.unresolved.indexOf(key), 1);
+      settled.push(`${rows[i]}.${APPLICANTS[j]} = ${v}`);
+    }
+  }
+  if (survivors.length === 1) r.openApplications = null;
+  if (!settled.length) return false;
+  const basis = fixed.map(([, , b]) => b).join('；');
+  r.inferences.push(
+    `三、连写数字的拆分按 R5 跨年度结转（${basis}）定为 ${settled.slice(0, 8).join('、')}${settled.length > 8 ? ` 等 ${settled.length} 个单元格` : ''}`,
+  );
   return true;
 }

@@ -13,7 +13,7 @@ import { appealChecks, applicationChecks, dropPlaceholderHeaders, lookalikeWarni
 import { type OpenSplit, parseProactive } from './proactive.ts';
 import { settleFromProse } from './prose.ts';
 import { type RawCell, type RawRow, valueRows } from './rows.ts';
-import { resolveApplications } from './solve.ts';
+import { type OpenApplications, resolveApplications } from './solve.ts';
 import { appealGroupsForced, appealGroupsHold, appealGroupsPossible, splitGroups } from './split.ts';
 import { tokenize } from './tokens.ts';
 
@@ -33,6 +33,8 @@ export type ParseResult =
       inferences: string[];
       /** Section-二 rows whose run-together digits split several ways (their cells are undecided). */
       open: OpenSplit[];
+      /** Section 三 rows left open by the report's own checks, with the combinations that pass them. */
+      openApplications: OpenApplications | null;
     }
   | {
       ok: false;
@@ -108,6 +110,7 @@ export function parseReportText(raw: string): ParseResult {
   const s4end = s4 ? loc.findFirst(['存在的主要问题', '主要问题', '其他需要报告', '五.'], s4.end) : null;
 
   const open: OpenSplit[] = [];
+  let openApplications: OpenApplications | null = null;
   if (s2) parseProactive(f, text, loc, s2.start, s3?.start ?? text.length, report, unresolved, notFound, open);
   if (s2) settleFromProse(text.slice(0, s2.start), report, unresolved, open, inferences);
   else notFound.push('proactive');
@@ -132,7 +135,7 @@ export function parseReportText(raw: string): ParseResult {
         );
         notFound.push(...f.applicationRows.slice(rows.length).map((r) => `applications.${r.key}`));
       }
-      resolveApplications(f, rows, report, unresolved);
+      openApplications = resolveApplications(f, rows, report, unresolved);
     } else {
       warnings.push(
         `三、收到和处理申请情况：读到 ${rows.length} 行数值，格式应为 ${f.applicationRows.length} 行，无法对应`,
@@ -184,6 +187,7 @@ export function parseReportText(raw: string): ParseResult {
     evidence: evidenceOf(meta),
     inferences,
     open,
+    openApplications,
   };
 }
 
