@@ -44,17 +44,28 @@ export function settleAcrossYears(readings: YearReading[]): Set<YearReading> {
   for (const r of readings) {
     const { agency, year } = r.report;
     if (!agency || year === null) continue;
-    byAgency.set(agency, [...(byAgency.get(agency) ?? []), r]);
+    const list = byAgency.get(agency);
+    if (list) list.push(r);
+    else byAgency.set(agency, [r]);
   }
   for (const list of byAgency.values()) {
+    const years = new Map<number, YearReading[]>();
+    for (const r of list) {
+      const of = years.get(r.report.year!);
+      if (of) of.push(r);
+      else years.set(r.report.year!, [r]);
+    }
     const byYear = (y: number) => {
-      const of = list.filter((r) => r.report.year === y);
-      return of.length === 1 ? of[0]! : null; // two readings of one year: neither is used
+      const of = years.get(y);
+      return of?.length === 1 ? of[0]! : null; // two readings of one year: neither is used
     };
+    // Only readings with something open can be settled.
+    const pending = list.filter((r) => r.open.length || r.openApplications);
+    if (!pending.length) continue;
     // A settled row may settle its neighbour's: repeat while anything changes (bounded by the open rows).
     for (let pass = 0, progress = true; progress && pass <= list.length * 2; pass++) {
       progress = false;
-      for (const r of list) {
+      for (const r of pending) {
         const prev = byYear(r.report.year! - 1);
         const next = byYear(r.report.year! + 1);
         for (const o of [...r.open]) {
