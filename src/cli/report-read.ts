@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { type Analysis, addAcrossYears, analyzeFile, checkOutput, parseOutput } from '../documents/analyze.ts';
 import { REPORT_EXTENSIONS } from '../documents/read-report.ts';
 import type { CheckFailure } from '../domain/report/index.ts';
+import { dashboardHtml } from './report-dashboard.ts';
 
 /** Files and folders (recursively, by supported extension), in a stable order. */
 export function expandInputs(inputs: string[]): string[] {
@@ -14,28 +15,40 @@ export function expandInputs(inputs: string[]): string[] {
       out.push(p); // reported as unreadable
       return;
     }
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p).sort()) {
-        const q = join(p, e);
-        const s = statSync(q);
-        if (s.isDirectory() || REPORT_EXTENSIONS.includes(extname(e).toLowerCase())) walk(q);
-      }
-    } else out.push(p);
+    if (st.isDirectory()) dir(p);
+    else out.push(p);
+  };
+  // Directory entries carry their type: no stat per file (a researcher's folder holds thousands).
+  const dir = (p: string) => {
+    const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const e of entries) {
+      const q = join(p, e.name);
+      const isDir = e.isDirectory() || (e.isSymbolicLink() && statSync(q, { throwIfNoEntry: false })?.isDirectory());
+      if (isDir) dir(q);
+      else if (REPORT_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push(q);
+    }
   };
   for (const i of inputs) walk(i);
   return out;
 }
 
+/** Reads every file; progress on stderr: a bar on a terminal, else a count line at every tenth (and the end). */
 async function analyzeAll(files: string[]): Promise<Analysis[]> {
-  const tty = process.stderr.isTTY && files.length > 1;
+  const many = files.length > 1;
+  const tty = process.stderr.isTTY && many;
+  const step = Math.max(1, Math.ceil(files.length / 10));
   const out: Analysis[] = [];
   for (const [i, f] of files.entries()) {
     out.push(await analyzeFile(f));
-    if (tty && (i % 10 === 9 || i === files.length - 1)) {
+    const n = i + 1;
+    if (tty && (i % 10 === 9 || n === files.length)) {
       const w = 30;
-      const done = Math.round(((i + 1) / files.length) * w);
-      process.stderr.write(`\r读取年报 ${'█'.repeat(done)}${'░'.repeat(w - done)} ${i + 1}/${files.length}`);
-    }
+      const done = Math.round((n / files.length) * w);
+      process.stderr.write(`\r读取年报 ${'█'.repeat(done)}${'░'.repeat(w - done)} ${n}/${files.length}`);
+    } else if (!tty && many && (n % step === 0 || n === files.length))
+      process.stderr.write(`读取年报 ${n}/${files.length}\n`);
   }
   if (tty) process.stderr.write('\n');
   return out;
@@ -66,15 +79,18 @@ const RULE_NAMES: Record<string, string> = {
   R5: 'R5 上下年度结转',
 };
 
-/** `gongkai report check FILE… [--json] [--csv FILE]`: exit 0 all hold, 1 any fails, 2 any unreadable. */
+/**
+ * `gongkai report check FILE|DIR… [--json] [--csv FILE] [--html FILE]`: exit 0 all hold, 1 any fails, 2 any
+ * unreadable (the others are still read and reported).
+ */
 export async function reportCheck(args: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, csv: { type: 'string' } },
+    options: { json: { type: 'boolean' }, csv: { type: 'string' }, html: { type: 'string' } },
   });
   if (!positionals.length) {
-    process.stderr.write('用法：gongkai report check FILE… [--json] [--csv 汇总.csv]\n');
+    process.stderr.write('用法：gongkai report check FILE|文件夹… [--json] [--csv 汇总.csv] [--html 看板.html]\n');
     return 2;
   }
   const files = expandInputs(positionals);
@@ -85,6 +101,8 @@ export async function reportCheck(args: string[]): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else process.stdout.write(human(all, r5));
   if (values.csv) writeFileSync(values.csv, csv(results));
+  if (values.html)
+    writeFileSync(values.html, dashboardHtml(all, r5, new Date().toISOString().slice(0, 16).replace('T', ' ')));
   if (all.some((a) => !a.ok && a.unreadable) || all.some((a) => !a.ok)) return 2;
   const fails = all.some((a) => a.ok && (a.failures.length > 0 || (r5.get(a.file)?.length ?? 0) > 0));
   return fails ? 1 : 0;
@@ -95,7 +113,11 @@ function human(all: Analysis[], r5: Map<string, CheckFailure[]>): string {
   let ok = 0;
   for (const a of all) {
     if (!a.ok) {
-      lines.push(`✗ ${a.file}\n    无法读取：${a.error}`);
+      const m = a.meta;
+      const known = m
+        ? [m.agency, m.year && `${m.year}年度`, m.version && `${m.version}版格式`].filter(Boolean).join(' ')
+        : '';
+      lines.push(`✗ ${a.file}${known ? `  ${known}` : ''}\n    无法读取：${a.error}`);
       continue;
     }
     const r = a.parsed.report;
@@ -116,6 +138,7 @@ function human(all: Analysis[], r5: Map<string, CheckFailure[]>): string {
         if (fs.length > 20) lines.push(`      …另有 ${fs.length - 20} 项`);
       }
     }
+    for (const i of a.parsed.inferences) lines.push(`    推断：${i}`);
     if (a.parsed.tablesNotFound.length)
       lines.push(`    未找到的表格：${a.parsed.tablesNotFound.join('、')}（不按零计）`);
     if (a.parsed.unresolved.length)
@@ -137,7 +160,12 @@ function csv(results: ReturnType<typeof checkOutput>[]): string {
   ];
   for (const r of results) {
     if ('error' in r) {
-      rows.push([q(r.file), '', '', '', 'unreadable', '', '', '', '', '', '', '', q(r.error)].join(','));
+      const m = r as { version?: string | null; year?: number | null; agency?: string | null; reason: string };
+      rows.push(
+        [q(r.file), m.version ?? '', m.year ?? '', q(m.agency), m.reason, '', '', '', '', '', '', '', q(r.error)].join(
+          ',',
+        ),
+      );
       continue;
     }
     const c = r.checks;

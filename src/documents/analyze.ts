@@ -1,3 +1,4 @@
+import type { ReportVersion } from '../domain/report/index.ts';
 import {
   type CheckFailure,
   type CheckResults,
@@ -5,7 +6,12 @@ import {
   checkReport,
   summarize,
 } from '../domain/report/index.ts';
-import { type ParseResult, parseReportText } from '../domain/report/parse/index.ts';
+import {
+  type NoCellsKind,
+  type ParseResult,
+  parseReportText,
+  settleAcrossYears,
+} from '../domain/report/parse/index.ts';
 import { reportText, UnreadableFileError } from './read-report.ts';
 
 export type Analysis =
@@ -15,7 +21,16 @@ export type Analysis =
       parsed: Extract<ParseResult, { ok: true }>;
       failures: CheckFailure[];
     }
-  | { file: string; ok: false; error: string; unreadable: boolean };
+  | {
+      file: string;
+      ok: false;
+      error: string;
+      /** Why no cells: the file could not be read at all, or its text holds no table of this format. */
+      kind: 'unreadable' | NoCellsKind;
+      unreadable: boolean;
+      /** What the text still shows (null for an unreadable file). */
+      meta: { version: ReportVersion | null; year: number | null; agency: string | null; evidence: string[] } | null;
+    };
 
 /** Reads, parses and checks one file. */
 export async function analyzeFile(file: string): Promise<Analysis> {
@@ -24,14 +39,33 @@ export async function analyzeFile(file: string): Promise<Analysis> {
     text = await reportText(file);
   } catch (err) {
     const msg = err instanceof UnreadableFileError ? err.message : `无法读取文件：${(err as Error).message}`;
-    return { file, ok: false, error: msg, unreadable: true };
+    return { file, ok: false, error: msg, kind: 'unreadable', unreadable: true, meta: null };
   }
   return analyzeText(file, text);
 }
 
 export function analyzeText(file: string, text: string): Analysis {
+  if (!text.trim())
+    return {
+      file,
+      ok: false,
+      error: '文件中没有可提取的文字（可能是扫描图片或图片版 PDF，需先进行文字识别 OCR）',
+      kind: 'unreadable',
+      unreadable: true,
+      meta: null,
+    };
   const parsed = parseReportText(text);
-  if (!parsed.ok) return { file, ok: false, error: parsed.error, unreadable: false };
+  if (!parsed.ok) {
+    const { version, year, agency, evidence } = parsed;
+    return {
+      file,
+      ok: false,
+      error: parsed.error,
+      kind: parsed.kind,
+      unreadable: false,
+      meta: { version, year, agency, evidence },
+    };
+  }
   return {
     file,
     ok: true,
@@ -40,8 +74,17 @@ export function analyzeText(file: string, text: string): Analysis {
   };
 }
 
-/** R5 across the files: consecutive years of one agency. Adds the failures to the later year's analysis. */
+/**
+ * Several years of one agency: first the splits one report leaves open that the adjacent years settle (section
+ * 二 continuity; listed among the report's inferences, its checks re-run), then R5 across consecutive years,
+ * whose failures are added to the later year's analysis.
+ */
 export function addAcrossYears(all: Analysis[]): Map<string, CheckFailure[]> {
+  const readable = all.filter((a): a is Extract<Analysis, { ok: true }> => a.ok);
+  const changed = settleAcrossYears(readable.map((a) => a.parsed));
+  for (const a of readable)
+    if (changed.has(a.parsed))
+      a.failures = checkReport(a.parsed.report, { unresolved: a.parsed.unresolved, skip: a.parsed.notFound });
   const byAgency = new Map<string, Extract<Analysis, { ok: true }>[]>();
   for (const a of all) {
     if (!a.ok || !a.parsed.report.agency || !a.parsed.report.year) continue;
@@ -61,21 +104,23 @@ export function addAcrossYears(all: Analysis[]): Map<string, CheckFailure[]> {
 
 /** The interchange JSON of a parsed file. */
 export function parseOutput(a: Analysis) {
-  if (!a.ok) return { file: a.file, error: a.error };
-  const { report, unresolved, tablesNotFound, notFound, warnings } = a.parsed;
+  if (!a.ok) return { file: a.file, error: a.error, reason: a.kind, ...(a.meta ?? {}) };
+  const { report, unresolved, tablesNotFound, notFound, warnings, evidence, inferences } = a.parsed;
   return {
     file: a.file,
     ...report,
     unresolved,
     ...(tablesNotFound.length ? { tablesNotFound, notFound } : {}),
     ...(warnings.length ? { warnings } : {}),
+    ...(inferences.length ? { inferences } : {}),
+    evidence,
   };
 }
 
 export function checkOutput(a: Analysis, r5?: CheckFailure[]) {
-  if (!a.ok) return { file: a.file, error: a.error };
+  if (!a.ok) return { file: a.file, error: a.error, reason: a.kind, ...(a.meta ?? {}) };
   const checks: CheckResults = summarize([...a.failures, ...(r5 ?? [])], r5 !== undefined);
-  const { report, unresolved, tablesNotFound } = a.parsed;
+  const { report, unresolved, tablesNotFound, inferences, evidence } = a.parsed;
   return {
     file: a.file,
     version: report.version,
@@ -84,5 +129,7 @@ export function checkOutput(a: Analysis, r5?: CheckFailure[]) {
     checks,
     unresolved,
     ...(tablesNotFound.length ? { tablesNotFound } : {}),
+    ...(inferences.length ? { inferences } : {}),
+    evidence,
   };
 }

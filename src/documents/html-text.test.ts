@@ -63,3 +63,10 @@ test('DOCX: tags are matched up to the next “<”, so a document of unterminat
   );
   assert.equal(docxToText(table), '| 自然人 | 12 |');
 });
+
+test('paragraphs inside a cell stay apart; an empty cell spanning columns is that many blanks', () => {
+  const t = htmlToText(
+    '<table><tr><td><p>商业</p><p>企业</p></td><td><p>12</p><p>3</p></td><td colspan="2">&nbsp;</td><td colspan="3">申请人情况</td><td>5</td></tr></table>',
+  );
+  assert.equal(t, '| 商业 企业 | 12 3 |  |  | 申请人情况 | 5 |');
+});

@@ -29,7 +29,8 @@ export const MAX_HTML_DEPTH = 500;
 /**
  * HTML → text for the report reader: paragraphs on their own lines, each table row as `| cell | cell |`.
  * Cells spanned by rowspan are simply absent from later rows (the reader goes by order), an empty cell stays
- * an empty cell (a blank is not a zero). Markup nested deeper than MAX_HTML_DEPTH is refused at the first
+ * an empty cell (a blank is not a zero; &nbsp; is blank), an empty cell spanning n columns is n blanks, and
+ * paragraphs inside a cell are separated by a space (<p>12</p><p>3</p> is not 123). Markup nested deeper than MAX_HTML_DEPTH is refused at the first
  * element past it (UnreadableFileError), never recursed.
  */
 export function htmlToText(html: string): string {
@@ -39,13 +40,14 @@ export function htmlToText(html: string): string {
   let row: string[] | null = null;
   let skip = 0;
   let depth = 0;
+  let span = 1;
   const endLine = () => {
     if (line.trim()) out.push(line.trim());
     line = '';
   };
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attrs) {
         if (++depth > MAX_HTML_DEPTH)
           throw new UnreadableFileError(`HTML 嵌套层级过深（超过 ${MAX_HTML_DEPTH} 层），拒绝读取，请简化格式后重试`);
         if (SKIP.has(name)) skip++;
@@ -53,8 +55,10 @@ export function htmlToText(html: string): string {
         if (name === 'tr') {
           endLine();
           row = [];
-        } else if ((name === 'td' || name === 'th') && row) cell = '';
-        else if (name === 'br' && cell !== null) cell += ' ';
+        } else if ((name === 'td' || name === 'th') && row) {
+          cell = '';
+          span = Math.min(Math.max(Number.parseInt(attrs.colspan ?? '1', 10) || 1, 1), 50);
+        } else if ((name === 'br' || BLOCK.has(name)) && cell !== null) cell += ' ';
         else if (BLOCK.has(name) && cell === null) endLine();
       },
       ontext(text) {
@@ -72,6 +76,8 @@ export function htmlToText(html: string): string {
         if (skip) return;
         if ((name === 'td' || name === 'th') && row && cell !== null) {
           row.push(cell.trim());
+          // A blank merged over several columns is that many blank cells; a spanned label is one cell.
+          if (!cell.trim()) for (let i = 1; i < span; i++) row.push('');
           cell = null;
         } else if (name === 'tr' && row) {
           out.push(`| ${row.join(' | ')} |`);

@@ -1,1 +1,2 @@
-export { type ParseResult, parseReportText } from './parse.ts';
+export { settleAcrossYears, type YearReading } from './across.ts';
+export { type NoCellsKind, type ParseResult, parseReportText } from './parse.ts';

@@ -1,12 +1,13 @@
 import { compact } from './normalize.ts';
 
-const seen = new Map<string, string>();
-/** `compact` of one UTF-16 unit, remembered (a report has a few hundred distinct characters). */
+const seen: (string | undefined)[] = new Array(65_536);
+/** `compact` of one UTF-16 unit, remembered by its code (a report has a few hundred distinct characters). */
 function compactChar(ch: string): string {
-  let c = seen.get(ch);
+  const code = ch.charCodeAt(0);
+  let c = seen[code];
   if (c === undefined) {
     c = compact(ch);
-    if (seen.size < 65_536) seen.set(ch, c);
+    seen[code] = c;
   }
   return c;
 }

@@ -4,13 +4,16 @@
  * `unresolved` — never a guessed number.
  */
 import { emptyReport } from '../empty.ts';
-import { APPLICANT_COLUMNS, FORMATS, type ReportFormat } from '../format.ts';
+import { APPLICANT_COLUMNS, FORMATS, type ReportVersion } from '../format.ts';
 import type { ReportData } from '../types.ts';
 import { Located } from './locate.ts';
-import { detectAgency, detectVersion, detectYear } from './meta.ts';
+import { type ReportMeta, readMeta } from './meta.ts';
 import { normalizeText } from './normalize.ts';
+import { appealChecks, applicationChecks, dropPlaceholderHeaders, lookalikeWarnings, withdraw } from './ocr.ts';
+import { type OpenSplit, parseProactive } from './proactive.ts';
+import { settleFromProse } from './prose.ts';
 import { type RawCell, type RawRow, valueRows } from './rows.ts';
-import { resolveApplications } from './solve.ts';
+import { type OpenApplications, resolveApplications } from './solve.ts';
 import { appealGroupsForced, appealGroupsHold, appealGroupsPossible, splitGroups } from './split.ts';
 import { tokenize } from './tokens.ts';
 
@@ -24,42 +27,81 @@ export type ParseResult =
       /** Key prefixes of what was not found (whole sections, items or rows): not blanks, not checked. */
       notFound: string[];
       warnings: string[];
+      /** Where the year, version and agency were read (one line each, quoting the text). */
+      evidence: string[];
+      /** Readings that the report's own checks confirmed, beyond reading cells as printed. */
+      inferences: string[];
+      /** Section-二 rows whose run-together digits split several ways (their cells are undecided). */
+      open: OpenSplit[];
+      /** Section 三 rows left open by the report's own checks, with the combinations that pass them. */
+      openApplications: OpenApplications | null;
     }
-  | { ok: false; error: string; year: number | null; agency: string | null };
+  | {
+      ok: false;
+      /** No table in the text (cut off, or published as images); not this format (pre-2019, or not a report). */
+      kind: NoCellsKind;
+      error: string;
+      year: number | null;
+      agency: string | null;
+      version: ReportVersion | null;
+      evidence: string[];
+    };
+
+export type NoCellsKind = 'no_tables' | 'pre_2019' | 'not_a_report';
+
+const evidenceOf = (m: ReportMeta) =>
+  [
+    m.year && `年度 ${m.year.value}：${m.year.evidence}`,
+    m.version && `格式 ${m.version.value}：${m.version.evidence}`,
+    m.agency && `机关 ${m.agency.value}：${m.agency.evidence}`,
+  ].filter((x): x is string => !!x);
+
+const NO_TABLES =
+  '表格未找到：这是2019年后格式的年度报告，但正文中没有统计表（页面被截断，或以图片形式发布），无法读取数字（不按零计）';
+
+function noCells(kind: NoCellsKind, error: string, meta: ReportMeta): ParseResult {
+  return {
+    ok: false,
+    kind,
+    error,
+    year: meta.year?.value ?? null,
+    agency: meta.agency?.value ?? null,
+    version: meta.version?.value ?? null,
+    evidence: evidenceOf(meta),
+  };
+}
 
 export function parseReportText(raw: string): ParseResult {
-  const text = normalizeText(raw);
-  const version = detectVersion(text);
-  const year = detectYear(text);
-  const agency = detectAgency(text);
+  const { text, headers } = dropPlaceholderHeaders(normalizeText(raw));
+  const loc = new Located(text);
+  const meta = readMeta(text, loc.compact);
+  const version = meta.version?.value ?? null;
+  const year = meta.year?.value ?? null;
+  const agency = meta.agency?.value ?? null;
   if (!version) {
+    if (year !== null && year < 2019)
+      return noCells(
+        'pre_2019',
+        `不是2019年或2021年格式的政府信息公开工作年度报告：${year}年度报告早于2019年修订的条例，不采用统一格式`,
+        meta,
+      );
     const modern = /收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况/.test(text.replace(/\s/g, ''));
-    if (modern && (year === null || year >= 2019)) {
-      return {
-        ok: false,
-        error:
-          '表格未找到：这是2019年后格式的年度报告，但正文中没有统计表（可能以图片形式发布），无法读取数字（不按零计）',
-        year,
-        agency,
-      };
-    }
-    const old = year !== null && year < 2019 ? `（${year}年度报告早于2019年修订的条例，不采用统一格式）` : '';
-    return {
-      ok: false,
-      error: `不是2019年或2021年格式的政府信息公开工作年度报告：未找到“主动公开政府信息情况”和“收到和处理政府信息公开申请情况”统计表${old}`,
-      year,
-      agency,
-    };
+    if (modern) return noCells('no_tables', NO_TABLES, meta);
+    return noCells(
+      'not_a_report',
+      '不是2019年或2021年格式的政府信息公开工作年度报告：未找到“主动公开政府信息情况”和“收到和处理政府信息公开申请情况”统计表',
+      meta,
+    );
   }
   const f = FORMATS[version];
   const report = emptyReport(version, null);
   report.year = year;
   report.agency = agency;
-  const loc = new Located(text);
   const unresolved: string[] = [];
   const tablesNotFound: string[] = [];
   const notFound: string[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = lookalikeWarnings(agency);
+  const inferences: string[] = headers.map((h) => `表头为占位列名（${h}），已忽略，不作数值读取`);
 
   const s2 = loc.findFirst(['第二十条第(一)项', ...f.proactive[0]!.columns.map((c) => c.label)]);
   const s3 = loc.findFirst(['本列数据的勾稽关系', '申请人情况', '本年新收政府信息公开申请数量'], s2?.end ?? 0);
@@ -67,7 +109,10 @@ export function parseReportText(raw: string): ParseResult {
   const s4 = cf ? loc.find('行政复议', cf.end) : null;
   const s4end = s4 ? loc.findFirst(['存在的主要问题', '主要问题', '其他需要报告', '五.'], s4.end) : null;
 
-  if (s2) parseProactive(f, text, loc, s2.start, s3?.start ?? text.length, report, unresolved, notFound);
+  const open: OpenSplit[] = [];
+  let openApplications: OpenApplications | null = null;
+  if (s2) parseProactive(f, text, loc, s2.start, s3?.start ?? text.length, report, unresolved, notFound, open);
+  if (s2) settleFromProse(text.slice(0, s2.start), report, unresolved, open, inferences);
   else notFound.push('proactive');
   if (notFound.includes('proactive')) tablesNotFound.push('二、主动公开政府信息情况');
   else if (notFound.length) tablesNotFound.push(`二、主动公开政府信息情况（缺 ${notFound.length} 项）`);
@@ -90,7 +135,7 @@ export function parseReportText(raw: string): ParseResult {
         );
         notFound.push(...f.applicationRows.slice(rows.length).map((r) => `applications.${r.key}`));
       }
-      resolveApplications(f, rows, report, unresolved);
+      openApplications = resolveApplications(f, rows, report, unresolved);
     } else {
       warnings.push(
         `三、收到和处理申请情况：读到 ${rows.length} 行数值，格式应为 ${f.applicationRows.length} 行，无法对应`,
@@ -109,8 +154,41 @@ export function parseReportText(raw: string): ParseResult {
     else parseAppeals(rows[0]!, report, unresolved);
   } else notFound.push('appeals');
   if (notFound.includes('appeals')) tablesNotFound.push('四、政府信息公开行政复议、行政诉讼情况');
+  // Columns read by position where the header was lost: accepted only when the section's own checks hold.
+  const within = (label: string, a: number, b: number) => (loc.find(label, a)?.start ?? b) < b;
+  if (s3 && !notFound.includes('applications') && !within('自然人', s2?.end ?? 0, cf?.end ?? text.length))
+    confirm('三、收到和处理申请情况', applicationChecks(f, report, unresolved), () =>
+      withdraw(report, 'applications', unresolved),
+    );
+  if (s4 && !notFound.includes('appeals') && !within('维持', s4.start, s4end?.start ?? text.length))
+    confirm('四、行政复议、行政诉讼情况', appealChecks(report, unresolved), () =>
+      withdraw(report, 'appeals', unresolved),
+    );
+  function confirm(section: string, c: { held: string[]; failed: boolean }, undo: () => void) {
+    if (!c.failed && c.held.length)
+      inferences.push(`${section}：列名缺失，按模板顺序读取，${c.held.join('/')} 验证通过`);
+    else {
+      undo();
+      warnings.push(
+        `${section}：列名缺失，按模板顺序读取${c.failed ? '与本表校验不符' : '无法用本表校验确认'}，不采用，各单元格列为无法确定`,
+      );
+    }
+  }
+  if (['proactive', 'applications', 'appeals'].every((k) => notFound.includes(k)))
+    return noCells('no_tables', NO_TABLES, meta);
 
-  return { ok: true, report, unresolved, tablesNotFound, notFound, warnings };
+  return {
+    ok: true,
+    report,
+    unresolved,
+    tablesNotFound,
+    notFound,
+    warnings,
+    evidence: evidenceOf(meta),
+    inferences,
+    open,
+    openApplications,
+  };
 }
 
 export function numberOf(c: RawCell | undefined): number | null {
@@ -118,90 +196,6 @@ export function numberOf(c: RawCell | undefined): number | null {
   const s = c.s.replace(/,/g, '');
   if (!/^[+-]?\d+$/.test(s)) return null;
   return Number(s);
-}
-
-function parseProactive(
-  f: ReportFormat,
-  text: string,
-  loc: Located,
-  start: number,
-  end: number,
-  report: ReportData,
-  unresolved: string[],
-  notFound: string[],
-) {
-  // Each label is looked for in the whole section (012 prints the §20(一) rows after the others); a hit inside
-  // another item's longer label ("规范性文件" in "行政规范性文件") does not count.
-  const hits = f.proactive.map((item) =>
-    [item.label, ...(item.aliases ?? [])].flatMap((l) => allHits(loc, l, start, end)),
-  );
-  const positions = f.proactive.map((_, i) => {
-    const others = hits.filter((_, k) => k !== i).flat();
-    return (
-      hits[i]!.find(
-        (h) => !others.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
-      ) ?? null
-    );
-  });
-  const sorted = positions
-    .filter((p): p is { start: number; end: number } => p !== null)
-    .sort((a, b) => a.start - b.start);
-  let found = 0;
-  const missing: string[] = [];
-  f.proactive.forEach((item, i) => {
-    const hit = positions[i];
-    if (!hit) {
-      missing.push(`proactive.${item.key}`);
-      return;
-    }
-    const next = sorted.find((p) => p.start > hit.start)?.start ?? end;
-    const width = item.columns.length;
-    const { rows } = valueRows(tokenize(text.slice(hit.end, next)), width);
-    const row = rows[0];
-    if (!row) {
-      missing.push(`proactive.${item.key}`);
-      return;
-    }
-    found++;
-    const values = row.flattened ? splitProactive(row, width) : row.cells.map((c) => (c.kind === 'num' ? c.s : null));
-    item.columns.forEach((col, j) => {
-      const key = `proactive.${item.key}.${col.key}`;
-      if (values === null) {
-        unresolved.push(key);
-        return;
-      }
-      const raw = values[j] ?? null;
-      if (raw === null) return; // blank as printed
-      const v = cellValue(col.kind, raw);
-      if (v === undefined) unresolved.push(key);
-      else report.proactive[item.key]![col.key] = v;
-    });
-  });
-  if (found === 0) notFound.push('proactive');
-  else notFound.push(...missing);
-}
-
-function cellValue(kind: string, raw: string): number | string | undefined {
-  const s = raw.replace(/,/g, '');
-  switch (kind) {
-    case 'text':
-      return raw;
-    case 'decimal':
-      return /^\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
-    case 'signed':
-      return /^[+-]?\d+$/.test(s) ? Number(s) : undefined;
-    default:
-      return /^\d+$/.test(s) ? Number(s) : undefined;
-  }
-}
-
-/** A flattened section-二 row has no check to decide its split: unique or unresolved. */
-function splitProactive(row: RawRow, width: number): (string | null)[] | null {
-  const groups = row.cells.map((c) => (c.kind === 'num' ? c.s : ''));
-  if (groups.some((g) => !/^\d+$/.test(g))) return null;
-  const splits = splitGroups(groups, width, () => true);
-  if (splits === 'too_many' || splits.length !== 1) return null;
-  return splits[0]!.map(String);
 }
 
 function parseAppeals(row: RawRow, report: ReportData, unresolved: string[]) {
@@ -223,10 +217,4 @@ function parseAppeals(row: RawRow, report: ReportData, unresolved: string[]) {
       else report.appeals[g]![c] = v;
     }
   }
-}
-
-function allHits(loc: Located, label: string, start: number, end: number) {
-  const out: { start: number; end: number }[] = [];
-  for (let h = loc.find(label, start); h && h.start < end; h = loc.find(label, h.end)) out.push(h);
-  return out;
 }

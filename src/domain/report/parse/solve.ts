@@ -13,7 +13,23 @@ type Candidates = (number | null)[][]; // each candidate: 7 values (null = blank
  * their row sum (R3); when several remain, the column checks (R1, R2) choose among the combinations. Cells on
  * which the surviving combinations disagree stay null and are listed as unresolved.
  */
-export function resolveApplications(f: ReportFormat, rows: RawRow[], report: ReportData, unresolved: string[]) {
+/**
+ * Section 三 left open by its own checks: each row's candidate values and the combinations (one candidate index
+ * per ambiguous row) that satisfy R1–R3. Another year's report can narrow the combinations (R5, across.ts).
+ */
+export interface OpenApplications {
+  cands: Candidates[];
+  ambiguous: number[];
+  survivors: number[][];
+}
+
+export function resolveApplications(
+  f: ReportFormat,
+  rows: RawRow[],
+  report: ReportData,
+  unresolved: string[],
+): OpenApplications | null {
+  let open: OpenApplications | null = null;
   const cands: (Candidates | null)[] = rows.map((row) => {
     if (!row.flattened)
       return [
@@ -47,6 +63,8 @@ export function resolveApplications(f: ReportFormat, rows: RawRow[], report: Rep
         });
         if (columnsHold(f, keys, table)) survivors.push([...pick]);
       }
+      if (survivors.length > 1 && cands.every((c) => c !== null))
+        open = { cands: cands as Candidates[], ambiguous, survivors };
       if (survivors.length >= 1) {
         chosen = cands.map((c, i) => {
           const k = ambiguous.indexOf(i);
@@ -70,6 +88,16 @@ export function resolveApplications(f: ReportFormat, rows: RawRow[], report: Rep
       }
       report.applications[key]![col] = v;
     });
+  });
+  return open && unresolved.some((k) => k.startsWith('applications.')) ? open : null;
+}
+
+/** Per cell of every row: the value all surviving combinations agree on, else NaN. */
+export function agreedTable(o: OpenApplications): (number | null)[][] {
+  return o.cands.map((c, i) => {
+    const k = o.ambiguous.indexOf(i);
+    if (k < 0) return c[0]!;
+    return c[o.survivors[0]![k]!]!.map((v, col) => (o.survivors.every((s) => c[s[k]!]![col] === v) ? v : Number.NaN));
   });
 }
 
