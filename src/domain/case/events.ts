@@ -199,6 +199,8 @@ export const CASE_EVENTS = {
         fee: String(extra.amount),
         feeDue: clock.feePaymentDue ? dateZh(clock.feePaymentDue) : '',
         basis: String(extra.feeText),
+        // An agency's fee template from before the text moved to {{basis}} still prints it.
+        details: String(extra.feeText),
       },
     }),
     notice: '需要缴纳信息处理费，请查看收费通知书',

@@ -21,7 +21,7 @@ const REPLY_TEXTS: Record<Exclude<Outcome, WithheldOutcome>, string> = {
   // 第三十六条第（一）项、第（二）项.
   granted: reply(
     '经审查，{{you}}申请获取的政府信息属于公开范围。根据{{basis}}的规定，本机关予以公开。',
-    '该政府信息已经主动公开，{{you}}可以通过以下方式和途径获取：{{publishedAt}}',
+    '该政府信息已经主动公开，可以通过以下方式和途径获取：{{publishedAt}}',
   ),
   // 第三十七条 and the article of the part withheld.
   partially_granted: reply(

@@ -54,8 +54,9 @@ function letter(kind: LetterKind, vars: LetterVars) {
 
 describe('letter texts', () => {
   test('no text of any kind and outcome has doubled or stray punctuation, empty brackets or a placeholder', () => {
+    // What to correct is never empty (the event requires it, 条例第三十条).
     for (const kind of KINDS)
-      for (const vars of [typed, sparse]) {
+      for (const vars of [typed, kind === 'correction' ? { ...sparse, details: typed.details } : sparse]) {
         const l = letter(kind, vars);
         for (const p of [l.title, ...l.paragraphs]) {
           for (const bad of ['。。', '。”。', '，。', '；。', '、。', '（）', '{{', '}}', '：。'])
@@ -162,5 +163,12 @@ describe('letter texts', () => {
     assert.equal(tidy('详见附件，。'), '详见附件。');
     assert.equal(tidy('收到（编号：）申请（）'), '收到申请');
     assert.equal(tidy('是否属实？。'), '是否属实？');
+    assert.equal(tidy('现予以公开，'), '现予以公开。');
+  });
+
+  test('an older template with an optional value inside a sentence keeps the sentence when the value is empty', () => {
+    const old = { title: '答复书', body: '经审查，根据{{basis}}的规定，现予以公开，{{details}}\n\n{{appealNotice}}' };
+    const l = fillLetter('reply.granted', old, { ...sparse, basis: basisFor('granted') });
+    assert.equal(l.paragraphs[0], `经审查，根据${basisFor('granted')}的规定，现予以公开。`);
   });
 });

@@ -47,7 +47,10 @@ export interface LetterTemplate {
   body: string;
 }
 
-/** A paragraph holding one of these, empty, is left out of the letter (the 告知事项 of a plain disclosure). */
+/**
+ * A paragraph holding only these (and text), one of them empty, is left out of the letter (the 告知事项 of a plain
+ * disclosure, the agency holding the information when none is named).
+ */
 export const OPTIONAL_VARIABLES: ReadonlySet<LetterVariable> = new Set([
   'details',
   'publishedAt',
@@ -223,7 +226,8 @@ export function tidy(s: string): string {
     .replace(/([！？])。/g, '$1')
     .replace(/（[^（）]*：\s*）/g, '')
     .replace(/（\s*）/g, '')
-    .trim();
+    .trim()
+    .replace(/[，、；]+$/, '。');
 }
 
 /** Fills a template of a kind; returns the title and the body's paragraphs as issued (the frame is the caller's). */
@@ -238,7 +242,11 @@ export function fillLetter(
   };
   const fill = (s: string) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => value(k));
   const paragraphs = withStatutoryParts(kind, templateParagraphs(t.body)).flatMap((p) => {
-    if (placeholders(p).some((k) => OPTIONAL_VARIABLES.has(k as LetterVariable) && !value(k))) return [];
+    // A paragraph of optional parts only (a label and its value) goes when its value is empty; text around an
+    // empty optional value elsewhere stays (an older template's "现予以公开，{{details}}").
+    const names = placeholders(p);
+    const optional = names.length > 0 && names.every((k) => OPTIONAL_VARIABLES.has(k as LetterVariable));
+    if (optional && names.some((k) => !value(k))) return [];
     const text = tidy(fill(p));
     return text ? [text] : [];
   });
