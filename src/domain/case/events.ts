@@ -10,14 +10,13 @@ import { addWorkdays } from '../calendar/workdays.ts';
 import { AppError, invalid } from '../errors.ts';
 import { isoDate as date, defineEvent, type EventSpec, handler, head, type Text, text } from './event-spec.ts';
 import {
-  basisFor,
   DECIDABLE_OUTCOMES,
+  decisionBasis,
   OUTCOME_INFO,
   OUTCOME_LABELS_EN,
   type Outcome,
   WITHHELD_GROUNDS,
   WITHHELD_OUTCOMES,
-  type WithheldOutcome,
 } from './outcomes.ts';
 import { AWAITING_REPLY_STATES } from './state-sets.ts';
 import type { CaseEventType, CaseState } from './states.ts';
@@ -49,17 +48,6 @@ const lastOf = (
   events: readonly { type: string; date: ISODate; data: Readonly<Record<string, unknown>> }[],
   type: string,
 ) => [...events].reverse().find((e) => e.type === type);
-
-/** The basis of a decision: the officer's, else the outcome's article and item for the facts given (basisFor). */
-export function decisionBasis(d: {
-  outcome: Outcome;
-  basis?: string | undefined;
-  publishedAt?: string | undefined;
-  holder?: string | undefined;
-  withheld?: WithheldOutcome | undefined;
-}): string {
-  return d.basis || basisFor(d.outcome, d);
-}
 
 export const CASE_EVENTS = {
   // 条例第三十条: unclear applications — tell the applicant once, within 7 working days, what to supply.

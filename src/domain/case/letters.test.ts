@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { appealNotice } from './appeal-notice.ts';
-import { decisionBasis } from './events.ts';
 import {
   DEFAULT_TEMPLATES,
   fillLetter,
@@ -12,7 +11,7 @@ import {
   templateParagraphs,
   tidy,
 } from './letters.ts';
-import { basisFor, DECIDABLE_OUTCOMES, OUTCOMES, type Outcome, WITHHELD_OUTCOMES } from './outcomes.ts';
+import { basisFor, DECIDABLE_OUTCOMES, decisionBasis, OUTCOMES, type Outcome, WITHHELD_OUTCOMES } from './outcomes.ts';
 
 const APPEAL = appealNotice({ reviewBody: '凉州区人民政府', court: '凉州区人民法院' });
 const KINDS = Object.keys(DEFAULT_TEMPLATES) as LetterKind[];

@@ -149,6 +149,17 @@ export function basisFor(outcome: Outcome, facts: DecisionFacts = {}): string {
   }
 }
 
+/** The basis of a decision: the officer's, else the outcome's article and item for the facts given (basisFor). */
+export function decisionBasis(d: {
+  outcome: Outcome;
+  basis?: string | undefined;
+  publishedAt?: string | undefined;
+  holder?: string | undefined;
+  withheld?: WithheldOutcome | undefined;
+}): string {
+  return d.basis || basisFor(d.outcome, d);
+}
+
 /** The outcomes in English, for the console's English forms (the letters stay Chinese). */
 export const OUTCOME_LABELS_EN: Record<Outcome, string> = {
   granted: 'Disclosed',
