@@ -269,4 +269,29 @@ export const EN: Record<string, string> = {
   '送达方式（如邮寄、当面、电子邮件）': 'Service method (post, in person, e-mail…)',
   电子邮件: 'E-mail',
   重新办理的原因: 'Reason for reopening',
+  // Agency settings: document numbers and the appeal bodies (LetterSettings.tsx)
+  机关设置: 'Agency settings',
+  '称谓、署名、成文日期和文号由平台按公文格式加入，正文中无需填写。':
+    'The salutation, signature, date and document number are added by the platform in the official layout; do not write them in the text.',
+  '须保留：{names}': ' Must keep: {names}',
+  登记回执: 'Receipt',
+  补正告知书: 'Correction notice',
+  征求第三方意见书: 'Third-party consultation',
+  延期答复告知书: 'Extension notice',
+  收费通知书: 'Fee notice',
+  答复告知书: 'Reply',
+  '告知书出具时按本机关、年度、文书类型依次编号（GB/T 9704-2012：机关代字〔年份〕序号号，序号不编虚位）。未设置文号格式的文书不能出具；登记回执未设置时不编号。':
+    'Letters are numbered in order per agency, year and kind when issued (GB/T 9704-2012: agency abbreviation〔year〕number号, no leading zeros). A letter kind without a pattern cannot be issued; a receipt without one goes out unnumbered.',
+  机关代字: 'Agency abbreviation',
+  '如 凉市监': 'e.g. 凉市监',
+  按机关代字生成文号格式: 'Fill the patterns from the abbreviation',
+  '例：{example}': 'Example: {example}',
+  未设置: 'Not set',
+  救济途径: 'Remedies',
+  '答复告知书写明向谁申请行政复议（60日内）、向哪个法院提起行政诉讼（6个月内）。留空则按行政区划建议；垂直管理机关、集中管辖的地方请填写实际的机关和法院。':
+    'Replies name the body for administrative reconsideration (within 60 days) and the court for a lawsuit (within 6 months). Left empty, they follow the region tree; vertically led bodies and regions with centralised jurisdiction should enter the actual body and court.',
+  复议机关: 'Reconsideration body',
+  '建议：{name}': 'Proposed: {name}',
+  '无法按行政区划确定，请填写': 'cannot be derived from the region tree; please enter it',
+  管辖法院: 'Competent court',
 };

@@ -4,9 +4,11 @@ import type {
   AppealsTable,
   ApplicationEventsTable,
   ApplicationsTable,
+  DocNumberCountersTable,
   FeesTable,
   IdempotencyKeysTable,
   JobRunsTable,
+  LetterSettingsTable,
   LettersTable,
   LetterTemplatesTable,
   MailOutboxTable,
@@ -58,6 +60,8 @@ export interface DB {
   application_events: ApplicationEventsTable;
   letters: LettersTable;
   letter_templates: LetterTemplatesTable;
+  letter_settings: LetterSettingsTable;
+  doc_number_counters: DocNumberCountersTable;
   fees: FeesTable;
   appeals: AppealsTable;
   idempotency_keys: IdempotencyKeysTable;

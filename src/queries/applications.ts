@@ -50,7 +50,7 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
     listEvents(ctx.db, app.id),
     ctx.db
       .selectFrom('letters')
-      .select(['id', 'kind', 'title', 'issued_date', 'event_seq'])
+      .select(['id', 'kind', 'title', 'issued_date', 'event_seq', 'doc_number'])
       .where('application_id', '=', app.id)
       .orderBy('created_at')
       .execute(),
@@ -106,6 +106,7 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
       kindLabel: letterKindLabel(l.kind),
       title: l.title,
       issuedDate: l.issued_date,
+      docNumber: l.doc_number,
     })),
     appeals: appeals.map((a) => ({
       id: a.id,
@@ -137,7 +138,7 @@ export async function trackApplication(ctx: Pick<Ctx, 'db' | 'now' | 'secretKey'
   const state = app.state as CaseState;
   const letters = await ctx.db
     .selectFrom('letters')
-    .select(['id', 'kind', 'title', 'issued_date'])
+    .select(['id', 'kind', 'title', 'issued_date', 'doc_number'])
     .where('application_id', '=', app.id)
     .orderBy('created_at')
     .execute();
@@ -157,6 +158,7 @@ export async function trackApplication(ctx: Pick<Ctx, 'db' | 'now' | 'secretKey'
       kindLabel: letterKindLabel(l.kind),
       title: l.title,
       issuedDate: l.issued_date,
+      docNumber: l.doc_number,
     })),
   };
 }
@@ -169,6 +171,8 @@ export interface CaseListFilter {
   decidedYear?: number;
   outcome?: string;
   applicantType?: string;
+  /** 发文字号 of one of the case's letters (the whole number, as printed). */
+  docNumber?: string;
   limit?: number;
 }
 
@@ -203,6 +207,18 @@ export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
   if (f.state) q = q.where('a.state', '=', f.state);
   if (f.outcome) q = q.where('a.outcome', '=', f.outcome);
   if (f.applicantType) q = q.where('a.applicant_type', '=', f.applicantType as 'natural_person');
+  if (f.docNumber) {
+    const docNumber = f.docNumber;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('letters as l')
+          .select('l.id')
+          .whereRef('l.application_id', '=', 'a.id')
+          .where('l.doc_number', '=', docNumber),
+      ),
+    );
+  }
   if (f.decidedYear)
     q = q
       .where('a.decided_date', '>=', `${f.decidedYear}-01-01`)

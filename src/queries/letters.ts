@@ -15,6 +15,8 @@ export interface OpenedLetter {
   title: string;
   body: string[];
   issued_date: string;
+  /** 发文字号; null on letters from before the register (migration 0018) and an unnumbered 登记回执. */
+  doc_number: string | null;
 }
 
 /** An issued letter of an application (404 when it is not that application's). */
@@ -41,6 +43,7 @@ function open(secret: Buffer, letter: Awaited<ReturnType<typeof findLetter>>, re
     title: letter.title,
     body: openLetterText(letter.body, reader, personal),
     issued_date: letter.issued_date,
+    doc_number: letter.doc_number,
   };
 }
 

@@ -95,6 +95,14 @@ function block(b: DocBlock): (Docx.Paragraph | Docx.Table)[] {
       return [para(b.text, { indent: b.indent, alignment: b.align })];
     case 'spacer':
       return [new D.Paragraph('')];
+    // Letters (until the GB/T 9704 layout): the number under the title, the addressee flush left, the signature
+    // right-aligned with a blank line above it for the seal.
+    case 'docNumber':
+      return [para(b.text, { alignment: 'center' })];
+    case 'salutation':
+      return [para(b.text, { alignment: 'left' })];
+    case 'signature':
+      return [new D.Paragraph(''), para(b.agency, { alignment: 'right' }), para(b.date, { alignment: 'right' })];
     case 'table':
       return [table(b.table.rows, b.table.widths), new D.Paragraph('')];
     default: {

@@ -14,6 +14,12 @@ function block(b: DocBlock): string {
       return `<p${b.indent ? ' class="indent"' : ''}>${esc(b.text)}</p>`;
     case 'spacer':
       return '';
+    case 'docNumber':
+      return `<p class="doc-number">${esc(b.text)}</p>`;
+    case 'salutation':
+      return `<p class="salutation">${esc(b.text)}</p>`;
+    case 'signature':
+      return `<p class="signature">${esc(b.agency)}<br>${esc(b.date)}</p>`;
     case 'table': {
       const head = b.table.headerRows ?? 0;
       const rows = b.table.rows.map((r, i) => {

@@ -76,6 +76,17 @@ function block(b: DocBlock) {
       };
     case 'spacer':
       return { text: ' ', margin: [0, 8, 0, 8] };
+    // Letters (until the GB/T 9704 layout): the number under the title, the addressee flush left, the signature
+    // right-aligned with room above it for the seal.
+    case 'docNumber':
+      return { text: b.text, alignment: 'center', margin: [0, 0, 0, 12] };
+    case 'salutation':
+      return { text: b.text, alignment: 'left', margin: [0, 0, 0, 6], lineHeight: 1.4 };
+    case 'signature':
+      return {
+        stack: [b.agency, b.date].map((text) => ({ text, alignment: 'right', lineHeight: 1.4 })),
+        margin: [0, 36, 24, 0],
+      };
     case 'table': {
       const columns = Math.max(...b.table.rows.map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
       const usable = 595 - 112;

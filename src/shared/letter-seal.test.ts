@@ -52,8 +52,8 @@ test('each reader sees what is theirs: full for view_personal, masked for others
   assert.equal(readerValues({ kind: 'staff_masked', maskedApplicant: '郭**' }, {}).thirdParty, undefined);
 });
 
-test('only the third-party letter treats its details as a name', () => {
-  assert.deepEqual(personalVariables('third_party'), { applicant: 'applicant', thirdParty: 'details' });
+test('only the third-party letter names someone besides the applicant', () => {
+  assert.deepEqual(personalVariables('third_party'), { applicant: 'applicant', thirdParty: 'thirdParty' });
   assert.deepEqual(personalVariables('correction'), { applicant: 'applicant' });
   assert.deepEqual(personalVariables('reply.granted'), { applicant: 'applicant' });
 });

@@ -26,10 +26,10 @@ export const QUERY_CODE_NOT_KEPT = '（已在受理时告知申请人，平台�
 
 /**
  * The template variables of a letter kind that carry someone's personal data: the applicant's name, and for the
- * 征求第三方意见书 the third party it is addressed to (条例第三十二条; `details` there is the party's name).
+ * 征求第三方意见书 the third party it is addressed to (条例第三十二条; the `thirdParty` variable).
  */
-export function personalVariables(kind: string): Partial<Record<PersonalField, 'applicant' | 'details'>> {
-  return kind === 'third_party' ? { applicant: 'applicant', thirdParty: 'details' } : { applicant: 'applicant' };
+export function personalVariables(kind: string): Partial<Record<PersonalField, 'applicant' | 'thirdParty'>> {
+  return kind === 'third_party' ? { applicant: 'applicant', thirdParty: 'thirdParty' } : { applicant: 'applicant' };
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

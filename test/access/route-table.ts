@@ -1,4 +1,5 @@
 import type { Action } from '../../src/domain/access/index.ts';
+import { defaultPatterns } from '../../src/domain/agency/letter-settings.ts';
 
 /** The records each agency of the matrix holds (created by the test), by which a route's URL is built. */
 export interface Target {
@@ -144,6 +145,15 @@ export const ROUTES: Record<string, RouteCase> = {
     rule: agency('agency.update'),
     path: (t) => `/api/v1/agencies/${t.agencyId}`,
     body: () => ({ name: 'x' }),
+  },
+  'GET /api/v1/agencies/:id/letter-settings': {
+    rule: agency('agency.read'),
+    path: (t) => `/api/v1/agencies/${t.agencyId}/letter-settings`,
+  },
+  'PUT /api/v1/agencies/:id/letter-settings': {
+    rule: agency('agency.update'),
+    path: (t) => `/api/v1/agencies/${t.agencyId}/letter-settings`,
+    body: () => ({ docCode: '矩阵', patterns: defaultPatterns('矩阵') }),
   },
   'GET /api/v1/agencies/:id/letter-templates': {
     rule: agency('agency.read'),

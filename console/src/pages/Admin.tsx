@@ -6,6 +6,7 @@ import { type Input as ApiInput, call, type Output } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { hasRole, useSession } from '../session.tsx';
+import { LetterSettings } from './LetterSettings.tsx';
 
 type UserRow = Output<'listUsers'>['users'][number];
 /** The new-user form: the account, and one role with the agency it acts for (or whose region it watches). */
@@ -14,12 +15,15 @@ type NewUser = Omit<ApiInput<'createUser'>['body'], 'roles'> & { role: Role; age
 type DayForm = ApiInput<'setCalendarDay'>['body'] & { date?: Dayjs };
 type AuditFilter = Pick<NonNullable<ApiInput<'searchAudit'>['query']>, 'action' | 'entityId'>;
 
-/** 系统管理: users and roles, agencies, calendar overrides, letter templates, the audit log. */
+/** 系统管理: users and roles, agencies and their settings (文号, 救济途径), calendar overrides, letter templates, the audit log. */
 export function Admin() {
   const { me } = useSession();
   const tabs = [
     { key: 'users', label: t('用户和角色'), children: <Users /> },
     { key: 'agencies', label: t('机关'), children: <Agencies /> },
+    ...(hasRole(me, 'agency_admin', 'sysadmin')
+      ? [{ key: 'agency-settings', label: t('机关设置'), children: <LetterSettings /> }]
+      : []),
     ...(hasRole(me, 'sysadmin') ? [{ key: 'calendar', label: t('节假日调整'), children: <Calendar /> }] : []),
     ...(hasRole(me, 'agency_admin', 'operator')
       ? [{ key: 'templates', label: t('告知书模板'), children: <Templates /> }]
@@ -236,7 +240,17 @@ function Templates() {
           <Form.Item label={t('标题')} name="title">
             <Input />
           </Form.Item>
-          <Form.Item label={t('模板正文（占位符在出具时填入）')} name="body">
+          <Form.Item
+            label={t('模板正文（占位符在出具时填入）')}
+            name="body"
+            extra={
+              <>
+                {t('称谓、署名、成文日期和文号由平台按公文格式加入，正文中无需填写。')}
+                {current.required.length > 0 &&
+                  t('须保留：{names}', { names: current.required.map((v) => `{{${v}}}`).join('、') })}
+              </>
+            }
+          >
             <Input.TextArea rows={12} />
           </Form.Item>
           <Button type="primary" htmlType="submit">

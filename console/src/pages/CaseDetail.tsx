@@ -166,6 +166,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
               dataSource={c.letters}
               columns={[
                 { title: t('文书'), dataIndex: 'title' },
+                { title: t('文号'), dataIndex: 'docNumber', render: (n: string | null) => n ?? '—' },
                 { title: t('日期'), dataIndex: 'issuedDate' },
                 {
                   title: t('下载'),

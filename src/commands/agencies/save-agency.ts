@@ -5,6 +5,7 @@ import type { agencyInput, agencyPatch } from '../../domain/agency/agency-input.
 import { checkCreditCode, creditCodeProblemText } from '../../domain/credit-code.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
+import { initLetterSettings } from './letter-settings.ts';
 
 async function validateRefs(ctx: Ctx, regionCode: string | undefined, parentAgencyId: string | null | undefined) {
   if (regionCode && !(await findRegion(ctx.db, regionCode))) throw invalid(`行政区划 ${regionCode} 不存在`);
@@ -33,6 +34,8 @@ export async function createAgency(ctx: Ctx, input: z.infer<typeof agencyInput>)
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
+    // 文号 patterns from its 机关代字, so that its letters can be issued from the start (the admin edits them).
+    await initLetterSettings(trx, { id: row.id, name: input.name, shortName: input.shortName, docCode: input.docCode });
     await audit({ agencyId: row.id, action: 'agency.created', entityType: 'agency', entityId: row.id, after: input });
     return row.id;
   });

@@ -9,12 +9,11 @@ import {
   CASE_EVENTS,
   type CaseState,
   countsOverdue,
+  decisionBasis,
   type Effect,
   eventSpec,
   type FeeQuote,
   type LetterVars,
-  OUTCOME_INFO,
-  type Outcome,
   STATE_LABELS,
 } from '../../domain/case/index.ts';
 import { ClockInputError, type ClockResult } from '../../domain/clock/index.ts';
@@ -95,8 +94,8 @@ export async function recordCaseEvent(ctx: Ctx, trackingNumber: string, body: un
       .where('id', '=', app.id)
       .execute();
 
-    const letter = spec.letter?.(ev, { clock, extra });
-    const letterId = letter
+    const letter = spec.letter?.(ev, { clock, extra, events });
+    const issued = letter
       ? await issueLetter(trx, {
           applicationId: app.id,
           agencyId: app.agency_id,
@@ -113,14 +112,15 @@ export async function recordCaseEvent(ctx: Ctx, trackingNumber: string, body: un
       entityType: 'application',
       entityId: app.tracking_number,
       before: { state: app.state, replyDue: app.reply_due },
-      after: { state: to, replyDue: clock.replyDue, ...data },
+      after: { state: to, replyDue: clock.replyDue, ...data, ...(issued && { docNumber: issued.docNumber }) },
     });
     return {
       seq,
       state: to,
       stateLabel: STATE_LABELS[to],
       replyDue: clock.replyDue,
-      letterId,
+      letterId: issued?.id ?? null,
+      docNumber: issued?.docNumber ?? null,
       outcome: outcome ?? null,
     };
   });
@@ -163,7 +163,7 @@ async function applyEffect(
     case 'decision': {
       const d = CASE_EVENTS.decided.input.parse(ev);
       return {
-        outcome_basis: d.basis || OUTCOME_INFO[d.outcome as Outcome].basis,
+        outcome_basis: decisionBasis(d),
         outcome_reasons: d.reasons ?? null,
         decided_date: d.date,
       };

@@ -82,6 +82,12 @@ const REASONS: Partial<Record<Outcome, string>> = {
   declined_confirmation: '申请人要求本机关确认已获取信息的真实性，不属于政府信息公开申请。',
 };
 
+/** 告知事项 the letter carries. */
+const DETAILS: Partial<Record<Outcome, string>> = {
+  granted: '相关信息随本告知书一并提供。',
+  partially_granted: '可以公开的部分随本告知书一并提供，不予公开的内容已作遮盖处理。',
+};
+
 function applicantFor(r: Rng, type: ApplicantType) {
   if (type === 'natural_person') {
     const birth = `19${r.int(55, 99)}${String(r.int(1, 12)).padStart(2, '0')}${String(r.int(1, 28)).padStart(2, '0')}`;
@@ -219,7 +225,9 @@ export async function addCase(
     date: decided,
     outcome,
     reasons: REASONS[outcome],
-    details: outcome === 'granted' ? '相关信息随本告知书一并提供。' : undefined,
+    details: DETAILS[outcome],
+    // 条例第三十七条: the part withheld under 第十五条 (the third party objected).
+    withheld: outcome === 'partially_granted' ? 'withheld_third_party' : undefined,
   });
   await ev({ type: 'served', date: next(1), method: r.pick(['邮寄', '当面送达', '电子邮件']) });
   await ev({ type: 'closed', date: day });

@@ -18,7 +18,16 @@ export interface DemoAgency {
   creditCode: string;
   kind: 'government' | 'department' | 'township';
   phone: string;
+  /** 机关代字: its 文号 open with it (凉市监依申〔2026〕12号). */
+  docCode: string;
+  /** 救济途径 (行政复议法第二十四条; 行政诉讼法第十四条、第十五条、第十八条). */
+  reviewBody: string;
+  court: string;
 }
+
+// A department's and a 乡镇's acts go to the district government and the district court; the district
+// government's own to the city government and the city's 中级人民法院 (行政诉讼法第十五条).
+const district = { reviewBody: '武威市凉州区人民政府', court: '武威市凉州区人民法院' };
 
 export const DEMO_AGENCIES: DemoAgency[] = [
   {
@@ -28,6 +37,9 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     creditCode: DEMO_GOVERNMENT_CODE,
     kind: 'government',
     phone: '0935-2212345',
+    docCode: '凉政',
+    reviewBody: '武威市人民政府',
+    court: '武威市中级人民法院',
   },
   {
     key: 'samr',
@@ -36,6 +48,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     creditCode: SEED_AGENCY_CODE,
     kind: 'department',
     phone: '0935-2251315',
+    docCode: '凉市监',
+    ...district,
   },
   {
     key: 'edu',
@@ -44,6 +58,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     creditCode: code('01393404'),
     kind: 'department',
     phone: '0935-2214560',
+    docCode: '凉教',
+    ...district,
   },
   {
     key: 'health',
@@ -52,6 +68,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     creditCode: code('MB17126X'),
     kind: 'department',
     phone: '0935-2216120',
+    docCode: '凉卫健',
+    ...district,
   },
   {
     key: 'nr',
@@ -60,6 +78,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     creditCode: code('MB0K9051'),
     kind: 'department',
     phone: '0935-2218833',
+    docCode: '凉自然资',
+    ...district,
   },
   {
     key: 'town',
@@ -68,6 +88,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     creditCode: code('01393510'),
     kind: 'township',
     phone: '0935-2730012',
+    docCode: '黄羊镇政',
+    ...district,
   },
 ];
 

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { findAgencyByCreditCode } from '../../db/repos/agencies.ts';
+import { defaultPatterns } from '../../domain/agency/letter-settings.ts';
 import { passwordProblems } from '../../domain/password.ts';
 import { type Ctx, SYSTEM_ACTOR } from '../../shared/context.ts';
 import { createRegion } from '../agencies/create-region.ts';
+import { saveLetterSettings } from '../agencies/letter-settings.ts';
 import { createAgency } from '../agencies/save-agency.ts';
 import { demoTotpSecret, provisionTotp, TOTP_REQUIRED_ROLES } from '../auth/totp.ts';
 import { createUser } from '../users/create-user.ts';
-import { DEMO_AGENCIES, DEMO_REGIONS, DEMO_USERS, SEED_AGENCY_CODE } from './data.ts';
+import { DEMO_AGENCIES, DEMO_REGIONS, DEMO_USERS, type DemoAgency, SEED_AGENCY_CODE } from './data.ts';
 
 export interface DemoResult {
   loaded: boolean;
@@ -18,6 +20,28 @@ export function generateDemoPassword(): string {
   return `Gk-${randomBytes(6).toString('base64url')}7a!Q`;
 }
 
+/** The demo agencies' 文号 patterns (from their 机关代字) and 救济途径. */
+const demoLetterSettings = (a: DemoAgency) => ({
+  docCode: a.docCode,
+  patterns: defaultPatterns(a.docCode),
+  reviewBody: a.reviewBody,
+  court: a.court,
+});
+
+/** A demo loaded before the 文号 register (migration 0018) gets the demo's letter settings, once. */
+async function settleLetterSettings(ctx: Ctx) {
+  for (const a of DEMO_AGENCIES) {
+    const row = await findAgencyByCreditCode(ctx.db, a.creditCode);
+    if (!row) continue;
+    const has = await ctx.db
+      .selectFrom('letter_settings')
+      .select('agency_id')
+      .where('agency_id', '=', row.id)
+      .executeTakeFirst();
+    if (!has) await saveLetterSettings(ctx, row.id, demoLetterSettings(a));
+  }
+}
+
 /** Extension points for later modules' demo data (catalogue, applications, reports), run in the same transaction. */
 export type DemoExtension = (ctx: Ctx, ids: Record<string, string>) => Promise<void>;
 
@@ -27,7 +51,10 @@ export type DemoExtension = (ctx: Ctx, ids: Record<string, string>) => Promise<v
  */
 export async function loadDemo(ctx: Ctx, password: string, extensions: DemoExtension[] = []): Promise<DemoResult> {
   const users = DEMO_USERS.map((u) => ({ username: u.username, displayName: u.displayName }));
-  if (await findAgencyByCreditCode(ctx.db, SEED_AGENCY_CODE)) return { loaded: false, users };
+  if (await findAgencyByCreditCode(ctx.db, SEED_AGENCY_CODE)) {
+    await settleLetterSettings({ ...ctx, actor: SYSTEM_ACTOR });
+    return { loaded: false, users };
+  }
   const problems = passwordProblems(password, '');
   if (problems.length) throw new Error(`GONGKAI_DEMO_PASSWORD 不符合密码规则：${problems.join('；')}`);
   await ctx.db.transaction().execute(async (trx) => {
@@ -55,7 +82,9 @@ export async function loadDemo(ctx: Ctx, password: string, extensions: DemoExten
           hours: '工作日 上午8:30–12:00，下午14:30–18:00',
         },
         indexPattern: '{code}/{year}-{seq5}',
+        docCode: a.docCode,
       });
+      await saveLetterSettings(sys, ids[a.key]!, demoLetterSettings(a));
     }
     for (const u of DEMO_USERS) {
       const userId = await createUser(sys, {

@@ -60,7 +60,27 @@ export interface LettersTable {
   personal_enc: string | null;
   issued_date: string;
   event_seq: number | null;
+  /** 发文字号 (migration 0018); null on letters from before it, and on a 登记回执 of an agency without a pattern. */
+  doc_number: string | null;
   created_at: Generated<Date>;
+}
+
+/** An agency's 文号 patterns by letter kind, its 机关代字, and its 复议机关 and court (null: proposed). */
+export interface LetterSettingsTable {
+  agency_id: string;
+  doc_code: string | null;
+  patterns: Json<Partial<Record<string, string>>>;
+  review_body: string | null;
+  court: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** The last 文号 number given per agency, year and kind (migration 0018). */
+export interface DocNumberCountersTable {
+  agency_id: string;
+  year: number;
+  kind: string;
+  last_n: number;
 }
 
 export interface LetterTemplatesTable {

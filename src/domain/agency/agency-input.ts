@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { docCode } from './letter-settings.ts';
 
 /** 机关: the agencies that disclose (条例第十条), their contact details (第二十二条 指南) and 索引号 pattern. */
 export const AGENCY_KINDS = ['government', 'department', 'dispatched', 'township', 'other'] as const;
@@ -45,6 +46,12 @@ export const agencyInput = z.object({
   parentAgencyId: z.uuid('上级机关编号不正确').nullable().optional(),
   contact: contact.default({}),
   indexPattern: indexPattern.default('{code}/{year}-{seq5}'),
+  /** 机关代字: the new agency's 文号 patterns start from it (letter-settings.ts); else from its short name. */
+  docCode: docCode.optional(),
 });
 
-export const agencyPatch = agencyInput.partial().omit({ creditCode: true }).extend({ contact: contact.optional() });
+/** Letter settings have their own route (PUT …/letter-settings): the 机关代字 is not changed here. */
+export const agencyPatch = agencyInput
+  .partial()
+  .omit({ creditCode: true, docCode: true })
+  .extend({ contact: contact.optional() });

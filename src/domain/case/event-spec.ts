@@ -65,6 +65,8 @@ export interface LetterCtx {
   clock: ClockResult;
   /** What the precondition added to the stored event. */
   extra: Readonly<Record<string, unknown>>;
+  /** The events before this one, as stored (a letter may quote an earlier step: the reason for an extension). */
+  events: readonly { type: string; date: ISODate; data: Readonly<Record<string, unknown>> }[];
 }
 
 /** What the command persists besides the event and the state, each handled in one exhaustive switch. */

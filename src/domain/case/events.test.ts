@@ -167,7 +167,7 @@ describe('preconditions and letters', () => {
     const clock = clockOf([]);
     const reply = CASE_EVENTS.decided.letter!(
       { type: 'decided', date: '2026-03-10', outcome: 'withheld_third_party', reasons: '商业秘密' },
-      { clock, extra: {} },
+      { clock, extra: {}, events: [] },
     );
     assert.equal(reply?.kind, 'reply.withheld_third_party');
     assert.match(reply!.vars.basis!, /第十五条/);
@@ -175,9 +175,59 @@ describe('preconditions and letters', () => {
     assert.equal(
       CASE_EVENTS.consultation_started.letter!(
         { type: 'consultation_started', date: '2026-03-03', party: 'agency', partyName: '区教育局' },
-        { clock: clockOf(withAgency), extra: {} },
+        { clock: clockOf(withAgency), extra: {}, events: [] },
       ),
       null,
     );
+  });
+
+  test('letters quote the step they report: the operator’s reason for an extension, the notice a case lapsed on', () => {
+    const clock = clockOf([]);
+    const asked = [
+      { type: 'extension_requested', date: '2026-03-04', data: { reason: '需调取档案' } },
+      { type: 'fee_notice_sent', date: '2026-03-05', data: { amount: 200 } },
+    ];
+    const ext = CASE_EVENTS.extension_approved.letter!(
+      { type: 'extension_approved', date: '2026-03-06', workdays: 10, reason: '同意延期。' },
+      { clock, extra: {}, events: asked },
+    );
+    assert.deepEqual(ext?.vars, { extensionDays: '10', reasons: '需调取档案' });
+    const unpaid = CASE_EVENTS.fee_expired.letter!(
+      { type: 'fee_expired', date: '2026-04-10' },
+      { clock, extra: {}, events: asked },
+    );
+    assert.equal(unpaid?.kind, 'reply.other_unpaid_fee');
+    assert.equal(unpaid?.vars.noticeDate, '2026年3月5日');
+    assert.match(unpaid!.vars.basis!, /国办函〔2020〕109号/);
+    const lapsed = CASE_EVENTS.correction_expired.letter!(
+      { type: 'correction_expired', date: '2026-03-30' },
+      { clock: clockOf([{ type: 'correction_requested', date: '2026-03-03', data: {} }]), extra: {}, events: [] },
+    );
+    assert.equal(lapsed?.kind, 'reply.other_no_correction');
+    assert.deepEqual(lapsed?.vars, { basis: '《中华人民共和国政府信息公开条例》第三十条', noticeDate: '2026年3月3日' });
+  });
+
+  test('a partial disclosure names the ground of the part withheld; 其他处理 its basis', () => {
+    const clock = clockOf([]);
+    const decide = (ev: Record<string, unknown>) =>
+      CASE_EVENTS.decided.precondition!({ type: 'decided', date: '2026-03-10', reasons: '理由', ...ev } as never, {
+        clock,
+        cal,
+      });
+    invalid(() => decide({ outcome: 'partially_granted' }), /不予公开部分的依据/);
+    assert.equal(decide({ outcome: 'partially_granted', withheld: 'withheld_process_info' }), undefined);
+    invalid(() => decide({ outcome: 'other_misc' }), /处理依据/);
+    const l = CASE_EVENTS.decided.letter!(
+      {
+        type: 'decided',
+        date: '2026-03-10',
+        outcome: 'partially_granted',
+        withheld: 'withheld_process_info',
+        reasons: '理由',
+      },
+      { clock, extra: {}, events: [] },
+    );
+    assert.match(l!.vars.basis!, /第十六条第二款、第三十七条$/);
+    assert.match(l!.vars.withheld!, /过程性信息/);
   });
 });

@@ -5,12 +5,19 @@
  */
 import { z } from 'zod';
 // Calendar arithmetic from its own modules, not the index: the console loads this table without the holiday data.
-import { dateZh } from '../calendar/dates.ts';
+import { dateZh, type ISODate } from '../calendar/dates.ts';
 import { addWorkdays } from '../calendar/workdays.ts';
 import { AppError, invalid } from '../errors.ts';
-import { APPEAL_NOTICE } from './appeal-notice.ts';
 import { isoDate as date, defineEvent, type EventSpec, handler, head, type Text, text } from './event-spec.ts';
-import { DECIDABLE_OUTCOMES, OUTCOME_INFO, OUTCOME_LABELS_EN, type Outcome } from './outcomes.ts';
+import {
+  DECIDABLE_OUTCOMES,
+  decisionBasis,
+  OUTCOME_INFO,
+  OUTCOME_LABELS_EN,
+  type Outcome,
+  WITHHELD_GROUNDS,
+  WITHHELD_OUTCOMES,
+} from './outcomes.ts';
 import { AWAITING_REPLY_STATES } from './state-sets.ts';
 import type { CaseState } from './states.ts';
 
@@ -30,6 +37,17 @@ const event = <K extends string, S extends z.ZodRawShape>(type: K, shape: S) =>
 const outcomeOptions = Object.fromEntries(
   DECIDABLE_OUTCOMES.map((o) => [o, t(OUTCOME_INFO[o].label, OUTCOME_LABELS_EN[o])]),
 );
+const withheldOptions = Object.fromEntries(
+  WITHHELD_OUTCOMES.map((o) => [
+    o,
+    t(OUTCOME_INFO[o].label.replace('不予公开：', ''), OUTCOME_LABELS_EN[o].replace('Withheld: ', '')),
+  ]),
+);
+/** The last stored event of a type before this one. */
+const lastOf = (
+  events: readonly { type: string; date: ISODate; data: Readonly<Record<string, unknown>> }[],
+  type: string,
+) => [...events].reverse().find((e) => e.type === type);
 
 export const CASE_EVENTS = {
   // 条例第三十条: unclear applications — tell the applicant once, within 7 working days, what to supply.
@@ -68,6 +86,13 @@ export const CASE_EVENTS = {
       if (ev.date <= limit) throw new AppError('conflict', `补正期限 ${limit} 尚未届满，不能视为放弃申请`);
       return undefined;
     },
+    letter: (_ev, { clock }) => ({
+      kind: 'reply.other_no_correction',
+      vars: {
+        basis: OUTCOME_INFO.other_no_correction.basis,
+        noticeDate: clock.correctionRequested ? dateZh(clock.correctionRequested) : '',
+      },
+    }),
     notice: '因逾期未补正，申请视为放弃',
   }),
   // 条例第三十二条 (third party), 第三十四条 (other agency): 15 working days to answer; 第三十三条第二款: not counted.
@@ -90,7 +115,7 @@ export const CASE_EVENTS = {
       ev.party === 'third_party'
         ? {
             kind: 'third_party',
-            vars: { details: ev.partyName, thirdPartyDue: dateZh(clock.consultations.at(-1)!.answerDue) },
+            vars: { thirdParty: ev.partyName, thirdPartyDue: dateZh(clock.consultations.at(-1)!.answerDue) },
           }
         : null,
   }),
@@ -161,6 +186,8 @@ export const CASE_EVENTS = {
       vars: {
         fee: String(extra.amount),
         feeDue: clock.feePaymentDue ? dateZh(clock.feePaymentDue) : '',
+        basis: String(extra.feeText),
+        // An agency's fee template from before the text moved to {{basis}} still prints it.
         details: String(extra.feeText),
       },
     }),
@@ -189,6 +216,13 @@ export const CASE_EVENTS = {
       if (clock.feePaymentDue && ev.date <= clock.feePaymentDue)
         throw new AppError('conflict', `缴费期限 ${clock.feePaymentDue} 尚未届满，不能视为放弃申请`);
       return undefined;
+    },
+    letter: (_ev, { events }) => {
+      const notice = lastOf(events, 'fee_notice_sent');
+      return {
+        kind: 'reply.other_unpaid_fee',
+        vars: { basis: OUTCOME_INFO.other_unpaid_fee.basis, noticeDate: notice ? dateZh(notice.date) : '' },
+      };
     },
     notice: '因逾期未缴费，申请视为放弃',
   }),
@@ -230,10 +264,14 @@ export const CASE_EVENTS = {
     },
     effect: 'extension_settled',
     clock: (d, data) => ({ type: 'extension_approved', date: d, workdays: Number(data.workdays) }),
-    letter: (ev) => ({
-      kind: 'extension',
-      vars: { extensionDays: String(ev.workdays), reasons: ev.reason ? `${ev.reason}。` : '' },
-    }),
+    // The letter gives the operator's reason for asking (条例第三十三条: 告知申请人), not the head's comment.
+    letter: (ev, { events }) => {
+      const asked = lastOf(events, 'extension_requested')?.data.reason;
+      return {
+        kind: 'extension',
+        vars: { extensionDays: String(ev.workdays), reasons: typeof asked === 'string' ? asked : (ev.reason ?? '') },
+      };
+    },
     notice: '答复期限已依法延长',
   }),
   // 条例第三十五条: applications clearly beyond a reasonable number — a reasonable later date, set once.
@@ -254,6 +292,9 @@ export const CASE_EVENTS = {
       basis: text(500).optional(),
       reasons: text(5000).optional(),
       details: text(5000).optional(),
+      withheld: z.enum(WITHHELD_OUTCOMES, { message: '不予公开部分的依据不在法定类型之内' }).optional(),
+      publishedAt: text(500).optional(),
+      holder: text(500).optional(),
     }),
     label: t('作出答复决定', 'Decide the reply'),
     fields: {
@@ -263,6 +304,22 @@ export const CASE_EVENTS = {
         label: t('理由（不予公开、部分公开等须写明）', 'Reason (required for withholding, partial disclosure, …)'),
       },
       details: { label: t('告知事项', 'Notices to the applicant') },
+      withheld: {
+        label: t('不予公开部分的依据（部分公开时必填）', 'Ground for the part withheld (partial disclosure)'),
+        options: withheldOptions,
+      },
+      publishedAt: {
+        label: t(
+          '已主动公开的，获取方式和途径（条例第三十六条第（一）项）',
+          'Where it is already published (Art. 36 (1))',
+        ),
+      },
+      holder: {
+        label: t(
+          '负责公开该信息的机关及联系方式（条例第三十六条第（五）项）',
+          'Agency that discloses it, and its contact (Art. 36 (5))',
+        ),
+      },
     },
     from: working,
     to: 'decided',
@@ -270,16 +327,22 @@ export const CASE_EVENTS = {
     recordedWith: (agency) => (agency.approvalRequiredForDecision ? 'case.approve' : 'case.handle'),
     precondition: (ev) => {
       if (ev.outcome !== 'granted' && !ev.reasons) throw invalid('请填写答复理由（条例第三十六条要求说明理由）');
+      // 条例第三十七条: the part withheld is withheld under an article of its own (第十四条、第十五条、第十六条).
+      if (ev.outcome === 'partially_granted' && !ev.withheld)
+        throw invalid('请选择不予公开部分的依据（条例第三十七条）', { field: 'withheld' });
+      if (ev.outcome === 'other_misc' && !ev.basis) throw invalid('请填写处理依据', { field: 'basis' });
       return undefined;
     },
     effect: 'decision',
     letter: (ev) => ({
       kind: `reply.${ev.outcome}`,
       vars: {
-        basis: ev.basis || OUTCOME_INFO[ev.outcome].basis,
+        basis: decisionBasis(ev),
         reasons: ev.reasons ?? '',
         details: ev.details ?? '',
-        appealNotice: APPEAL_NOTICE,
+        withheld: ev.withheld ? WITHHELD_GROUNDS[ev.withheld].phrase : '',
+        publishedAt: ev.outcome === 'granted' ? (ev.publishedAt ?? '') : '',
+        holder: ev.outcome === 'unavailable_not_held' ? (ev.holder ?? '') : '',
       },
     }),
     notice: '已作出答复',

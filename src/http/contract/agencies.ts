@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { userInput } from '../../domain/access/user-input.ts';
 import { AGENCY_KINDS, agencyInput, agencyPatch } from '../../domain/agency/agency-input.ts';
+import { letterSettingsInput } from '../../domain/agency/letter-settings.ts';
+import { DOC_NUMBER_KINDS, type DocNumberKind } from '../../domain/case/letters.ts';
 import { defineRoute, uuid } from './common.ts';
 
 /** 机关与用户: the agencies in the caller's scope, and staff accounts. */
@@ -73,6 +75,49 @@ export const updateAgency = defineRoute({
   responses: { 200: agency },
 });
 
+const byRegister = <T extends z.ZodType>(v: T) =>
+  z.object(Object.fromEntries(DOC_NUMBER_KINDS.map((k) => [k, v])) as Record<DocNumberKind, T>);
+
+/** 文号 patterns (GB/T 9704-2012) and the 救济途径 bodies of an agency, with the platform's proposals. */
+export const letterSettings = z.object({
+  docCode: z.string().nullable().meta({ description: '机关代字，如 凉市监' }),
+  patterns: byRegister(z.string().nullable()).meta({
+    description:
+      '各类告知书的文号格式（机关代字〔{year}〕{n}号）；null：未设置，该类告知书暂不能出具（登记回执不编号）',
+  }),
+  reviewBody: z.string().nullable().meta({ description: '复议机关；null：按行政区划建议' }),
+  court: z.string().nullable().meta({ description: '管辖法院；null：按行政区划建议' }),
+  proposed: z.object({
+    patterns: byRegister(z.string()).meta({ description: '按机关代字建议的文号格式' }),
+    reviewBody: z.string().nullable().meta({ description: '行政复议法第二十四条' }),
+    court: z.string().nullable().meta({ description: '行政诉讼法第十四条、第十五条、第十八条' }),
+  }),
+});
+
+export const getLetterSettings = defineRoute({
+  method: 'GET',
+  path: '/api/v1/agencies/:id/letter-settings',
+  operationId: 'getLetterSettings',
+  summary: '机关设置：告知书的文号格式和救济途径（复议机关、管辖法院）',
+  tag: 'agencies',
+  auth: 'login',
+  params: agencyId,
+  responses: { 200: letterSettings },
+});
+
+export const saveLetterSettings = defineRoute({
+  method: 'PUT',
+  path: '/api/v1/agencies/:id/letter-settings',
+  operationId: 'saveLetterSettings',
+  summary: '保存机关的文号格式和救济途径（机关管理员）',
+  description: '整体保存：未列出的文号格式视为未设置。复议机关、管辖法院留空则按行政区划建议。',
+  tag: 'agencies',
+  auth: 'login',
+  params: agencyId,
+  body: letterSettingsInput,
+  responses: { 200: letterSettings },
+});
+
 export const createUser = defineRoute({
   method: 'POST',
   path: '/api/v1/users',
@@ -84,4 +129,12 @@ export const createUser = defineRoute({
   responses: { 201: z.object({ id: z.uuid() }) },
 });
 
-export const agenciesContract = [listAgencies, getAgency, createAgency, updateAgency, createUser] as const;
+export const agenciesContract = [
+  listAgencies,
+  getAgency,
+  createAgency,
+  updateAgency,
+  getLetterSettings,
+  saveLetterSettings,
+  createUser,
+] as const;

@@ -87,6 +87,13 @@ const listQuery = z.object({
   decidedYear: year().optional(),
   outcome: outcome.optional(),
   applicantType: z.enum(APPLICANT_TYPES).optional(),
+  docNumber: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .optional()
+    .meta({ title: '文号', labelEn: 'document number', description: '告知书的发文字号，如 凉市监依申〔2026〕12号' }),
   limit: limit(),
 });
 
@@ -147,6 +154,7 @@ export const recordCaseEvent = defineRoute({
       stateLabel: z.string(),
       replyDue: dateOut.nullable(),
       letterId: z.uuid().nullable(),
+      docNumber: z.string().nullable().meta({ description: '所出具告知书的发文字号' }),
       outcome: outcome.nullable(),
     }),
   },
@@ -199,7 +207,15 @@ export const letterTemplates = defineRoute({
   params: agencyParams,
   responses: {
     200: z.object({
-      items: z.array(z.object({ kind: z.string(), title: z.string(), body: z.string(), custom: z.boolean() })),
+      items: z.array(
+        z.object({
+          kind: z.string(),
+          title: z.string(),
+          body: z.string(),
+          custom: z.boolean(),
+          required: z.array(z.string()).meta({ description: '模板须保留的法定内容（占位符）' }),
+        }),
+      ),
     }),
   },
 });
@@ -209,6 +225,8 @@ export const saveLetterTemplate = defineRoute({
   path: '/api/v1/agencies/:id/letter-templates/:kind',
   operationId: 'saveLetterTemplate',
   summary: '保存机关的告知书模板',
+  description:
+    '主送（称谓）、署名、成文日期和文号由平台按公文格式加入，模板只写正文；各类告知书的法定内容（如答复的法律依据和救济途径）不能删去。',
   tag: 'templates',
   auth: 'login',
   params: agencyParams.extend({

@@ -24,6 +24,7 @@ export const letterRef = z.object({
   kindLabel: z.string(),
   title: z.string(),
   issuedDate: dateOut,
+  docNumber: z.string().nullable().meta({ description: '发文字号（GB/T 9704-2012），如 凉市监依申〔2026〕12号' }),
 });
 export const deadline = z.object({
   due: dateOut,

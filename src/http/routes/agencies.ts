@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { letterSettings, saveLetterSettings } from '../../commands/agencies/letter-settings.ts';
 import { createAgency, updateAgency } from '../../commands/agencies/save-agency.ts';
 import { createUser } from '../../commands/users/create-user.ts';
 import { agenciesForStaff, agencyForStaff } from '../../queries/agencies.ts';
@@ -23,6 +24,12 @@ export function agencyRoutes(app: FastifyInstance, deps: AppDeps) {
     await updateAgency(ctx, params.id, body);
     return agencyForStaff(ctx, params.id);
   });
+
+  route(app, c.getLetterSettings, async ({ req, params }) => letterSettings(ctxOf(req, deps), params.id));
+
+  route(app, c.saveLetterSettings, async ({ req, params, body }) =>
+    saveLetterSettings(ctxOf(req, deps), params.id, body),
+  );
 
   route(app, c.createUser, async ({ req, body }) => ({ id: await createUser(ctxOf(req, deps), body) }));
 }

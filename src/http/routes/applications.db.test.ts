@@ -221,6 +221,15 @@ describe('case workflow', () => {
       outcome: 'partially_granted',
       reasons: '报告中涉及企业商业秘密的部分不予公开（第十五条）',
     });
+    assert.equal(e.status, 400, 'the part withheld needs its article (第三十七条)');
+    assert.match(e.body.error.message, /不予公开部分的依据/);
+    e = await event(tn, {
+      type: 'decided',
+      date: '2026-03-20',
+      outcome: 'partially_granted',
+      withheld: 'withheld_third_party',
+      reasons: '报告中涉及企业商业秘密的部分不予公开（第十五条）',
+    });
     assert.equal(e.body.state, 'decided');
     e = await event(tn, { type: 'served', date: '2026-03-20', method: '邮寄' });
     e = await event(tn, { type: 'closed', date: '2026-03-20' });
