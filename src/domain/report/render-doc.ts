@@ -78,6 +78,7 @@ const paragraphs = (text: string | undefined): DocBlock[] =>
 export function reportDocument(r: ReportData, title: string, preamble?: string): DocModel {
   return {
     title,
+    layout: 'report',
     blocks: [
       { kind: 'title', text: title },
       ...paragraphs(preamble),
