@@ -95,6 +95,8 @@ function table(rows: DocCell[][], widths: number[] | undefined, usable: number, 
   return new D.Table({
     rows: out,
     width: { size: 100, type: D.WidthType.PERCENTAGE },
+    // 2 pt either side (Word's default is 5.4 pt): a 7 % column of the report still holds four digits.
+    margins: { left: 40, right: 40 },
     ...(widths ? { columnWidths: widths.map((w) => Math.round((w / sum) * usable)) } : {}),
   });
 }
