@@ -1,7 +1,7 @@
 import type * as Docx from 'docx';
 import type { DocBlock, DocCell, DocModel } from '../domain/document.ts';
 import { fontTable, officialStyles } from './docx-parts.ts';
-import { FACES, type Face, inkTop, lineBox } from './fonts.ts';
+import { dashTop, FACES, type Face, lineBox } from './fonts.ts';
 import { BODY_SPACING, CHAR_PITCH, OFFICIAL as O, signatureIndents, twips } from './page-frame.ts';
 
 /** docx, loaded on the first document (a portal process never holds it). */
@@ -212,7 +212,7 @@ function pageNumbers() {
 function footerDistance(): number {
   const { size, below } = O.pageNumber;
   const box = lineBox('body');
-  const dashAboveBottom = (inkTop('—', 'body') + (box.height - box.ascent)) * size;
+  const dashAboveBottom = (dashTop('body') + (box.height - box.ascent)) * size;
   return twips(O.margin.bottom - below - dashAboveBottom);
 }
 

@@ -43,35 +43,49 @@ interface FontkitFont {
   layout(s: string): { advanceWidth: number };
 }
 let fontkit: { openSync(path: string): FontkitFont } | undefined;
-const opened = new Map<string, FontkitFont>();
 /** The font engine pdfmake itself uses (fontkit, through pdfkit), so measures here are the PDF's own. */
 function open(face: Face): FontkitFont {
   const f = FACES[face];
-  const path = FONT_FILES[f.family][f.bold ? 'bold' : 'regular'];
-  let font = opened.get(path);
-  if (!font) {
-    fontkit ??= createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'))('fontkit');
-    font = fontkit!.openSync(path);
-    opened.set(path, font);
-  }
-  return font;
+  fontkit ??= createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'))('fontkit');
+  return fontkit!.openSync(FONT_FILES[f.family][f.bold ? 'bold' : 'regular']);
 }
 
-/** Advance width of a text in points: its glyphs at `size`, plus `spacing` after each character (PDF's Tc). */
-export function textWidth(text: string, face: Face, size: number, spacing = 0): number {
-  const f = open(face);
-  return (f.layout(text).advanceWidth / f.unitsPerEm) * size + spacing * [...text].length;
+/** A face's vertical metrics in em, read once (a face is 15 MB: only the one measured for widths stays open). */
+interface Metrics {
+  height: number;
+  ascent: number;
+  dashTop: number;
+}
+const metrics = new Map<Face, Metrics>();
+function metricsOf(face: Face): Metrics {
+  let m = metrics.get(face);
+  if (!m) {
+    const f = open(face);
+    const dash = f.glyphsForString('—')[0];
+    m = {
+      height: (f.ascent - f.descent) / f.unitsPerEm,
+      ascent: f.ascent / f.unitsPerEm,
+      dashTop: dash ? dash.bbox.maxY / f.unitsPerEm : 0,
+    };
+    metrics.set(face, m);
+  }
+  return m;
+}
+
+let measured: FontkitFont | undefined;
+/** Advance width of a body text in points: its glyphs at `size`, plus `spacing` after each character (PDF's Tc). */
+export function textWidth(text: string, size: number, spacing = 0): number {
+  measured ??= open('body');
+  return (measured.layout(text).advanceWidth / measured.unitsPerEm) * size + spacing * [...text].length;
 }
 
 /** A face's line box (ascent + descent) and ascent, in em, as pdfkit lays a line out. */
 export function lineBox(face: Face): { height: number; ascent: number } {
-  const f = open(face);
-  return { height: (f.ascent - f.descent) / f.unitsPerEm, ascent: f.ascent / f.unitsPerEm };
+  const { height, ascent } = metricsOf(face);
+  return { height, ascent };
 }
 
-/** How far above the baseline the ink of a character reaches, in em (where a dash sits). */
-export function inkTop(char: string, face: Face): number {
-  const f = open(face);
-  const g = f.glyphsForString(char)[0];
-  return g ? g.bbox.maxY / f.unitsPerEm : 0;
+/** How far above the baseline the ink of the dash "—" reaches, in em (where a page number's 一字线 sits). */
+export function dashTop(face: Face): number {
+  return metricsOf(face).dashTop;
 }

@@ -49,7 +49,7 @@ export const REPORT = {
  * line of the body and presses on the name and the date, both below its centre.
  */
 export function signatureIndents(agency: string, date: string): { agency: number; date: number } {
-  const width = (t: string) => textWidth(t, 'body', OFFICIAL.body, BODY_SPACING);
+  const width = (t: string) => textWidth(t, OFFICIAL.body, BODY_SPACING);
   const dateRight = 4 * CHAR_PITCH;
   return { date: dateRight, agency: Math.max(0, dateRight + (width(date) - width(agency)) / 2) };
 }

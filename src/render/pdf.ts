@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { DocBlock, DocCell, DocModel } from '../domain/document.ts';
-import { FACES, type Face, FONT_FILES, inkTop, lineBox } from './fonts.ts';
+import { dashTop, FACES, type Face, FONT_FILES, lineBox } from './fonts.ts';
 import { BODY_SPACING, CHAR_PITCH, OFFICIAL as O, REPORT, signatureIndents } from './page-frame.ts';
 
 const require = createRequire(import.meta.url);
@@ -193,7 +193,7 @@ function pageNumber(margin: { left: number; right: number }, shift = 0) {
   const { size, below, inset } = O.pageNumber;
   // The line's box starts at the top of the bottom margin (`shift` under the 版心's bottom edge); its dash's ink
   // top sits `below` under the 版心.
-  const top = below - shift - (lineBox('body').ascent - inkTop('—', 'body')) * size;
+  const top = below - shift - (lineBox('body').ascent - dashTop('body')) * size;
   return (page: number): Node => ({
     text: `— ${page} —`,
     ...font('body'),
