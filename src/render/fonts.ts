@@ -18,14 +18,13 @@ export const FONT_FILES = {
     bold: font('noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
   },
 } as const;
-export type FontFamily = keyof typeof FONT_FILES;
 
 /** What each face of a document is, what it stands for, and how a DOCX names it (family, then the fallback). */
 export const FACES = {
   /** 正文: 3号仿宋体 (GB/T 9704 7.3.3) → Noto Serif SC Regular. */
   body: { family: 'serif', bold: false, name: 'Noto Serif SC', standsFor: '仿宋', alias: 'FangSong' },
   /** 标题: 2号小标宋体 (7.3.1) → Noto Serif SC Bold. */
-  title: { family: 'serif', bold: true, name: 'Noto Serif SC', standsFor: '小标宋', alias: 'FangSong' },
+  title: { family: 'serif', bold: true, name: 'Noto Serif SC', standsFor: '小标宋' },
   /** 一级标题 "一、": 黑体 (7.3.3) → Noto Sans SC Bold. */
   heading: { family: 'sans', bold: true, name: 'Noto Sans SC', standsFor: '黑体', alias: 'SimHei' },
 } as const;

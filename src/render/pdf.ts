@@ -35,7 +35,7 @@ function pdfmake(): PdfMake {
   p.setLocalAccessPolicy((f) => files.has(f));
   // pdfmake 0.3 adds characterSpacing (n − 1) times to a word of n characters, and breaks CJK text into words of
   // one character, so a spacing never reaches its line breaker (28 characters of the grid would break at 27).
-  // PDF adds the spacing after every glyph (ISO 32000-1 9.3.3, Tc): a word is n spacings wider. pdf.test.ts
+  // PDF adds the spacing after every glyph (ISO 32000-1 9.3.2, Tc): a word is n spacings wider. pdf.test.ts
   // checks the 28 characters a line.
   const inlines = (require('pdfmake/js/TextInlines.js') as { default: { prototype: Node } }).default.prototype;
   inlines.widthOfText = (text: string, inline: Inline) =>
@@ -50,12 +50,13 @@ const font = (face: Face): Node => ({ font: FACES[face].family, bold: FACES[face
 /**
  * The grid. pdfmake sets a line's glyphs at the top of its box (the baseline an ascent down); Word and LibreOffice
  * put the baseline of a line of exact height at 80 % of it, whatever the size. So every box is one line pitch
- * high, the page's content starts `SHIFT` lower (the body's baseline lands at 80 %), and a line in another size or
+ * high, the page's content starts `shift()` lower (the body's baseline lands at 80 %), and a line in another size or
  * face moves by the difference of ascents (a negative top margin, given back below it).
  */
 const BASELINE = 0.8 * O.linePitch;
 const ascent = (face: Face, size: number) => lineBox(face).ascent * size;
-const SHIFT = BASELINE - ascent('body', O.body);
+/** Read on the first PDF, not when the module loads (a portal process never opens a font). */
+const shift = () => BASELINE - ascent('body', O.body);
 function onGrid(face: Face, size: number): Node {
   const lift = ascent('body', O.body) - ascent(face, size);
   return { lineHeight: O.linePitch / (lineBox(face).height * size), ...(lift ? { margin: [0, lift, 0, -lift] } : {}) };
@@ -216,14 +217,14 @@ export async function renderPdf(doc: DocModel): Promise<Buffer> {
         info,
         pageSize: 'A4',
         pageOrientation: 'portrait',
-        pageMargins: [m.left, m.top + SHIFT, m.right, m.bottom - SHIFT],
+        pageMargins: [m.left, m.top + shift(), m.right, m.bottom - shift()],
         defaultStyle: {
           ...font('body'),
           fontSize: O.body,
           characterSpacing: BODY_SPACING,
           ...onGrid('body', O.body),
         },
-        footer: pageNumber(m, SHIFT),
+        footer: pageNumber(m, shift()),
         content: doc.blocks.flatMap((b, i) => official(b, doc.blocks[i + 1])),
       })
       .getBuffer();
