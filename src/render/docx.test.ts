@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { unzipSync } from 'fflate';
-import { letter, mm, officeToPdf, pdfPages } from '../../test/helpers/documents.ts';
+import { letter, mm, officeToPdf, pdfPages, sampleLetter } from '../../test/helpers/documents.ts';
 import { renderDocx } from './docx.ts';
 import { renderPdf } from './pdf.ts';
 
@@ -90,9 +90,13 @@ test('a letter DOCX names its faces and sets the grid: 3号 on 28.95 pt lines, 2
   assert.equal(ps[ps.indexOf(agency) - 2]!.text, '', 'two blank lines over the name');
 });
 
-test('LibreOffice opens the letter DOCX and prints it on the same page and lines as the PDF', async () => {
-  const office = await pdfPages(officeToPdf(await renderDocx(letter), 'docx').data);
-  const pdf = await pdfPages(await renderPdf(letter));
+test('LibreOffice opens the letter DOCX and prints it on the same pages and lines as the PDF', async () => {
+  for (const doc of [letter, sampleLetter(4)]) await samePages(doc);
+});
+
+async function samePages(doc: typeof letter) {
+  const office = await pdfPages(officeToPdf(await renderDocx(doc), 'docx').data);
+  const pdf = await pdfPages(await renderPdf(doc));
   assert.equal(office.length, pdf.length, 'as many pages');
   office.forEach((page, i) => {
     assert.ok(Math.abs(page.width - mm(210)) < 0.5 && Math.abs(page.height - mm(297)) < 0.5, 'A4');
@@ -106,4 +110,4 @@ test('LibreOffice opens the letter DOCX and prints it on the same page and lines
       assert.ok(Math.abs(l.y - b[j]!.y) < 0.5, `page ${i + 1} line ${j + 1} at ${l.y} (PDF: ${b[j]!.y})`);
     });
   });
-});
+}

@@ -117,8 +117,11 @@ function official(b: DocBlock, next: DocBlock | undefined): (Docx.Paragraph | Do
       return [officialPara(b.text, { face: 'heading', align: 'left', indent: { firstLine: twoChars }, keep: true })];
     case 'salutation':
       return [officialPara(b.text, { align: 'left' })];
-    case 'paragraph':
-      return [officialPara(b.text, { align: b.align, ...(b.indent ? { indent: { firstLine: twoChars } } : {}) })];
+    case 'paragraph': {
+      // The paragraph before the 署名 goes with it to the next page (as pdf.ts keeps them together).
+      const keep = next?.kind === 'signature';
+      return [officialPara(b.text, { align: b.align, keep, ...(b.indent ? { indent: { firstLine: twoChars } } : {}) })];
+    }
     case 'spacer':
       return [blankLine()];
     case 'signature': {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { letter, mm, type PdfLine, pdfFonts, pdfPages } from '../../test/helpers/documents.ts';
+import { letter, mm, type PdfLine, pdfFonts, pdfPages, sampleLetter } from '../../test/helpers/documents.ts';
 import type { DocModel } from '../domain/document.ts';
 import { renderPdf } from './pdf.ts';
 
@@ -77,6 +77,17 @@ test('a letter: 署名 centred over the 成文日期, the date four characters f
   near((agency.x0 + agency.x1) / 2, (date.x0 + date.x1) / 2, 0.5, 'the name centred over the date');
   near(agency.y - lastOfBody.y, 3 * pitch, 0.1, 'two blank lines between the body and the name');
   near(date.y - agency.y, pitch, 0.1, 'the date under the name');
+});
+
+test('a letter: the 署名 never alone on a page, it takes the paragraph before it along', async () => {
+  const [first, second] = (await pages(sampleLetter(4))).pages;
+  const text = (p: typeof first) => p!.lines.filter((l) => !isPageNumber(l)).map((l) => l.text.replace(/\s/g, ''));
+  assert.equal(text(first).length, 19, 'the first page ends with the body before the contact line');
+  assert.deepEqual(text(second), [
+    '联系部门：政务公开办公室联系电话：0935-2212345',
+    '凉州区市场监督管理局',
+    '2026年12月2日',
+  ]);
 });
 
 test('a letter: "— n —" in 4号 on every page, on the outer edge, its dash 7 mm under the 版心; the fonts embedded', async () => {

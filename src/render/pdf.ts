@@ -152,6 +152,21 @@ function official(b: DocBlock, next: DocBlock | undefined): Node[] {
   }
 }
 
+/**
+ * The blocks of a letter in order. The 署名 and 成文日期 never stand on a page without body text: where they do not
+ * fit under the body they take the paragraph before them onto the next page. (GB/T 9704 7.3.5's 特殊情况说明
+ * tightens the spacing instead, a judgement left to whoever edits the DOCX.)
+ */
+function officialContent(blocks: DocBlock[]): Node[] {
+  const out: Node[][] = blocks.map((b, i) => official(b, blocks[i + 1]));
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'signature' || blocks[i - 1]?.kind !== 'paragraph') return;
+    out[i] = [{ stack: [...out[i - 1]!, ...out[i]!], unbreakable: true }];
+    out[i - 1] = [];
+  });
+  return out.flat();
+}
+
 /** A block of an annual report (its own, denser layout: the tables are wide). */
 function report(b: DocBlock, usable: number): Node {
   switch (b.kind) {
@@ -225,7 +240,7 @@ export async function renderPdf(doc: DocModel): Promise<Buffer> {
           ...onGrid('body', O.body),
         },
         footer: pageNumber(m, shift()),
-        content: doc.blocks.flatMap((b, i) => official(b, doc.blocks[i + 1])),
+        content: officialContent(doc.blocks),
       })
       .getBuffer();
   }

@@ -90,16 +90,24 @@ export function officeToPdf(data: Uint8Array, ext: 'docx' | 'xlsx'): { file: str
   return { file, data: readFileSync(file) };
 }
 
-/** A reply letter long enough for two pages; its body paragraphs are Chinese characters only. */
-const body = '经审查您申请获取的政府信息属于公开范围根据中华人民共和国政府信息公开条例第三十六条第二项的规定现予以公开';
-export const letter: DocModel = {
-  title: '政府信息公开申请答复告知书',
-  blocks: [
-    { kind: 'title', text: '政府信息公开申请答复告知书' },
-    { kind: 'docNumber', text: '凉市监依申〔2026〕12号' },
-    { kind: 'salutation', text: '张三：' },
-    ...Array.from({ length: 6 }, () => ({ kind: 'paragraph' as const, text: body.repeat(2), indent: true })),
-    { kind: 'paragraph', text: '联系部门：政务公开办公室　联系电话：0935-2212345', indent: true },
-    { kind: 'signature', agency: '凉州区市场监督管理局', date: '2026年12月2日' },
-  ],
-};
+/**
+ * A reply letter with `n` body paragraphs of Chinese characters only (four lines each), a contact line and the
+ * signature. Six run onto a second page; with four the contact line is the 21st line of the first page, and the
+ * signature's four lines do not fit under it.
+ */
+export function sampleLetter(n: number): DocModel {
+  const body =
+    '经审查您申请获取的政府信息属于公开范围根据中华人民共和国政府信息公开条例第三十六条第二项的规定现予以公开';
+  return {
+    title: '政府信息公开申请答复告知书',
+    blocks: [
+      { kind: 'title', text: '政府信息公开申请答复告知书' },
+      { kind: 'docNumber', text: '凉市监依申〔2026〕12号' },
+      { kind: 'salutation', text: '张三：' },
+      ...Array.from({ length: n }, () => ({ kind: 'paragraph' as const, text: body.repeat(2), indent: true })),
+      { kind: 'paragraph', text: '联系部门：政务公开办公室　联系电话：0935-2212345', indent: true },
+      { kind: 'signature', agency: '凉州区市场监督管理局', date: '2026年12月2日' },
+    ],
+  };
+}
+export const letter = sampleLetter(6);
