@@ -38,4 +38,6 @@ export interface DocModel {
   title: string;
   blocks: DocBlock[];
   landscape?: boolean;
+  /** The page: `official` (the default: letters) is GB/T 9704-2012's frame; `report` the annual report's own. */
+  layout?: 'official' | 'report';
 }

@@ -1,14 +1,4 @@
-/** ExcelJS on first use (a portal process never loads it). */
-const excel = async () => (await import('exceljs')).default;
-
-import {
-  APPEAL_COLUMNS,
-  APPEAL_GROUPS,
-  APPLICANT_COLUMNS,
-  FORMATS,
-  type ReportData,
-  summarize,
-} from '../domain/report/index.ts';
+import { APPLICANT_COLUMNS, FORMATS, type ReportData, summarize } from '../domain/report/index.ts';
 import { reportDocument } from '../domain/report/render-doc.ts';
 import { renderReportText } from '../domain/report/render-text.ts';
 import type { AgencyReport } from '../shared/report/agency-report.ts';
@@ -17,6 +7,7 @@ import { barChartSvg } from './charts.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtmlBody } from './html.ts';
 import { renderPdf } from './pdf.ts';
+import { reportXlsx } from './report-xlsx.ts';
 
 export const REPORT_FORMATS = ['json', 'text', 'html', 'docx', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -99,33 +90,4 @@ export async function renderReport(r: AgencyReport, format: ReportFormat): Promi
       return never;
     }
   }
-}
-
-/** One sheet per table, cells as numbers, blanks left blank. */
-async function reportXlsx(r: ReportData, title: string): Promise<Buffer> {
-  const wb = new (await excel()).Workbook();
-  wb.creator = 'gongkai';
-  wb.title = title;
-  const f = FORMATS[r.version];
-  const s2 = wb.addWorksheet('二、主动公开');
-  s2.addRow([title]);
-  for (const item of f.proactive) {
-    s2.addRow([item.article, '信息内容', ...item.columns.map((c) => c.label)]);
-    s2.addRow(['', item.label, ...item.columns.map((c) => r.proactive[item.key]?.[c.key] ?? null)]);
-  }
-  const s3 = wb.addWorksheet('三、依申请公开');
-  s3.addRow(['', '', ...APPLICANT_COLUMNS.map((c) => c.label)]);
-  for (const row of f.applicationRows)
-    s3.addRow([
-      row.groups.join(' '),
-      row.label,
-      ...APPLICANT_COLUMNS.map((c) => r.applications[row.key]?.[c.key] ?? null),
-    ]);
-  const s4 = wb.addWorksheet('四、复议诉讼');
-  s4.addRow(APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => `${g.label}·${c.label}`)));
-  s4.addRow(APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => r.appeals[g.key]?.[c.key] ?? null)));
-  for (const ws of [s2, s3, s4]) {
-    for (const [i, c] of ws.columns.entries()) c.width = i < 2 ? 40 : 12;
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -173,7 +173,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
                   render: (_: unknown, l: Output<'getCase'>['letters'][number]) => (
                     <Space>
                       <a
-                        href={`/api/v1/cases/${encodeURIComponent(trackingNumber)}/letters/${l.id}/pdf`}
+                        href={`/api/v1/cases/${encodeURIComponent(trackingNumber)}/letters/${l.id}/pdf?inline=1`}
                         target="_blank"
                         rel="noreferrer"
                       >

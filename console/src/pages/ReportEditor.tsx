@@ -142,7 +142,16 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
           <Space wrap>
             <span>{t('预览与下载：')}</span>
             {FORMATS.map((f) => (
-              <a key={f} href={href('getReport', { params, query: { format: f } })} target="_blank" rel="noreferrer">
+              <a
+                key={f}
+                // PDF and HTML open in a new tab to be read (inline); the other formats download.
+                href={href('getReport', {
+                  params,
+                  query: { format: f, ...(f === 'pdf' || f === 'html' ? { inline: '1' } : {}) },
+                })}
+                target="_blank"
+                rel="noreferrer"
+              >
                 {f.toUpperCase()}
               </a>
             ))}

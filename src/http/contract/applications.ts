@@ -5,7 +5,7 @@ import { caseEventInput } from '../../domain/case/event-input.ts';
 import { APPLICANT_TYPES, DEFAULT_TEMPLATES } from '../../domain/case/index.ts';
 import { templateInput } from '../../domain/case/template-input.ts';
 import { caseListItem, caseState, flag, intakeReceipt, outcome, staffCase, tracked } from './case-views.ts';
-import { dateOut, defineRoute, file, limit, ok, trackingNumber, uuid, year } from './common.ts';
+import { dateOut, defineRoute, file, inline, limit, ok, trackingNumber, uuid, year } from './common.ts';
 
 /** 依申请公开: the public intake and tracking, the staff's cases, letters, appeals and letter templates. */
 
@@ -169,6 +169,7 @@ export const downloadCaseLetter = defineRoute({
   tag: 'cases',
   auth: 'login',
   params: z.object({ tn: trackingNumber(), id: uuid('告知书编号', 'letter id'), format }),
+  query: z.object({ inline }),
   responses: { 200: file(LETTER_TYPES, '告知书（Word 或 PDF）') },
 });
 

@@ -33,6 +33,11 @@ export interface FileSpec {
 }
 export const file = (types: readonly string[], description: string): FileSpec => ({ kind: 'file', types, description });
 export const isFileSpec = (x: unknown): x is FileSpec => (x as FileSpec | undefined)?.kind === 'file';
+/** `?inline=1` on a file route: a PDF or HTML file shown in the browser (Content-Disposition: inline). */
+export const inline = z
+  .enum(['1', 'true', '0', 'false'])
+  .optional()
+  .meta({ description: '1：PDF、HTML 在浏览器中预览（Content-Disposition: inline）；默认下载（attachment）' });
 
 export type SuccessStatus = 200 | 201 | 202;
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 414 | 415 | 423 | 429 | 431 | 500;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { narrativeInput, REPORT_STEPS, stepInput } from '../../domain/report/report-input.ts';
-import { defineRoute, file, instant, ok, uuid, year } from './common.ts';
+import { defineRoute, file, inline, instant, ok, uuid, year } from './common.ts';
 
 /** 年度报告: the live (or frozen) report of an agency and year, its editing, and the submission workflow. */
 
@@ -83,6 +83,7 @@ export const getReport = defineRoute({
   query: z.object({
     format: z.enum(['json', 'text', 'html', 'docx', 'pdf', 'xlsx']).default('json'),
     version: z.enum(['2019', '2021']).optional().meta({ description: '年报格式（默认按年度）' }),
+    inline,
   }),
   responses: { 200: reportJson },
   files: {

@@ -9,12 +9,13 @@ import { LETTER_MIME, type LetterFormat, renderLetter } from '../../render/lette
 import { ctxOf } from '../auth.ts';
 import * as c from '../contract/applications.ts';
 import type { AppDeps } from '../deps.ts';
+import { disposition, wantsInline } from '../disposition.ts';
 import { route } from '../route.ts';
 
-function sendFile(reply: FastifyReply, file: { name: string; data: Buffer }, format: LetterFormat) {
+function sendFile(reply: FastifyReply, file: { name: string; data: Buffer }, format: LetterFormat, inline?: string) {
   return reply
     .type(LETTER_MIME[format])
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('content-disposition', disposition(file.name, LETTER_MIME[format], wantsInline(inline)))
     .header('cache-control', 'private, no-store')
     .send(file.data);
 }
@@ -66,9 +67,9 @@ export function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   route(app, c.recordCaseEvent, async ({ req, params, body }) => recordCaseEvent(ctxOf(req, deps), params.tn, body));
 
-  route(app, c.downloadCaseLetter, async ({ req, params, reply }) => {
+  route(app, c.downloadCaseLetter, async ({ req, params, query, reply }) => {
     const letter = await letterForStaff(ctxOf(req, deps), params.tn, params.id);
-    return sendFile(reply, await renderLetter(letter, params.format), params.format);
+    return sendFile(reply, await renderLetter(letter, params.format), params.format, query.inline);
   });
 
   route(app, c.addAppeal, async ({ req, params, body }) => addAppeal(ctxOf(req, deps), params.tn, body));

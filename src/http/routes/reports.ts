@@ -8,6 +8,7 @@ import { agencyReport, reportTitle } from '../../shared/report/agency-report.ts'
 import { ctxOf } from '../auth.ts';
 import * as c from '../contract/reports.ts';
 import type { AppDeps } from '../deps.ts';
+import { disposition, wantsInline } from '../disposition.ts';
 import { localeOf, translator } from '../pages/i18n.ts';
 import { html, page, sanitizedHtml } from '../pages/layout.ts';
 import { route } from '../route.ts';
@@ -43,12 +44,10 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
       };
     }
     const out = await renderReport(r, q.format);
+    const name = `${reportTitle(r)}.${REPORT_EXT[q.format]}`;
     return reply
       .type(REPORT_MIME[q.format])
-      .header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`${reportTitle(r)}.${REPORT_EXT[q.format]}`)}`,
-      )
+      .header('content-disposition', disposition(name, REPORT_MIME[q.format], wantsInline(q.inline)))
       .send(out);
   });
 
