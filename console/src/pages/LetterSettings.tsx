@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'ant
 import { useState } from 'react';
 import { defaultPatterns } from '../../../src/domain/agency/letter-settings.ts';
 import { DOC_NUMBER_KINDS, type DocNumberKind } from '../../../src/domain/case/letters.ts';
-import { type Input as ApiInput, call } from '../api.ts';
+import { type Input as ApiInput, call, type Output } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { ownAgency, useSession } from '../session.tsx';
@@ -35,7 +35,7 @@ const registerLabel = (k: DocNumberKind): string => {
 export function LetterSettings() {
   const { me, agencies } = useSession();
   const [agencyId, setAgencyId] = useState(ownAgency(me) ?? agencies[0]?.id);
-  const { data, error, reload } = useLoad(
+  const { data, error, reload } = useLoad<Output<'getLetterSettings'> | null>(
     () => (agencyId ? call('getLetterSettings', { params: { id: agencyId } }) : Promise.resolve(null)),
     [agencyId],
   );
