@@ -29,7 +29,9 @@ export async function startImportJob(ctx: Ctx, agencyId: string, table: string[]
       .set({ state, result: JSON.stringify(result), finished_at: ctx.now() })
       .where('id', '=', id)
       .execute();
-    liveImports.delete(id);
+    // Kept a little longer: a status read that saw the row still running, just before this update, then finds
+    // the last progress (not none, which would send the bar back to 0).
+    setTimeout(() => liveImports.delete(id), 60_000).unref();
   };
   // Let the HTTP answer go out first; the import runs on the same process.
   setImmediate(() => {
@@ -43,7 +45,7 @@ export async function startImportJob(ctx: Ctx, agencyId: string, table: string[]
             : { message: '导入失败（系统错误），未写入任何数据，请稍后重试' },
         ),
       )
-      .catch(() => liveImports.delete(id));
+      .catch(() => setTimeout(() => liveImports.delete(id), 60_000).unref());
   });
   return { jobId: id };
 }
