@@ -139,11 +139,11 @@ test('an administrator logs in with the TOTP code the login asks for; the user f
   await page.locator('.ant-select-item-option', { hasText: '（本机关）' }).first().waitFor();
   await page.keyboard.press('Escape');
 
-  // The audit log names who did each thing: the template just saved, by demo-admin.
+  // The audit log names who did each thing, in words: the template just saved, by 赵丽 (demo-admin).
   await page.getByRole('tab', { name: '审计日志' }).click();
-  const saved = page.locator('tr', { hasText: 'letter_template.saved' }).first();
+  const saved = page.locator('tr', { hasText: '保存告知书模板' }).first();
   await saved.waitFor();
-  assert.equal((await saved.locator('td').nth(2).textContent())?.trim(), 'demo-admin');
+  assert.equal((await saved.locator('td').nth(2).textContent())?.trim(), '赵丽（机关管理员）');
   await page.screenshot({ path: join(shots, 'console-audit-1440.png') });
   await ctx.close();
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { scopeSql } from '../db/repos/agencies.ts';
 import { scopeFor, scopeIsEmpty } from '../domain/access/index.ts';
+import { auditActionLabel, auditEntityLabel } from '../domain/audit/actions.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Ctx } from '../shared/context.ts';
 
@@ -20,7 +21,9 @@ export async function searchAudit(ctx: Ctx, f: AuditFilter) {
     .selectFrom('audit_events as e')
     .leftJoin('agencies as a', 'a.id', 'e.agency_id')
     .leftJoin('regions as r', 'r.code', 'a.region_code')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
     .select([
+      'u.display_name',
       'e.seq',
       'e.at',
       'e.actor_name',
@@ -42,10 +45,13 @@ export async function searchAudit(ctx: Ctx, f: AuditFilter) {
     seq: Number(r.seq),
     at: r.at,
     actor: r.actor_name,
+    actorDisplay: r.display_name ?? r.actor_name,
     agencyId: r.agency_id,
     agencyName: r.agency_name,
     action: r.action,
+    actionLabel: auditActionLabel(r.action),
     entityType: r.entity_type,
+    entityTypeLabel: auditEntityLabel(r.entity_type),
     entityId: r.entity_id,
   }));
 }

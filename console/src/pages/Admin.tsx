@@ -2,6 +2,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tab
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Role } from '../../../src/domain/access/index.ts';
+import { AUDIT_AREAS } from '../../../src/domain/audit/actions.ts';
 import { type Input as ApiInput, call, type Output } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
@@ -9,6 +10,7 @@ import { hasRole, useSession } from '../session.tsx';
 import { LetterSettings } from './LetterSettings.tsx';
 
 type UserRow = Output<'listUsers'>['users'][number];
+type AuditRow = Output<'searchAudit'>['items'][number];
 /** The new-user form: the account, and one role with the agency it acts for (or whose region it watches). */
 type NewUser = Omit<ApiInput<'createUser'>['body'], 'roles'> & { role: Role; agencyId?: string };
 /** A day made working or rest: the API's body, with the date picked (it goes in the address). */
@@ -264,7 +266,7 @@ function Templates() {
 
 function Audit() {
   const [filter, setFilter] = useState<AuditFilter>({});
-  const { data, error } = useLoad(
+  const { data, error, loading } = useLoad(
     () => call('searchAudit', { query: { ...filter, limit: 200 } }),
     [JSON.stringify(filter)],
   );
@@ -276,10 +278,16 @@ function Audit() {
         style={{ marginBottom: 8 }}
       >
         <Form.Item name="action">
-          <Input placeholder={t('操作，如 case.decided')} />
+          <Select
+            allowClear
+            style={{ width: 180 }}
+            placeholder={t('全部类别')}
+            aria-label={t('类别')}
+            options={Object.entries(AUDIT_AREAS).map(([area, label]) => ({ value: `${area}.`, label: t(label) }))}
+          />
         </Form.Item>
         <Form.Item name="entityId">
-          <Input placeholder={t('对象，如申请编号')} />
+          <Input placeholder={t('对象编号，如申请编号')} aria-label={t('对象编号')} />
         </Form.Item>
         <Button htmlType="submit">{t('查询')}</Button>
       </Form>
@@ -287,14 +295,20 @@ function Audit() {
       <Table
         size="small"
         rowKey="seq"
+        loading={loading}
         dataSource={data?.items ?? []}
-        pagination={{ pageSize: 15 }}
+        pagination={{ pageSize: 15, showTotal: (n) => t('共 {n} 条', { n }) }}
+        locale={{ emptyText: t('没有符合条件的记录：请换一个类别或对象编号') }}
         columns={[
           { title: t('序号'), dataIndex: 'seq', width: 80 },
-          { title: t('时间'), dataIndex: 'at' },
-          { title: t('操作人'), dataIndex: 'actor' },
-          { title: t('操作'), dataIndex: 'action' },
-          { title: t('对象'), dataIndex: 'entityId' },
+          { title: t('时间'), dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString() },
+          { title: t('操作人'), dataIndex: 'actorDisplay', render: (n: string | null) => n ?? t('系统') },
+          { title: t('操作'), dataIndex: 'actionLabel' },
+          {
+            title: t('对象'),
+            dataIndex: 'entityId',
+            render: (id: string | null, r: AuditRow) => [r.entityTypeLabel, id].filter(Boolean).join(' '),
+          },
         ]}
       />
     </>

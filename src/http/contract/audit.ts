@@ -24,10 +24,15 @@ export const searchAudit = defineRoute({
           seq: z.number().int(),
           at: instant,
           actor: z.string().nullable(),
+          /** The person's name as the console shows it (the account's display name), else the login. */
+          actorDisplay: z.string().nullable(),
           agencyId: z.uuid().nullable(),
           agencyName: z.string().nullable(),
           action: z.string(),
+          /** The action in words, in the request's language ("作出答复"). */
+          actionLabel: z.string(),
           entityType: z.string().nullable(),
+          entityTypeLabel: z.string().nullable(),
           entityId: z.string().nullable(),
         }),
       ),

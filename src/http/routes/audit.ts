@@ -7,10 +7,21 @@ import { authorize, inTransaction } from '../../shared/context.ts';
 import { ctxOf } from '../auth.ts';
 import * as c from '../contract/audit.ts';
 import type { AppDeps } from '../deps.ts';
+import { localeOf, translator } from '../pages/i18n.ts';
 import { route } from '../route.ts';
 
 export function auditRoutes(app: FastifyInstance, deps: AppDeps) {
-  route(app, c.searchAudit, async ({ req, query }) => ({ items: await searchAudit(ctxOf(req, deps), query) }));
+  route(app, c.searchAudit, async ({ req, query }) => {
+    const t = translator(localeOf(req));
+    const items = await searchAudit(ctxOf(req, deps), query);
+    return {
+      items: items.map((e) => ({
+        ...e,
+        actionLabel: t(e.actionLabel),
+        entityTypeLabel: e.entityTypeLabel === null ? null : t(e.entityTypeLabel),
+      })),
+    };
+  });
   route(app, c.verifyAudit, async ({ req }) => {
     const ctx = ctxOf(req, deps);
     authorize(ctx, 'audit.read', SYSTEM); // the whole chain: system administrators only
