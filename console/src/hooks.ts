@@ -1,5 +1,5 @@
 import { App, type FormInstance } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type Issue } from './api.ts';
 import { t } from './i18n.ts';
 
@@ -75,7 +75,11 @@ export function placeErrors(target: FormTarget, err: ApiError): Issue[] {
  */
 export function useAction() {
   const { message } = App.useApp();
+  // One action at a time per screen: a second press (Enter, then a click) while the first runs does nothing.
+  const running = useRef(false);
   return async (run: () => Promise<unknown>, ok = t('已保存'), target?: FormTarget): Promise<boolean> => {
+    if (running.current) return false;
+    running.current = true;
     try {
       await run();
       message.success(ok);
@@ -92,6 +96,8 @@ export function useAction() {
       const more = others.length > 3 ? [t('等 {n} 处', { n: others.length - 3 })] : [];
       message.error([text, ...others.slice(0, 3), ...more].join('；'));
       return false;
+    } finally {
+      running.current = false;
     }
   };
 }

@@ -310,4 +310,7 @@ export const EN: Record<string, string> = {
   对象编号: 'Record number',
   '共 {n} 条': '{n} in total',
   '没有符合条件的记录：请换一个类别或对象编号': 'No records match: try another area or record number',
+  加载失败: 'Could not load',
+  重试: 'Retry',
+  没有可显示的内容: 'Nothing to show',
 };

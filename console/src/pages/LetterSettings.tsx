@@ -5,6 +5,7 @@ import { DOC_NUMBER_KINDS, type DocNumberKind } from '../../../src/domain/case/l
 import { type Input as ApiInput, call, type Output } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
+import { Loaded } from '../Loaded.tsx';
 import { ownAgency, useSession } from '../session.tsx';
 
 type Values = NonNullable<ApiInput<'saveLetterSettings'>['body']>;
@@ -35,7 +36,7 @@ const registerLabel = (k: DocNumberKind): string => {
 export function LetterSettings() {
   const { me, agencies } = useSession();
   const [agencyId, setAgencyId] = useState(ownAgency(me) ?? agencies[0]?.id);
-  const { data, error, reload } = useLoad<Output<'getLetterSettings'> | null>(
+  const { data, error, loading, reload } = useLoad<Output<'getLetterSettings'> | null>(
     () => (agencyId ? call('getLetterSettings', { params: { id: agencyId } }) : Promise.resolve(null)),
     [agencyId],
   );
@@ -62,7 +63,8 @@ export function LetterSettings() {
           options={agencies.map((a) => ({ value: a.id, label: a.name }))}
         />
       )}
-      {error && <Alert type="error" title={error} showIcon />}
+      {error && data && <Alert type="error" title={error} showIcon />}
+      {!data && <Loaded state={{ data, error, loading, reload }}>{() => null}</Loaded>}
       {data && (
         <Form
           key={agencyId}
