@@ -48,11 +48,12 @@ export async function storeAttachment(
   dataDir: string,
   item: Pick<ItemRow, 'id' | 'agency_id'>,
   file: { name: string; mime: string; data: Uint8Array; source?: string },
+  at: Date,
 ) {
   const sha256 = createHash('sha256').update(file.data).digest('hex');
   const row = await trx
     .insertInto('catalogue_attachments')
-    .values({ item_id: item.id, filename: file.name, mime: file.mime, size: file.data.length, sha256 })
+    .values({ item_id: item.id, filename: file.name, mime: file.mime, size: file.data.length, sha256, created_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   const path = attachmentPath(dataDir, item.id, row.id);
@@ -90,6 +91,6 @@ export async function addAttachment(ctx: Ctx, dataDir: string, itemId: string, f
   if (!type) throw invalid('附件类型不支持或与扩展名不符（支持 PDF、Word、Excel、OFD、PNG、JPEG）');
   return inTransaction(ctx, async (trx, audit) => {
     const item = await lockDraft(trx, itemId, ADD_REFUSED);
-    return storeAttachment(trx, audit, dataDir, item, { name, mime: type.mime, data });
+    return storeAttachment(trx, audit, dataDir, item, { name, mime: type.mime, data }, ctx.now());
   });
 }

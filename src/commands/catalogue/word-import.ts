@@ -20,11 +20,16 @@ const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg' };
  * not changed here. The document's images (PNG, JPEG) become the item's attachments, in one transaction with
  * their audit events, and the body links to them (`/items/:id/attachments/:aid`, shown once published).
  */
-export async function importWord(ctx: Ctx, dataDir: string, itemId: string, filename: string | undefined, data: Buffer) {
+export async function importWord(
+  ctx: Ctx,
+  dataDir: string,
+  itemId: string,
+  filename: string | undefined,
+  data: Buffer,
+) {
   await draftForAttachments(ctx, itemId, REFUSED);
   if (data.length === 0) throw invalid('文件为空，请选择 Word 文档（.docx）');
-  if (starts(data, OLE))
-    throw invalid('这是旧版 Word 文档（.doc），请在 Word 或 WPS 中“另存为”.docx 格式后再导入');
+  if (starts(data, OLE)) throw invalid('这是旧版 Word 文档（.doc），请在 Word 或 WPS 中“另存为”.docx 格式后再导入');
   if (!starts(data, ZIP)) throw invalid('不是 Word 文档（.docx），请选择用 Word 或 WPS 保存的 .docx 文件');
   let doc: Awaited<ReturnType<typeof convert>>;
   try {
@@ -49,7 +54,7 @@ export async function importWord(ctx: Ctx, dataDir: string, itemId: string, file
     let html = doc.html;
     const attachments = [];
     for (const img of accepted) {
-      const a = await storeAttachment(trx, audit, dataDir, item, { ...img, source: 'docx' });
+      const a = await storeAttachment(trx, audit, dataDir, item, { ...img, source: 'docx' }, ctx.now());
       attachments.push(a);
       html = html.split(`href="${imageAnchor(img.n)}"`).join(`href="/items/${item.id}/attachments/${a.id}"`);
     }
