@@ -325,7 +325,7 @@ export const EN: Record<string, string> = {
     'Save as a draft first to upload attachments or import the body from Word.',
   '保存时清除脚本等不安全内容；保存后的正文即公开页面所示。':
     'Scripts and other unsafe content are removed on saving; the saved body is what the public page shows.',
-  正文格式: 'Body formatting',
+  格式工具栏: 'Formatting toolbar',
   '标题（二级）': 'Heading (level 2)',
   小标题: 'Subheading',
   '小标题（三级）': 'Subheading (level 3)',

@@ -51,7 +51,8 @@ export default function RichEditor({ value = '', onChange, disabled = false, id 
     editable: !disabled,
     editorProps: { attributes: { 'aria-label': t('正文'), 'aria-multiline': 'true', role: 'textbox' } },
     onUpdate: ({ editor: e }) => {
-      const html = e.isEmpty ? '' : e.getHTML();
+      // The empty paragraph the editor keeps after a last list or table (for the cursor) is not the body's.
+      const html = e.isEmpty ? '' : e.getHTML().replace(/(<p><\/p>)+$/, '');
       reported.current = html;
       onChange?.(html);
     },
@@ -87,6 +88,7 @@ export default function RichEditor({ value = '', onChange, disabled = false, id 
         size="small"
         type={active ? 'primary' : 'text'}
         aria-pressed={active}
+        autoInsertSpace={false}
         disabled={disabled || !enabled}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => run()}
@@ -107,7 +109,7 @@ export default function RichEditor({ value = '', onChange, disabled = false, id 
         wrap
         size={2}
         role="toolbar"
-        aria-label={t('正文格式')}
+        aria-label={t('格式工具栏')}
         style={{ padding: 4, borderBottom: '1px solid #f0f0f0', width: '100%' }}
       >
         {tool(t('标题'), !!state?.h2, () => chain().toggleHeading({ level: 2 }).run(), true, t('标题（二级）'))}
