@@ -112,6 +112,7 @@ test('the officer writes the body in the rich editor, uploads and removes attach
   await shoot(page, 'item-editor-word-import');
   await page.getByRole('button', { name: '保 存' }).click();
   await page.getByText('已保存').first().waitFor();
+  await page.getByText('正文尚未保存').waitFor({ state: 'detached' });
   const imported = await itemOf(page, id);
   assert.match(imported.body_html, /<h2>关于开展食品安全抽检工作的通知<\/h2>/);
   assert.match(imported.body_html, /<table>/);

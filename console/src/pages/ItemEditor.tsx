@@ -196,7 +196,9 @@ export function ItemEditor({ id }: { id: string | null }) {
         >
           {item && canEdit && (
             <div style={{ marginBottom: 8 }}>
+              {/* A save (a new version) ends the import's notice: the body it brought is now saved. */}
               <WordImport
+                key={item.version}
                 itemId={item.id}
                 current={() => String(form.getFieldValue('bodyHtml') ?? '')}
                 apply={(html) => form.setFieldValue('bodyHtml', html)}

@@ -80,19 +80,19 @@ export function Attachments({ item, editable, reload }: Props) {
         </a>
       ),
     },
-    { title: t('类型'), dataIndex: 'mime', width: 130, render: (m: string) => TYPE_LABELS[m]?.() ?? t('其他') },
-    { title: t('大小'), dataIndex: 'size', width: 90, render: (s: number) => humanSize(s) },
-    { title: t('上传人'), dataIndex: 'uploadedBy', width: 200, render: (u: string | null) => u ?? t('（未知）') },
+    { title: t('类型'), dataIndex: 'mime', width: 120, render: (m: string) => TYPE_LABELS[m]?.() ?? t('其他') },
+    { title: t('大小'), dataIndex: 'size', width: 80, render: (s: number) => humanSize(s) },
+    { title: t('上传人'), dataIndex: 'uploadedBy', width: 150, render: (u: string | null) => u ?? t('（未知）') },
     {
       title: t('上传时间'),
       dataIndex: 'uploadedAt',
-      width: 150,
+      width: 140,
       render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
     },
     {
       title: t('操作'),
       key: 'actions',
-      width: 130,
+      width: 110,
       render: (_: unknown, a: Attachment) => (
         <Space size="small">
           <Button
@@ -162,7 +162,7 @@ export function Attachments({ item, editable, reload }: Props) {
         columns={columns}
         dataSource={item.attachments}
         pagination={false}
-        scroll={{ x: 800 }}
+        scroll={{ x: 680 }}
         locale={{
           emptyText: (
             <Empty
