@@ -121,7 +121,7 @@ export function Attachments({ item, editable, reload }: Props) {
   ];
 
   return (
-    <Card size="small" title={t('附件')} style={{ marginTop: 16, maxWidth: 1100 }} data-testid="attachments">
+    <Card size="small" title={t('附件')} style={{ marginTop: 16, maxWidth: 900 }} data-testid="attachments">
       {editable ? (
         <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
           <Upload
