@@ -101,7 +101,7 @@ test('an item goes through 保密审查 and approval to the portal', async () =>
   await op.page.getByRole('menuitem', { name: '主动公开' }).click();
   await op.page.getByRole('link', { name: '新建信息' }).click();
   await op.page.getByLabel('标题').fill(title);
-  await op.page.getByLabel(/^正文/).fill('<p>本次抽检食品 120 批次，合格 118 批次。</p>');
+  await op.page.getByRole('textbox', { name: '正文' }).fill('本次抽检食品 120 批次，合格 118 批次。');
   await op.page.getByRole('button', { name: '保 存' }).click();
   await op.page.waitForURL(/\/console\/item\/[0-9a-f-]{36}/);
   const id = /item\/([0-9a-f-]{36})/.exec(op.page.url())![1]!;

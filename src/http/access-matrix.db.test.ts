@@ -56,6 +56,13 @@ async function fixtures(key: 'A' | 'B' | 'C', a: TestAgency, region: string): Pr
       200,
     );
   const draftId = await mk(`${MARK[key]}草稿信息`);
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const attachment = await server.request('POST', `/api/v1/catalogue/items/${draftId}/attachments?filename=a.png`, {
+    token: op,
+    body: png,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  assert.equal(attachment.status, 201, attachment.text);
   const job = await q(
     "insert into import_jobs (agency_id, kind, state) values ($1, 'catalogue', 'done') returning id",
     [a.id],
@@ -79,6 +86,7 @@ async function fixtures(key: 'A' | 'B' | 'C', a: TestAgency, region: string): Pr
     appealId: appeal.id,
     itemId,
     draftId,
+    attachmentId: attachment.body.id,
     jobId: job.id,
     concernId: concern.id,
     ratingId: rating.id,

@@ -16,6 +16,7 @@ import { registerPublicCache } from './public-cache.ts';
 import { guardRoute, rateLimitSettings, warnOfUntrustedProxy } from './rate-limits.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { applicationRoutes } from './routes/applications.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -111,6 +112,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   portalEngageRoutes(app, deps);
   supervisionRoutes(app, deps);
   catalogueRoutes(app, deps);
+  attachmentRoutes(app, deps);
   portalRoutes(app, deps);
   reportRoutes(app, deps);
   await consoleRoutes(app, deps);

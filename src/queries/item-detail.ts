@@ -5,7 +5,8 @@ import { authorize, type Ctx } from '../shared/context.ts';
 
 /**
  * One catalogue item for the staff's editor: its fields, and its attachments with who uploaded each and when
- * (the uploader is the actor of the upload's audit event, which records the file's digest).
+ * (the uploader is the actor of the upload's audit event, which records the file's digest: the person's name,
+ * or the login where the account is gone).
  */
 export async function itemForStaff(ctx: Ctx, id: string) {
   const item = await findItem(ctx.db, id);
@@ -17,7 +18,8 @@ export async function itemForStaff(ctx: Ctx, id: string) {
     .select((eb) =>
       eb
         .selectFrom('audit_events as e')
-        .select('e.actor_name')
+        .leftJoin('users as u', 'u.id', 'e.actor_id')
+        .select(sql<string | null>`coalesce(u.display_name, e.actor_name)`.as('name'))
         .where('e.entity_type', '=', 'catalogue_item')
         .whereRef('e.entity_id', '=', eb.cast('a.item_id', 'text'))
         .where('e.action', '=', 'catalogue.attachment_added')

@@ -1,4 +1,5 @@
-import { sanitizeForImport } from '../commands/catalogue/item-input.ts';
+import { sanitizeBody, sanitizeForImport } from '../commands/catalogue/item-input.ts';
+import { docxToHtmlHere } from '../documents/docx-html.ts';
 import { bytesToTextHere } from '../documents/read-report.ts';
 import { readXlsxTableHere } from '../documents/spreadsheet.ts';
 
@@ -15,6 +16,11 @@ export const jobs = {
   'report-text': (input: { ext: string; data: Uint8Array }) => bytesToTextHere(input.ext, input.data),
   /** Rich-text bodies of a catalogue import, sanitised (commands/catalogue/item-input.ts). */
   'sanitize-bodies': (bodies: string[]) => bodies.map(sanitizeForImport),
+  /** 从Word导入: a .docx as the body's HTML, sanitised as a saved body is, and its images (documents/docx-html.ts). */
+  'docx-html': async (data: Uint8Array) => {
+    const doc = await docxToHtmlHere(data);
+    return { ...doc, html: sanitizeBody(doc.html) };
+  },
 };
 
 export type JobKind = keyof typeof jobs;

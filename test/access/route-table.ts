@@ -13,6 +13,8 @@ export interface Target {
   appealId: string;
   itemId: string;
   draftId: string;
+  /** An attachment (PNG) of the draft. */
+  attachmentId: string;
   jobId: string;
   concernId: string;
   ratingId: string;
@@ -230,6 +232,21 @@ export const ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/catalogue/items/:id/attachments': {
     rule: agency('catalogue.edit'),
     path: (t) => `/api/v1/catalogue/items/${t.draftId}/attachments?filename=a.txt`,
+    body: () => 'not a document',
+    contentType: 'application/octet-stream',
+  },
+  'GET /api/v1/catalogue/items/:id/attachments/:aid': {
+    rule: agency('catalogue.read'),
+    path: (t) => `/api/v1/catalogue/items/${t.draftId}/attachments/${t.attachmentId}`,
+  },
+  // On the published item: whoever may edit is refused by its state (409), never by the policy.
+  'DELETE /api/v1/catalogue/items/:id/attachments/:aid': {
+    rule: agency('catalogue.edit'),
+    path: (t) => `/api/v1/catalogue/items/${t.itemId}/attachments/${t.attachmentId}`,
+  },
+  'POST /api/v1/catalogue/items/:id/word-import': {
+    rule: agency('catalogue.edit'),
+    path: (t) => `/api/v1/catalogue/items/${t.draftId}/word-import?filename=a.docx`,
     body: () => 'not a document',
     contentType: 'application/octet-stream',
   },

@@ -8,18 +8,23 @@ import {
   Input,
   Modal,
   Select,
+  Skeleton,
   Space,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { type Input as ApiInput, call } from '../api.ts';
 import { type FormTarget, useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { hasRole, ownAgency, useSession } from '../session.tsx';
+import { Attachments } from './item/Attachments.tsx';
+import { WordImport } from './item/WordImport.tsx';
+
+/** The rich-text editor (Tiptap) is its own chunk, fetched when an item is opened: the first load stays small. */
+const RichEditor = lazy(() => import('./item/RichEditor.tsx'));
 
 type ItemBody = ApiInput<'updateCatalogueItem'>['body'];
 type DateField = 'writtenDate' | 'formedDate' | 'validityDate';
@@ -40,8 +45,9 @@ export function ItemEditor({ id }: { id: string | null }) {
   const [review, setReview] = useState(false);
   const [form] = Form.useForm<ItemForm>();
   const [reviewForm] = Form.useForm<StepBody>();
-  if (id && !item) return null;
+  if (id && !item) return <Skeleton active paragraph={{ rows: 12 }} />;
   const editable = !item || item.state === 'draft';
+  const canEdit = editable && hasRole(me, 'operator');
   const save = async (v: ItemForm) => {
     const body: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(v) as [string, unknown][])
@@ -183,8 +189,28 @@ export function ItemEditor({ id }: { id: string | null }) {
         <Form.Item label={t('关键词')} name="keywords">
           <Input />
         </Form.Item>
-        <Form.Item label={t('正文（HTML，保存时清除脚本等不安全内容）')} name="bodyHtml">
-          <Input.TextArea rows={10} />
+        <Form.Item
+          label={t('正文')}
+          extra={t('保存时清除脚本等不安全内容；保存后的正文即公开页面所示。')}
+          style={{ marginBottom: 16 }}
+        >
+          {item && canEdit && (
+            <div style={{ marginBottom: 8 }}>
+              {/* A save (a new version) ends the import's notice: the body it brought is now saved. */}
+              <WordImport
+                key={item.version}
+                itemId={item.id}
+                current={() => String(form.getFieldValue('bodyHtml') ?? '')}
+                apply={(html) => form.setFieldValue('bodyHtml', html)}
+                reload={reload}
+              />
+            </div>
+          )}
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+            <Form.Item name="bodyHtml" noStyle>
+              <RichEditor disabled={!canEdit} />
+            </Form.Item>
+          </Suspense>
         </Form.Item>
         {editable && hasRole(me, 'operator') && (
           <Button type="primary" htmlType="submit">
@@ -192,36 +218,12 @@ export function ItemEditor({ id }: { id: string | null }) {
           </Button>
         )}
       </Form>
-      {item && (
-        <Card size="small" title={t('附件')} style={{ marginTop: 16, maxWidth: 900 }}>
-          <Upload
-            disabled={!editable}
-            beforeUpload={async (f) => {
-              if (
-                await act(
-                  () =>
-                    call('addCatalogueAttachment', {
-                      params: { id: item.id },
-                      query: { filename: f.name },
-                      body: f,
-                      contentType: 'application/octet-stream',
-                    }),
-                  t('已上传'),
-                )
-              )
-                await reload();
-              return false;
-            }}
-            showUploadList={false}
-          >
-            <Button disabled={!editable}>{t('上传附件（PDF、Word、Excel、图片，≤20MB）')}</Button>
-          </Upload>
-          <ul>
-            {item.attachments.map((a) => (
-              <li key={a.id}>{a.filename}</li>
-            ))}
-          </ul>
-        </Card>
+      {item ? (
+        <Attachments item={item} editable={canEdit} reload={reload} />
+      ) : (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+          {t('保存为草稿后可上传附件、从Word导入正文。')}
+        </Typography.Paragraph>
       )}
       <Modal title={t('保密审查')} open={review} onCancel={() => setReview(false)} footer={null} destroyOnHidden>
         <Alert

@@ -24,3 +24,15 @@ export function detectFileType(data: Uint8Array, filename: string): { ext: strin
   }
   return null;
 }
+
+/** Every type detectFileType recognises, as it names them (the download's Content-Type). */
+export const ATTACHMENT_MIMES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.ms-excel',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/ofd',
+] as const;

@@ -74,7 +74,7 @@ export const itemDetail = z.object({
   attachments: z.array(
     attachment.extend({
       uploadedAt: instant,
-      uploadedBy: z.string().nullable().meta({ description: '上传人（用户名）' }),
+      uploadedBy: z.string().nullable().meta({ description: '上传人（姓名）' }),
     }),
   ),
 });

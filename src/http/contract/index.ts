@@ -5,6 +5,7 @@
  */
 import { agenciesContract } from './agencies.ts';
 import { applicationsContract } from './applications.ts';
+import { attachmentsContract } from './attachments.ts';
 import { auditContract } from './audit.ts';
 import { authContract } from './auth.ts';
 import { calendarContract } from './calendar.ts';
@@ -17,6 +18,7 @@ import { supervisionContract } from './supervision.ts';
 
 export * from './agencies.ts';
 export * from './applications.ts';
+export * from './attachments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './calendar.ts';
@@ -40,4 +42,5 @@ export const CONTRACT: readonly RouteSpec[] = [
   ...reportsContract,
   ...supervisionContract,
   ...concernsContract,
+  ...attachmentsContract,
 ];

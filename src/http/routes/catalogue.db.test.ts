@@ -265,7 +265,7 @@ test('attachments: checked by content and size, stored, listed on the public pag
     filename: '通知附件.pdf',
     mime: 'application/pdf',
     size: pdf.length,
-    uploadedBy: agency.users.operator.username,
+    uploadedBy: `${agency.name}operator`, // the person's display name (makeAgency), not the login
   });
   assert.match(uploadedAt, /^\d{4}-\d\d-\d\dT/);
   assert.equal(detail.body.attachments.length, 1);
