@@ -38,7 +38,13 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await assessment(ctxOf(req, deps), region, year);
     const keys = a.plan.indicators;
     const ranking = [
-      ['排名', '机关', '总分', '适用权重', ...keys.map((k) => `${INDICATORS[k.key].label}（${k.weight}分）`)],
+      [
+        '排名',
+        '机关',
+        '总分（按适用指标折算）',
+        '适用权重',
+        ...keys.map((k) => `${INDICATORS[k.key].label}（${k.weight}分）`),
+      ],
       ...a.rows.map((r) => [
         r.rank ?? '不排名',
         r.agency,
@@ -46,8 +52,6 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
         r.appliedWeight,
         ...r.indicators.map((i) => (i.applicable ? `${i.score}（${i.numerator}/${i.denominator}）` : '无数据')),
       ]),
-      [],
-      ['注', '无数据的指标不计分，总分按适用权重折算（见“计分规则”）'],
     ];
     const evidence = [
       ['机关', '指标', '扣分依据'],

@@ -29,8 +29,9 @@ export function ChecksCard({ failures, dirty }: { failures: LiveFailure[]; dirty
         <ul data-testid="report-failures" style={{ margin: 0, paddingLeft: 20 }}>
           {failures.map((f) => (
             <li key={`${f.rule}${f.at}${f.message}`}>
-              <Tag color="red">
-                {f.rule} {RULE_LABELS[f.rule]}
+              {/* The rule's name in words; its id (R1–R5, M) as the spec numbers it, on hover. */}
+              <Tag color="red" title={f.rule}>
+                {RULE_LABELS[f.rule]}
               </Tag>
               {f.message}
             </li>
