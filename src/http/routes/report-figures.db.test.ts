@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { type TestDatabase, testDatabase } from '../../../test/helpers/db.ts';
 import { fixedClock, makeAgency, makeUser, systemCtx, type TestAgency } from '../../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
@@ -119,5 +120,25 @@ describe('the supervisor’s 汇总年度报告 and overdue reports', () => {
     const g2 = later.body.items.find((i: { agencyId: string }) => i.agencyId === gov.id);
     assert.deepEqual([g2.late, g2.timeliness, g2.daysLate], [true, 'overdue', 1]);
     now.set(new Date('2026-03-02T02:00:00Z'));
+  });
+});
+
+describe('考核 export', () => {
+  test('the workbook shows 无数据 where nothing was measured, 不排名 for nothing at all, and the rule', async () => {
+    // 2026-03-02: no reply was due, no report due yet in 2026 for the government: nothing to assess for it.
+    const r = await fetch(`${server.url}/api/v1/supervision/assessment.xlsx?region=620602&year=2026`, {
+      headers: { authorization: `Bearer ${tk.supervisor}` },
+    });
+    assert.equal(r.status, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await r.arrayBuffer());
+    const ranking = wb.getWorksheet('考核排名')!.getSheetValues() as unknown[][];
+    assert.equal(ranking[1]![3], '总分（按适用指标折算）');
+    const gv = ranking.find((row) => row?.[2] === '凉州区人民政府')!;
+    assert.deepEqual([gv[1], gv[3]], ['不排名', '无数据']);
+    assert.ok(gv.slice(5).every((c) => c === '无数据'));
+    const rule = JSON.stringify(wb.getWorksheet('计分规则')!.getSheetValues());
+    assert.match(rule, /适用指标权重之和/);
+    assert.match(rule, /不排名/);
   });
 });

@@ -61,13 +61,8 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
       ['指标', '权重', '计算方法', '依据'],
       ...keys.map((k) => [INDICATORS[k.key].label, k.weight, INDICATORS[k.key].measure, INDICATORS[k.key].basis]),
     ];
-    const rule = [
-      ['计分规则'],
-      ...a.rule
-        .split('。')
-        .filter(Boolean)
-        .map((x) => [`${x}。`]),
-    ];
+    // One clause a row, so that each fits the column.
+    const rule = [['计分规则'], ...(a.rule.match(/[^。；，]+[。；，]?/g) ?? []).map((x) => [x])];
     const file = await writeXlsxSheets([
       { name: '考核排名', rows: ranking },
       { name: '扣分明细', rows: evidence },
