@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { checkReport, computeReport, type Figures, sumReports, versionForYear } from '../domain/report/index.ts';
+import {
+  checkReport,
+  computeReport,
+  type Figures,
+  governmentReport,
+  sumReports,
+  versionForYear,
+} from '../domain/report/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { supervisedRegion } from '../shared/region-scope.ts';
 import { frozenData } from '../shared/report/agency-report.ts';
@@ -42,11 +49,24 @@ export async function rollUp(db: Kysely<DB>, agencies: RegionAgency[], year: num
       });
     return { agencyId: a.id, agency: a.name, source: frozen(a.id) ? 'frozen' : 'live', report };
   });
-  const report = sumReports(
-    version,
-    year,
-    parts.map((p) => p.report),
-  );
+  // A live government's report holds its departments (条例第五十条) with the section-二 figures it entered
+  // standing instead of their sum: the region counts that report once, not its departments again.
+  const live = new Set(counted.filter((a) => a.kind === 'government' && !frozen(a.id)).map((a) => a.id));
+  const partOf = new Map(parts.map((p) => [p.agencyId, p.report]));
+  const totals = counted
+    .filter((a) => !(a.parent_agency_id && live.has(a.parent_agency_id)))
+    .map((a) =>
+      live.has(a.id)
+        ? governmentReport(
+            version,
+            year,
+            partOf.get(a.id)!,
+            counted.filter((d) => d.parent_agency_id === a.id).map((d) => partOf.get(d.id)!),
+            (rowOf.get(a.id)?.figures ?? {}) as Figures,
+          )
+        : partOf.get(a.id)!,
+    );
+  const report = sumReports(version, year, totals);
   return { year, version, report, failures: checkReport(report), parts };
 }
 

@@ -3,7 +3,7 @@ import { scopeSql } from '../db/repos/agencies.ts';
 import { scopeFor, scopeIsEmpty } from '../domain/access/index.ts';
 import { chinaDate } from '../domain/calendar/index.ts';
 import { AppError } from '../domain/errors.ts';
-import { reportDeadline } from '../domain/report/index.ts';
+import { reportDue } from '../domain/report/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { agencyReport } from '../shared/report/agency-report.ts';
 
@@ -25,15 +25,26 @@ export async function reportStatus(ctx: Ctx, year: number) {
   const out = [];
   for (const row of rows) {
     const r = await agencyReport(ctx.db, row.id, year);
-    const deadline = reportDeadline(row.kind, year);
     const status = row.status ?? 'draft';
+    // 条例第四十九条 (domain/report/deadline.ts): overdue when not published by the deadline of its kind.
+    const due = reportDue(
+      row.kind,
+      year,
+      {
+        published: status === 'published',
+        publishedOn: row.published_at ? chinaDate(new Date(row.published_at)) : null,
+      },
+      today,
+    );
     out.push({
       agencyId: row.id,
       agency: row.name,
       kind: row.kind,
       status,
-      deadline,
-      late: status !== 'published' && today > deadline,
+      deadline: due.deadline,
+      late: due.timeliness === 'overdue',
+      timeliness: due.timeliness,
+      daysLate: due.daysLate,
       submittedAt: row.submitted_at,
       publishedAt: row.published_at,
       failures: r.failures.length,

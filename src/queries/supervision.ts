@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
-import { DEFAULT_PLAN, type PlanIndicator, rank, scoreAgency, summarizeRatings } from '../domain/supervision/index.ts';
+import {
+  DEFAULT_PLAN,
+  type PlanIndicator,
+  rank,
+  SCORING_RULE,
+  scoreAgency,
+  summarizeRatings,
+} from '../domain/supervision/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { supervisedRegion } from '../shared/region-scope.ts';
 import { agencyFacts } from '../shared/report/assessment-facts.ts';
@@ -23,7 +30,7 @@ export async function assessment(ctx: Ctx, regionCode: string, year: number) {
     const facts = await agencyFacts(ctx.db, a, year, ctx.now());
     rows.push({ agencyId: a.id, agency: a.name, kind: a.kind, ...scoreAgency(plan.indicators, facts) });
   }
-  return { region: { code: region.code, name: region.name }, year, plan, rows: rank(rows) };
+  return { region: { code: region.code, name: region.name }, year, plan, rule: SCORING_RULE, rows: rank(rows) };
 }
 
 /** 政策解读 coverage: 规范性文件 without a 解读, and 解读 published after the policy they interpret. */

@@ -1,6 +1,7 @@
 import { Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { FORMATS } from '../../../src/domain/report/index.ts';
 import { type Input as ApiInput, call } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
@@ -15,6 +16,13 @@ type IdType = NonNullable<CaseBody['applicant']['idType']>;
 /** The registration form: the API's body, with the agency picked by id and the date as a picker's value. */
 type RegisterForm = Omit<CaseBody, 'agency' | 'receivedDate'> & { agencyId?: string; receivedDate?: Dayjs };
 
+const QUEUE_LABELS: Record<string, string> = {
+  due_soon: t('即将到期'),
+  overdue: t('已逾期'),
+  waiting: t('等待申请人'),
+  open: t('在办'),
+};
+
 /** The filters a link may carry (the report's drill-down): those the list understands, as text. */
 const FILTERS = ['state', 'queue', 'agencyId', 'decidedYear', 'outcome', 'applicantType'] as const;
 const filterOf = (query: URLSearchParams) =>
@@ -26,6 +34,26 @@ const filterOf = (query: URLSearchParams) =>
 /** 依申请公开: the cases in scope (filtered as the report's drill-down asks), and registering a paper application. */
 export function Cases({ query }: { query: URLSearchParams }) {
   const { me, meta, agencies } = useSession();
+  // The drill-down's filters in words, never as codes.
+  const filterLabel = (k: string, v: string) => {
+    switch (k) {
+      case 'outcome':
+        return (
+          meta.outcomes.find((o) => o.value === v)?.label ??
+          t(FORMATS['2021'].applicationRows.find((r) => r.key === v)?.label ?? v)
+        );
+      case 'applicantType':
+        return meta.applicantTypes[v] ?? v;
+      case 'decidedYear':
+        return t('{year}年办结', { year: v });
+      case 'agencyId':
+        return agencies.find((a) => a.id === v)?.name ?? t('机关');
+      case 'state':
+        return meta.caseStates[v] ?? v;
+      default:
+        return QUEUE_LABELS[v] ?? v;
+    }
+  };
   const filter = filterOf(query);
   const { data } = useLoad(
     // The link's filters go as written; the server checks them (a wrong one is refused in words).
@@ -77,13 +105,7 @@ export function Cases({ query }: { query: URLSearchParams }) {
         <p>
           {t('筛选：')}
           {Object.entries(filter).map(([k, v]) => (
-            <Tag key={k}>
-              {k === 'outcome'
-                ? meta.outcomes.find((o) => o.value === v)?.label
-                : k === 'applicantType'
-                  ? meta.applicantTypes[v]
-                  : `${k}=${v}`}
-            </Tag>
+            <Tag key={k}>{filterLabel(k, v)}</Tag>
           ))}
           <a {...linkProps('/cases')}>{t('清除筛选')}</a>
         </p>

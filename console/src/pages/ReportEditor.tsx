@@ -1,52 +1,73 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { type Input as ApiInput, call, href } from '../api.ts';
 import { type FormTarget, useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
-import { linkProps, navigate } from '../router.ts';
+import { navigate } from '../router.ts';
 import { hasRole, ownAgency, useSession } from '../session.tsx';
+import { ApplicationsTable } from './report/ApplicationsTable.tsx';
+import { ChecksCard } from './report/ChecksCard.tsx';
+import { changedFigures, type Figures, initialFigures, liveFailures } from './report/live-checks.ts';
+import { ProactiveTable } from './report/ProactiveTable.tsx';
 
 type Step = ApiInput<'reportStep'>['params']['step'];
 type StepBody = ApiInput<'reportStep'>['body'];
 const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'text', 'json'] as const;
 
-const ROW_LABELS: Record<string, string> = {
-  new: t('一、本年新收政府信息公开申请数量'),
-  carried_over: t('二、上年结转政府信息公开申请数量'),
-  total: t('（七）总计'),
-  carried_forward: t('四、结转下年度继续办理'),
-};
-
-/** 年度报告: numbers from the records (each cell a link to them), the narrative, the checks, every format. */
+/**
+ * 年度报告: numbers from the records (each cell a link to them), section 二's figures entered here with the checks
+ * evaluated live in the browser, the narrative, every format.
+ */
 export function ReportEditor({ query }: { query: URLSearchParams }) {
-  const { me, meta, agencies } = useSession();
-  const agencyId = query.get('agency') ?? ownAgency(me) ?? agencies[0]?.id ?? '';
+  const { me, agencies } = useSession();
+  // An empty `agency=` is no choice: the caller's own agency, else the first in scope.
+  const agencyId = query.get('agency') || ownAgency(me) || agencies[0]?.id || '';
   const year = Number(query.get('year') ?? new Date().getFullYear() - 1);
   const params = { agencyId, year };
   const { data: r, error, reload } = useLoad(() => call('getReport', { params }), [agencyId, year]);
   const act = useAction();
   const [narrative] = Form.useForm<ApiInput<'saveReportNarrative'>['body']>();
   const [publish] = Form.useForm<StepBody>();
+  const [figuresForm] = Form.useForm<Figures>();
+  const typed = Form.useWatch([], figuresForm) as Figures | undefined;
+  const [saving, setSaving] = useState(false);
+  const [stepping, setStepping] = useState(false);
+  useEffect(() => {
+    if (r) figuresForm.setFieldsValue(initialFigures(r));
+  }, [r, figuresForm]);
+  // Until the form holds the report's figures, the checks are the report's own.
+  const figures = typed && Object.keys(typed).length ? typed : r ? initialFigures(r) : undefined;
+  const failures = useMemo(() => (r ? liveFailures(r, figures) : []), [r, figures]);
+  const dirty = !!r && !!figures && Object.keys(changedFigures(r, figures)).length > 0;
+  const kind = agencies.find((a) => a.id === agencyId)?.kind;
+  // 条例第四十九条: the agency's operator enters its figures; the supervisor compiles the 本级政府 report.
+  const figuresEditable =
+    !!r &&
+    r.status !== 'published' &&
+    r.source === 'live' &&
+    (hasRole(me, 'operator') || (kind === 'government' && hasRole(me, 'supervisor')));
+  const saveFigures = async () => {
+    if (!r || !figures || saving) return;
+    setSaving(true);
+    try {
+      const body = changedFigures(r, figures);
+      const ok = await act(() => call('saveReportFigures', { params, body }), t('已保存'), { form: figuresForm });
+      if (ok) await reload();
+    } finally {
+      setSaving(false);
+    }
+  };
   const go = (a: string, y: number) => navigate(`/reports?agency=${a}&year=${y}`);
   const step = async (s: Step, body: StepBody = {}, target?: FormTarget) => {
-    const ok = await act(() => call('reportStep', { params: { ...params, step: s }, body }), t('已完成'), target);
-    if (ok) await reload();
+    if (stepping) return;
+    setStepping(true);
+    try {
+      const ok = await act(() => call('reportStep', { params: { ...params, step: s }, body }), t('已完成'), target);
+      if (ok) await reload();
+    } finally {
+      setStepping(false);
+    }
   };
-  const outcomeLabel = (k: string) => ROW_LABELS[k] ?? meta.outcomes.find((o) => o.value === k)?.label ?? k;
-  const types = Object.keys(meta.applicantTypes);
-  const appRows = r ? Object.entries(r.applications).map(([k, v]) => ({ key: k, ...v })) : [];
-  const cell = (row: string, type: string | null) => (v: number | null) =>
-    ROW_LABELS[row] ? (
-      v
-    ) : (
-      <a
-        {...linkProps(
-          `/cases?decidedYear=${year}&outcome=${row}${type ? `&applicantType=${type}` : ''}&agencyId=${agencyId}`,
-        )}
-        title={t('查看对应的申请')}
-      >
-        {v}
-      </a>
-    );
   const editable = r && ['draft', 'returned'].includes(r.status) && hasRole(me, 'operator');
   return (
     <>
@@ -63,54 +84,19 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
         {r && <Tag color={r.status === 'published' ? 'green' : 'blue'}>{r.statusLabel}</Tag>}
       </Space>
       {error && <Alert type="error" title={error} />}
+      {!r && !error && <Skeleton active paragraph={{ rows: 8 }} />}
       {r && (
         <>
-          <Card
-            size="small"
-            title={t('校验（{result}）', {
-              result: r.failures.length ? t('{n} 项未通过', { n: r.failures.length }) : t('全部通过'),
-            })}
-            style={{ marginBottom: 16 }}
-          >
-            {r.failures.length === 0 ? (
-              <Alert type="success" title={t('各项数字相互一致')} />
-            ) : (
-              <ul>
-                {r.failures.map((f) => (
-                  <li key={`${f.rule}${f.at}${f.message}`}>
-                    <Tag color="red">{f.rule}</Tag>
-                    {f.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-          <Card
-            size="small"
-            title={t('三、收到和处理政府信息公开申请情况（数字来自办理记录，点击查看对应申请）')}
-            style={{ marginBottom: 16 }}
-          >
-            <Table
-              size="small"
-              pagination={false}
-              scroll={{ x: 1000 }}
-              dataSource={appRows}
-              rowKey="key"
-              columns={[
-                { title: '', dataIndex: 'key', render: outcomeLabel, fixed: 'left', width: 260 },
-                ...types.map((type) => ({
-                  title: meta.applicantTypes[type],
-                  dataIndex: type,
-                  render: (v: number | null, row: { key: string }) => cell(row.key, type)(v),
-                })),
-                {
-                  title: t('总计'),
-                  dataIndex: 'total',
-                  render: (v: number | null, row: { key: string }) => cell(row.key, null)(v),
-                },
-              ]}
-            />
-          </Card>
+          <ChecksCard failures={failures} dirty={dirty} />
+          <ProactiveTable
+            r={r}
+            form={figuresForm}
+            failures={failures}
+            editable={figuresEditable}
+            saving={saving}
+            onSave={saveFigures}
+          />
+          <ApplicationsTable r={r} agencyId={agencyId} year={year} />
           <Card size="small" title={t('正文')} style={{ marginBottom: 16 }}>
             <Form
               form={narrative}

@@ -1,5 +1,6 @@
-import { Button, Card, Col, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, InputNumber, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
+import { INDICATORS } from '../../../src/domain/supervision/index.ts';
 import { call, href, type Output } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
@@ -12,10 +13,15 @@ type ReportRow = Output<'reportStatus'>['items'][number];
 type AssessmentRow = Output<'getAssessment'>['rows'][number];
 type Missing = Output<'interpretationCoverage'>['missing'][number];
 
+const indicatorLabel = (key: string) => Object.entries(INDICATORS).find(([k]) => k === key)?.[1].label ?? key;
+
 /** 监督考核: every agency of the region — cases, timeliness, reports and their checks, 考核 ranking, charts. */
 export function Supervision({ query }: { query: URLSearchParams }) {
-  const { me, meta } = useSession();
+  const { me, meta, agencies } = useSession();
   const region = supervisedRegion(me) ?? '';
+  // The roll-up is the report of the region's own 人民政府 (条例第五十条: it holds its departments), not of the
+  // supervisor's grant, which names a region and no agency.
+  const government = agencies.find((a) => a.kind === 'government' && a.regionCode === region && !a.parentAgencyId);
   const year = Number(query.get('year') ?? new Date().getFullYear());
   const { data } = useLoad(async () => {
     const [stats, reports, assessment, interp] = await Promise.all([
@@ -63,13 +69,14 @@ export function Supervision({ query }: { query: URLSearchParams }) {
             aria-label={t('年度')}
           />
           <Button href={href('exportAssessment', { query: { region, year } })}>{t('导出考核结果（Excel）')}</Button>
-          <Button
-            {...linkProps(
-              `/reports?agency=${me.roles.find((r) => r.role === 'supervisor')?.agencyId ?? ''}&year=${year - 1}`,
-            )}
-          >
-            {t('汇总年度报告')}
-          </Button>
+          <Tooltip title={government ? '' : t('本地区尚未登记人民政府，无法汇总')}>
+            <Button
+              disabled={!government}
+              {...(government ? linkProps(`/reports?agency=${government.id}&year=${year - 1}`) : {})}
+            >
+              {t('汇总年度报告')}
+            </Button>
+          </Tooltip>
         </Space>
       </Space>
       <Row gutter={[16, 16]}>
@@ -123,7 +130,20 @@ export function Supervision({ query }: { query: URLSearchParams }) {
                     </Tag>
                   ),
                 },
-                { title: t('期限'), dataIndex: 'deadline' },
+                {
+                  title: t('公布期限'),
+                  dataIndex: 'deadline',
+                  // 条例第四十九条: not published by the deadline → red.
+                  render: (v: string, r: ReportRow) => (
+                    <Space size={4} wrap>
+                      <Typography.Text type={r.late ? 'danger' : undefined}>{v}</Typography.Text>
+                      {r.timeliness === 'overdue' && <Tag color="red">{t('逾期未公布 {n} 天', { n: r.daysLate })}</Tag>}
+                      {r.timeliness === 'published_late' && (
+                        <Tag color="orange">{t('逾期 {n} 天公布', { n: r.daysLate })}</Tag>
+                      )}
+                    </Space>
+                  ),
+                },
                 {
                   title: t('校验'),
                   dataIndex: 'failures',
@@ -165,17 +185,45 @@ export function Supervision({ query }: { query: URLSearchParams }) {
                 ),
               }}
               columns={[
-                { title: t('排名'), dataIndex: 'rank', width: 60 },
+                {
+                  title: t('排名'),
+                  dataIndex: 'rank',
+                  width: 80,
+                  render: (v: number | null) => v ?? <Tag>{t('不排名')}</Tag>,
+                },
                 { title: t('机关'), dataIndex: 'agency' },
-                { title: t('总分'), dataIndex: 'total' },
+                {
+                  title: t('总分'),
+                  dataIndex: 'total',
+                  render: (v: number | null, r: AssessmentRow) =>
+                    v === null ? (
+                      <Typography.Text type="secondary">{t('无数据')}</Typography.Text>
+                    ) : (
+                      <Tooltip title={t('按适用指标权重 {w} 折算为百分制', { w: r.appliedWeight })}>{v}</Tooltip>
+                    ),
+                },
                 ...(data?.assessment.plan.indicators ?? []).map((p, k) => ({
-                  title: `${data?.assessment.rows[0]?.indicators[k]?.label ?? p.key}（${p.weight}）`,
+                  title: `${t(indicatorLabel(p.key))}（${p.weight}）`,
                   render: (_: unknown, r: AssessmentRow) => {
                     const i = r.indicators[k];
-                    return i ? `${i.score}（${i.numerator}/${i.denominator}）` : '';
+                    if (!i) return '';
+                    return i.applicable ? (
+                      `${i.score}（${i.numerator}/${i.denominator}）`
+                    ) : (
+                      <Typography.Text type="secondary">{t('无数据')}</Typography.Text>
+                    );
                   },
                 })),
               ]}
+            />
+            <Alert
+              style={{ marginTop: 8 }}
+              type="info"
+              showIcon
+              title={t('计分规则')}
+              description={t(
+                '总分 = 各适用指标得分之和 ÷ 适用指标权重之和 × 100。某项指标当年没有可考核的事项（如没有到期的申请、没有应公布的年度报告）时显示“无数据”，不计分也不扣分，其权重不计入分母；所有指标均无数据的机关不排名。',
+              )}
             />
           </Card>
         </Col>

@@ -2,6 +2,7 @@ import { Badge, Card, Col, List, Row, Tag, Typography } from 'antd';
 import { call, type Output } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
+import { OverdueReports } from '../report/OverdueReports.tsx';
 import { linkProps } from '../router.ts';
 import { hasRole, useSession } from '../session.tsx';
 
@@ -112,6 +113,9 @@ export function Workbench() {
         </Col>
         <Col xs={24} xl={12}>
           {itemList(t('规范性文件未发布解读'), data?.noInterp.items)}
+        </Col>
+        <Col xs={24}>
+          <OverdueReports year={year - 1} />
         </Col>
         <Col xs={24}>
           <Card title={t('{year}年度报告', { year: year - 1 })} size="small">

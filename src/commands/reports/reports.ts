@@ -4,7 +4,7 @@ import { findAgency } from '../../db/repos/agencies.ts';
 import type { DB } from '../../db/schema.ts';
 import { can } from '../../domain/access/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { FORMATS, type ReportData, type ReportVersion, versionForYear } from '../../domain/report/index.ts';
+import { figuresSchema, type ReportData, type ReportVersion, versionForYear } from '../../domain/report/index.ts';
 import { narrativeInput, stepInput } from '../../domain/report/report-input.ts';
 import {
   figuresEditable,
@@ -89,37 +89,15 @@ export async function saveNarrative(ctx: Ctx, agencyId: string, y: number, body:
 
 /** 其他系统的年度数据 (许可、处罚、强制、收费、采购): entered by staff or imported from CSV, never typed into the report. */
 export async function saveFigures(ctx: Ctx, agencyId: string, y: number, body: unknown) {
-  const { res } = await resource(ctx, agencyId);
-  // Report editors enter them; data imports (report.import, e.g. the command line) load them.
-  if (!can(ctx.actor, 'report.import', res)) authorize(ctx, 'report.edit', res, { visibleWith: 'report.read' });
+  const { agency, res } = await resource(ctx, agencyId);
+  // Report editors enter them; data imports (report.import, e.g. the command line) load them. The 本级政府
+  // report is compiled and published by the 政府信息公开工作主管部门 (条例第四十九条): its supervisor enters them.
+  const compiles = agency.kind === 'government' && can(ctx.actor, 'report.supervise', res);
+  if (!compiles && !can(ctx.actor, 'report.import', res))
+    authorize(ctx, 'report.edit', res, { visibleWith: 'report.read' });
   const loaded = await ensureRow(ctx, agencyId, y);
   if (!figuresEditable(loaded.status)) throw new AppError('conflict', '报告已发布，不能修改');
-  const f = FORMATS[loaded.version];
-  const shape: Record<string, z.ZodType> = {};
-  for (const item of f.proactive) {
-    if (item.key === 'rules' || item.key === 'normative_documents') continue;
-    shape[item.key] = z
-      .object(
-        Object.fromEntries(
-          item.columns.map((c) => [
-            c.key,
-            (c.kind === 'text'
-              ? z.string().max(50)
-              : c.kind === 'decimal'
-                ? z.number().min(0)
-                : c.kind === 'signed'
-                  ? z.number().int()
-                  : z.number().int().min(0)
-            )
-              .nullable()
-              .optional(),
-          ]),
-        ),
-      )
-      .strict()
-      .optional();
-  }
-  const figures = z.object(shape).strict().parse(body);
+  const figures = figuresSchema(loaded.version).parse(body);
   await inTransaction(ctx, async (trx, audit) => {
     const row = await lockRow(trx, loaded.id);
     if (!figuresEditable(row.status)) throw new AppError('conflict', '报告已发布，不能修改');

@@ -87,8 +87,24 @@ export function checkReport(r: ReportData, opts: CheckOptions = {}): CheckFailur
     }
   }
   for (const key of missingKeys(r).filter((k) => !isUnknown(k)))
-    out.push({ rule: 'M', at: key, message: `${key} 空白（应填写数字，空白不等于0）` });
+    out.push({ rule: 'M', at: key, message: `${cellLabel(r.version, key)}：空白（应填写数字，空白不等于0）` });
   return out;
+}
+
+/** A cell key (`proactive.licensing.decisions`) in words: 二、行政许可·本年处理决定数量. */
+export function cellLabel(version: ReportData['version'], key: string): string {
+  const [sec, row, col] = key.split('.');
+  const f = FORMATS[version];
+  if (sec === 'proactive') {
+    const item = f.proactive.find((i) => i.key === row);
+    return `二、${item?.label ?? row}·${item?.columns.find((c) => c.key === col)?.label ?? col}`;
+  }
+  if (sec === 'applications') {
+    const label = f.applicationRows.find((x) => x.key === row)?.label ?? row;
+    return `三、${label}·${COL_LABEL[col ?? ''] ?? col}`;
+  }
+  const g = APPEAL_GROUPS.find((x) => x.key === row)?.label ?? row;
+  return `四、${g}·${APPEAL_COLUMNS.find((c) => c.key === col)?.label ?? col}`;
 }
 
 /** Every blank cell of the version's tables, as `section.row.column`. */

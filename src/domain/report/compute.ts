@@ -127,3 +127,30 @@ export function sumReports(version: ReportVersion, year: number, parts: ReportDa
   }
   return r;
 }
+
+/** 二: the items counted from the catalogue; every other item of section 二 is a figure entered from other systems. */
+export const CATALOGUE_ITEMS: readonly string[] = ['rules', 'normative_documents'];
+
+/**
+ * A 本级政府 report (条例第五十条): its own office plus every department that reports to it, cell by cell. The
+ * figures of section 二 from other systems (许可、处罚、强制、收费…) are the sum of the departments' figures — unless
+ * the government entered one itself (its 政务公开办 compiles the whole government's count): that one stands.
+ */
+export function governmentReport(
+  version: ReportVersion,
+  year: number,
+  own: ReportData,
+  departments: ReportData[],
+  entered: Figures,
+): ReportData {
+  const r = sumReports(version, year, [own, ...departments]);
+  const deps = departments.length ? sumReports(version, year, departments) : null;
+  for (const item of FORMATS[version].proactive) {
+    if (CATALOGUE_ITEMS.includes(item.key)) continue;
+    for (const c of item.columns) {
+      const v = entered[item.key]?.[c.key];
+      r.proactive[item.key]![c.key] = v ?? deps?.proactive[item.key]?.[c.key] ?? null;
+    }
+  }
+  return r;
+}

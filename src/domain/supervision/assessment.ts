@@ -74,29 +74,59 @@ export interface IndicatorScore extends IndicatorFacts {
   key: IndicatorKey;
   label: string;
   weight: number;
-  /** numerator / denominator; 1 when there was nothing to assess. */
-  ratio: number;
-  score: number;
+  /** Something to measure (a denominator above 0); else 无数据, left out of the total. */
+  applicable: boolean;
+  /** numerator / denominator; null when there was nothing to assess. */
+  ratio: number | null;
+  /** weight × ratio in the plan's points; null when not applicable. */
+  score: number | null;
+}
+
+export interface AgencyScore {
+  /**
+   * Re-weighted over the indicators that apply: Σ(weight × ratio) / Σ(weight of the applicable) × 100. An
+   * indicator with nothing to measure (no replies due, no report due …) neither gives nor costs points.
+   * null when none applies: the agency is not ranked (不排名) rather than given full marks.
+   */
+  total: number | null;
+  /** Σ of the weights that apply (out of the plan's 100). */
+  appliedWeight: number;
+  indicators: IndicatorScore[];
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function scoreAgency(plan: readonly PlanIndicator[], facts: AgencyFacts) {
+/** The rule as printed next to the ranking and in the exported workbook. */
+export const SCORING_RULE =
+  '总分 = 各适用指标得分之和 ÷ 适用指标权重之和 × 100。某项指标当年没有可考核的事项（如没有到期的申请、没有应公布的年度报告）时显示“无数据”，不计分也不扣分，其权重不计入分母；所有指标均无数据的机关不排名。';
+
+export function scoreAgency(plan: readonly PlanIndicator[], facts: AgencyFacts): AgencyScore {
   const indicators: IndicatorScore[] = plan.map(({ key, weight }) => {
     const f = facts[key];
-    const ratio = f.denominator === 0 ? 1 : f.numerator / f.denominator;
-    return { key, label: INDICATORS[key].label, weight, ...f, ratio: round2(ratio), score: round2(weight * ratio) };
+    const label = INDICATORS[key].label;
+    if (f.denominator === 0) return { key, label, weight, ...f, applicable: false, ratio: null, score: null };
+    const ratio = f.numerator / f.denominator;
+    return { key, label, weight, ...f, applicable: true, ratio: round2(ratio), score: round2(weight * ratio) };
   });
-  return { total: round2(indicators.reduce((s, i) => s + i.score, 0)), indicators };
+  const applied = indicators.filter((i) => i.applicable);
+  const appliedWeight = round2(applied.reduce((s, i) => s + i.weight, 0));
+  // The unrounded products, so that rounding each indicator does not move the total.
+  const points = applied.reduce((s, i) => s + i.weight * (i.numerator / i.denominator), 0);
+  const total = appliedWeight > 0 ? round2((points / appliedWeight) * 100) : null;
+  return { total, appliedWeight, indicators };
 }
 
-/** Ranking by total, highest first; equal totals share a rank (1, 2, 2, 4). */
-export function rank<T extends { total: number }>(rows: readonly T[]): (T & { rank: number })[] {
-  const sorted = [...rows].sort((a, b) => b.total - a.total);
-  return sorted.map((r, i) => ({
+/**
+ * Ranking by total, highest first; equal totals share a rank (1, 2, 2, 4). Rows without a total (nothing to
+ * assess) come last with rank null: 不排名.
+ */
+export function rank<T extends { total: number | null }>(rows: readonly T[]): (T & { rank: number | null })[] {
+  const scored = rows.filter((r): r is T & { total: number } => r.total !== null).sort((a, b) => b.total - a.total);
+  const ranked = scored.map((r, i) => ({
     ...r,
-    rank: i > 0 && sorted[i - 1]!.total === r.total ? sorted.findIndex((x) => x.total === r.total) + 1 : i + 1,
+    rank: i > 0 && scored[i - 1]!.total === r.total ? scored.findIndex((x) => x.total === r.total) + 1 : i + 1,
   }));
+  return [...ranked, ...rows.filter((r) => r.total === null).map((r) => ({ ...r, rank: null }))];
 }
 
 /** A plan as a supervisor may set it: known indicators, once each, positive weights summing to 100. */

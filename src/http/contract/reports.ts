@@ -37,6 +37,7 @@ export const reportJson = z.object({
     z.object({ rule: z.enum(['R1', 'R2', 'R3', 'R4', 'M', 'R5']), at: z.string(), message: z.string() }),
   ),
   override: z.record(z.string(), z.unknown()).nullable(),
+  figures: table.optional().meta({ description: '第二部分中本机关录入的数（政府录入的数代替各部门之和）' }),
   departments: z
     .array(z.object({ id: z.uuid(), name: z.string(), applications: counts, appeals: counts, proactive: table }))
     .optional()
@@ -61,7 +62,11 @@ export const reportStatus = defineRoute({
           kind: z.string(),
           status: z.enum(REPORT_STATUSES),
           deadline: z.string().meta({ format: 'date', description: '条例第四十九条：部门1月31日、政府3月31日前' }),
-          late: z.boolean(),
+          late: z.boolean().meta({ description: '期限已过仍未公布（逾期）' }),
+          timeliness: z
+            .enum(['on_time', 'pending', 'overdue', 'published_late'])
+            .meta({ description: '按期公布、未到期限、逾期未公布、逾期公布' }),
+          daysLate: z.number().int().meta({ description: '逾期天数' }),
           submittedAt: instant.nullable(),
           publishedAt: instant.nullable(),
           failures: z.number().int(),

@@ -54,13 +54,15 @@ export const assessment = z.object({
   region,
   year: z.number().int(),
   plan,
+  rule: z.string().meta({ description: '计分规则（无数据的指标不计入，总分按适用指标重新加权）' }),
   rows: z.array(
     z.object({
       agencyId: z.uuid(),
       agency: z.string(),
       kind: z.string(),
-      total: z.number(),
-      rank: z.number().int(),
+      total: z.number().nullable().meta({ description: '按适用指标重新加权的总分；无任何适用指标时为空（不排名）' }),
+      rank: z.number().int().nullable().meta({ description: '排名；不排名时为空' }),
+      appliedWeight: z.number().meta({ description: '适用指标的权重之和' }),
       indicators: z.array(
         z.object({
           key: indicatorKey,
@@ -69,8 +71,9 @@ export const assessment = z.object({
           numerator: z.number(),
           denominator: z.number(),
           shortfalls: z.array(z.object({ id: z.string(), label: z.string() })).meta({ description: '扣分依据' }),
-          ratio: z.number(),
-          score: z.number(),
+          applicable: z.boolean().meta({ description: '有可考核的事项；否则为“无数据”，不计入总分' }),
+          ratio: z.number().nullable(),
+          score: z.number().nullable(),
         }),
       ),
     }),

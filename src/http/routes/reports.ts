@@ -33,6 +33,7 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
         source: r.source,
         failures: r.failures,
         override: r.override,
+        figures: r.figures,
         // The supervisor's per-department breakdown of a government's roll-up.
         departments: r.departments?.map((d) => ({
           id: d.id,

@@ -38,12 +38,19 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await assessment(ctxOf(req, deps), region, year);
     const keys = a.plan.indicators;
     const ranking = [
-      ['排名', '机关', '总分', ...keys.map((k) => `${INDICATORS[k.key].label}（${k.weight}分）`)],
+      [
+        '排名',
+        '机关',
+        '总分（按适用指标折算）',
+        '适用权重',
+        ...keys.map((k) => `${INDICATORS[k.key].label}（${k.weight}分）`),
+      ],
       ...a.rows.map((r) => [
-        r.rank,
+        r.rank ?? '不排名',
         r.agency,
-        r.total,
-        ...r.indicators.map((i) => `${i.score}（${i.numerator}/${i.denominator}）`),
+        r.total ?? '无数据',
+        r.appliedWeight,
+        ...r.indicators.map((i) => (i.applicable ? `${i.score}（${i.numerator}/${i.denominator}）` : '无数据')),
       ]),
     ];
     const evidence = [
@@ -54,10 +61,13 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
       ['指标', '权重', '计算方法', '依据'],
       ...keys.map((k) => [INDICATORS[k.key].label, k.weight, INDICATORS[k.key].measure, INDICATORS[k.key].basis]),
     ];
+    // One clause a row, so that each fits the column.
+    const rule = [['计分规则'], ...(a.rule.match(/[^。；，]+[。；，]?/g) ?? []).map((x) => [x])];
     const file = await writeXlsxSheets([
       { name: '考核排名', rows: ranking },
       { name: '扣分明细', rows: evidence },
       { name: '指标说明', rows: basis },
+      { name: '计分规则', rows: rule },
     ]);
     return reply
       .type(XLSX_MIME)

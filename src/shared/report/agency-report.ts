@@ -8,10 +8,10 @@ import {
   computeReport,
   draftNarrative,
   type Figures,
+  governmentReport,
   type NarrativeFacts,
   type ReportData,
   type ReportVersion,
-  sumReports,
   versionForYear,
 } from '../../domain/report/index.ts';
 import { narrativeFacts, reportRecords } from './report-inputs.ts';
@@ -31,6 +31,8 @@ export interface AgencyReport {
   report: ReportData;
   failures: CheckFailure[];
   override: Record<string, unknown> | null;
+  /** The section-二 figures as entered for this agency (a government's stand instead of its departments' sum). */
+  figures: Figures;
   facts: NarrativeFacts;
   departments?: { id: string; name: string; report: ReportData }[];
 }
@@ -75,7 +77,14 @@ export async function agencyReport(
       departments = [];
       for (const d of deps)
         departments.push({ ...d, report: (await agencyReport(db, d.id, year, { version })).report });
-      report = sumReports(version, year, [report, ...departments.map((d) => d.report)]);
+      const entered = (row?.figures ?? {}) as Figures;
+      report = governmentReport(
+        version,
+        year,
+        report,
+        departments.map((d) => d.report),
+        entered,
+      );
     }
     report.year = year;
     report.agency = agency.name;
@@ -97,6 +106,7 @@ export async function agencyReport(
     report,
     failures: checkReport(report),
     override: row?.override ?? null,
+    figures: (row?.figures ?? {}) as Figures,
     facts,
     ...(departments ? { departments } : {}),
   };

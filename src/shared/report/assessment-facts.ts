@@ -3,7 +3,7 @@ import { loadCalendar } from '../../db/repos/calendar.ts';
 import type { DB } from '../../db/schema.ts';
 import { chinaDate } from '../../domain/calendar/index.ts';
 import { disclosureDue } from '../../domain/clock/index.ts';
-import { checkReport, type ReportData, reportDeadline } from '../../domain/report/index.ts';
+import { checkReport, type ReportData, reportDue } from '../../domain/report/index.ts';
 import type { AgencyFacts, IndicatorFacts } from '../../domain/supervision/index.ts';
 
 const blank = (): IndicatorFacts => ({ numerator: 0, denominator: 0, shortfalls: [] });
@@ -104,24 +104,26 @@ export async function agencyFacts(
 
   // 条例第四十九条: the previous year's report, due in this year, on time and passing its checks.
   const prev = year - 1;
-  const deadline = reportDeadline(agency.kind, prev);
   const row = await db
     .selectFrom('annual_reports')
     .select(['id', 'status', 'published_at', 'override', 'data'])
     .where('agency_id', '=', agency.id)
     .where('year', '=', prev)
     .executeTakeFirst();
+  const published = row?.status === 'published';
   const publishedOn = row?.published_at ? chinaDate(new Date(row.published_at)) : null;
-  if (publishedOn || deadline < today) {
+  // One rule for the deadline and lateness (domain/report/deadline.ts); an imported published report is on time.
+  const due = reportDue(agency.kind, prev, { published, publishedOn }, today);
+  if (due.timeliness !== 'pending') {
     f.report_on_time.denominator = 2;
-    if (publishedOn && publishedOn <= deadline) f.report_on_time.numerator++;
+    if (due.timeliness === 'on_time') f.report_on_time.numerator++;
     else
       f.report_on_time.shortfalls.push({
         id: row?.id ?? agency.id,
-        label: `${prev}年度报告：应于 ${deadline} 前公布，${publishedOn ? `${publishedOn} 公布` : '尚未公布'}`,
+        label: `${prev}年度报告：应于 ${due.deadline} 前公布，${publishedOn ? `${publishedOn} 公布` : '尚未公布'}`,
       });
     // The checks of what was published (frozen); an unpublished report cannot have passed them.
-    const failures = row?.data && publishedOn ? checkReport(row.data as ReportData).length : null;
+    const failures = row?.data && published ? checkReport(row.data as ReportData).length : null;
     if (failures === 0 || (failures !== null && row?.override)) f.report_on_time.numerator++;
     else
       f.report_on_time.shortfalls.push({

@@ -57,7 +57,8 @@ export async function supervisionSummary(db: Ctx['db'], regionCode: string, year
         .orderBy('r.date')
         .execute()
     : [];
-  const ranked = rank(scored);
+  // Agencies with nothing to assess are not ranked (不排名) and not in the average.
+  const ranked = rank(scored).filter((r): r is typeof r & { total: number } => r.total !== null);
   return {
     assessed: ranked.length,
     average: ranked.length ? Math.round((ranked.reduce((s, r) => s + r.total, 0) / ranked.length) * 10) / 10 : null,
