@@ -274,6 +274,17 @@ export const CASE_EVENTS = {
     },
     notice: '答复期限已依法延长',
   }),
+  // 条例第三十三条第一款: the head may refuse the extension asked for; the reply is then due in 20 working days.
+  extension_refused: defineEvent({
+    input: event('extension_refused', { reason: text(1000).min(2, '请填写不批准延期的理由') }),
+    label: t('不批准延期', 'Refuse the extension'),
+    fields: { reason: { label: t('不批准的理由', 'Reason for refusing') } },
+    from: ['registered', 'in_progress', 'awaiting_payment'],
+    to: null,
+    recordedWith: head,
+    unavailable: (c) => (c.extensionPending ? null : '没有待批准的延期申请'),
+    effect: 'extension_settled',
+  }),
   // 条例第三十五条: applications clearly beyond a reasonable number — a reasonable later date, set once.
   delayed_reply_set: defineEvent({
     input: event('delayed_reply_set', { until: date, reason: text(1000).min(2, '请说明理由') }),
