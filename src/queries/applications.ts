@@ -63,9 +63,9 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
   const actorIds = [...new Set(events.map((e) => e.actor_id).filter((id): id is string => !!id))];
   const names = new Map(
     actorIds.length
-      ? (
-          await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', actorIds).execute()
-        ).map((u) => [u.id, u.display_name])
+      ? (await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', actorIds).execute()).map(
+          (u) => [u.id, u.display_name],
+        )
       : [],
   );
   const state = app.state as CaseState;

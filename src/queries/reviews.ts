@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { agencyResource, scopeSql } from '../db/repos/agencies.ts';
 import { caseForPolicy, findApplication, listEvents } from '../db/repos/applications.ts';
-import { findItem } from '../db/repos/catalogue.ts';
 import { calendarLoader } from '../db/repos/calendar.ts';
+import { findItem } from '../db/repos/catalogue.ts';
 import { type Action, mayRecord, scopeFor } from '../domain/access/index.ts';
 import { chinaDate } from '../domain/calendar/index.ts';
 import { type CaseState, replyDeadline, STATE_LABELS } from '../domain/case/index.ts';
@@ -48,7 +48,7 @@ async function latestReturns(ctx: Ctx, subject: ReviewSubject, ids: string[]) {
     .where('h.subject_kind', '=', subject)
     .where('h.subject_id', 'in', ids)
     .where('h.decision', '=', 'returned')
-    .orderBy('h.at', 'desc')
+    .orderBy('h.seq', 'desc')
     .execute();
   const out = new Map<string, ReturnType<typeof present>>();
   for (const r of rows) if (!out.has(r.subject_id)) out.set(r.subject_id, present(r));

@@ -25,7 +25,7 @@ export async function once<T>(
   const { scope, key } = at;
   if (!key) return run();
   const requestHash = createHash('sha256').update(JSON.stringify(at.request)).digest('hex');
-  await sql`select pg_advisory_xact_lock(hashtext(${`${scope}\u0000${key}`}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext(${`${scope}:${key}`}::text))`.execute(trx);
   const prior = await trx
     .selectFrom('idempotency_keys')
     .select('response')

@@ -42,8 +42,7 @@ export async function reviewHistory(db: Q, subject: ReviewSubject, subjectId: st
     .select(['h.id', 'h.at', 'h.step', 'h.decision', 'h.comment', 'h.actor_name', 'u.display_name'])
     .where('h.subject_kind', '=', subject)
     .where('h.subject_id', '=', subjectId)
-    .orderBy('h.at')
-    .orderBy('h.id')
+    .orderBy('h.seq')
     .execute();
   return rows.map(present);
 }

@@ -30,30 +30,34 @@ export async function addAppeal(ctx: Ctx, trackingNumber: string, body: AppealIn
       .executeTakeFirst();
     if (!r) throw new AppError('conflict', '复议后起诉须先登记该申请的行政复议');
   }
-  const scope = { scope: `appeal:${ctx.actor?.userId || ctx.actor?.username}`, key, request: { trackingNumber, input } };
+  const scope = {
+    scope: `appeal:${ctx.actor?.userId || ctx.actor?.username}`,
+    key,
+    request: { trackingNumber, input },
+  };
   return inTransaction(ctx, (trx, audit) =>
     once(trx, ctx.secretKey, scope, async () => {
-    const row = await trx
-      .insertInto('appeals')
-      .values({
-        application_id: app.id,
-        agency_id: app.agency_id,
-        kind: input.kind,
-        filed_date: input.filedDate,
-        result: input.result,
-        result_date: input.resultDate ?? null,
-        note: input.note ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit({
-      agencyId: app.agency_id,
-      action: 'appeal.created',
-      entityType: 'appeal',
-      entityId: row.id,
-      after: { trackingNumber, ...input },
-    });
-    return { id: row.id };
+      const row = await trx
+        .insertInto('appeals')
+        .values({
+          application_id: app.id,
+          agency_id: app.agency_id,
+          kind: input.kind,
+          filed_date: input.filedDate,
+          result: input.result,
+          result_date: input.resultDate ?? null,
+          note: input.note ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit({
+        agencyId: app.agency_id,
+        action: 'appeal.created',
+        entityType: 'appeal',
+        entityId: row.id,
+        after: { trackingNumber, ...input },
+      });
+      return { id: row.id };
     }),
   );
 }

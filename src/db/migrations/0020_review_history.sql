@@ -4,6 +4,7 @@
 -- never updated. `subject_id`: the item's id, the report's `agencyId/year`, the case's tracking number.
 create table review_history (
   id           uuid primary key default gen_random_uuid(),
+  seq          bigint generated always as identity, -- the order the steps were taken in
   agency_id    uuid not null references agencies(id),
   subject_kind text not null check (subject_kind in ('catalogue_item', 'annual_report', 'case')),
   subject_id   text not null,
@@ -15,5 +16,5 @@ create table review_history (
   actor_name   text not null,
   at           timestamptz not null default now()
 );
-create index review_history_subject_idx on review_history (subject_kind, subject_id, at);
+create index review_history_subject_idx on review_history (subject_kind, subject_id, seq);
 create index review_history_returned_idx on review_history (agency_id, subject_kind, at) where decision = 'returned';

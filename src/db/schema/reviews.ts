@@ -4,6 +4,8 @@ import type { ReviewDecision, ReviewSubject } from '../../domain/review/history.
 /** One step of a review loop, with its words (migration 0020). */
 export interface ReviewHistoryTable {
   id: Generated<string>;
+  /** The order the steps were taken in. */
+  seq: Generated<string>;
   agency_id: string;
   subject_kind: ReviewSubject;
   subject_id: string;

@@ -59,6 +59,11 @@ export const DECIDED_OR_LATER_STATES = list(decidedOrLater);
  * decision (条例第三十三条第一款; the deadline status `extension_pending`), and the day it was due is before
  * today. SQL says the same with `state in COUNTS_OVERDUE_STATES and not extension_pending and reply_due < today`.
  */
-export function isOverdue(state: CaseState, replyDue: ISODate | null, today: ISODate, extensionPending = false): boolean {
+export function isOverdue(
+  state: CaseState,
+  replyDue: ISODate | null,
+  today: ISODate,
+  extensionPending = false,
+): boolean {
   return countsOverdue(state) && !extensionPending && replyDue !== null && replyDue < today;
 }

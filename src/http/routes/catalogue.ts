@@ -18,7 +18,12 @@ import type { AppDeps } from '../deps.ts';
 import { parseInput, route } from '../route.ts';
 
 /** What each workflow step reads from its body (the others read nothing). */
-const STEP_INPUT = { review: reviewInput, approve: approveInput, withdraw: withdrawInput, return: returnInput } as const;
+const STEP_INPUT = {
+  review: reviewInput,
+  approve: approveInput,
+  withdraw: withdrawInput,
+  return: returnInput,
+} as const;
 
 export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
   route(app, c.listItems, async ({ req, query }) => ({ items: await staffItems(ctxOf(req, deps), query) }));
