@@ -55,7 +55,8 @@ type Answer<R> = R extends FileSpec ? Blob : R extends z.ZodType ? z.output<R> :
 export type Output<K extends OperationId> = Answer<Success<Operations[K]>>;
 
 type ArgsOf = { [K in OperationId]: object extends Inputs[K] ? [input?: Inputs[K]] : [input: Inputs[K]] };
-type Args<K extends OperationId> = ArgsOf[K];
+/** What a call of the operation takes after its name, once `K` is known. */
+type Args<K extends OperationId> = NoInfer<K extends OperationId ? ArgsOf[K] : never>;
 
 type ErrorDetails = ErrorBody['error'];
 export type Issue = ErrorDetails['details'][number];
@@ -122,13 +123,13 @@ export const href = ((op: OperationId, input?: Loose): string => address(specOf(
   K extends OperationId,
 >(
   op: K,
-  ...input: NoInfer<K extends OperationId ? ArgsOf[K] : never>
+  ...input: Args<K>
 ) => string;
 
 /** Calls an operation of the contract; a refusal throws `ApiError`. */
 export const call = callAny as unknown as <K extends OperationId>(
   op: K,
-  ...input: NoInfer<K extends OperationId ? ArgsOf[K] : never>
+  ...input: Args<K>
 ) => Promise<Output<K>>;
 
 async function callAny(op: OperationId, input?: Loose): Promise<unknown> {
