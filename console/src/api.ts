@@ -127,10 +127,7 @@ export const href = ((op: OperationId, input?: Loose): string => address(specOf(
 ) => string;
 
 /** Calls an operation of the contract; a refusal throws `ApiError`. */
-export const call = callAny as unknown as <K extends OperationId>(
-  op: K,
-  ...input: Args<K>
-) => Promise<Output<K>>;
+export const call = callAny as unknown as <K extends OperationId>(op: K, ...input: Args<K>) => Promise<Output<K>>;
 
 async function callAny(op: OperationId, input?: Loose): Promise<unknown> {
   const spec = specOf(op);
