@@ -167,6 +167,9 @@ test('the approver approves one extension and refuses another with a comment, in
       ['不批准', why],
     ],
   );
+  await ap.page.goto(`${app.url}/console/case/${b}`);
+  await ap.page.getByTestId('review-history').getByText(why).waitFor();
+  await shoot(ap.page, 'case-detail-extension');
   await ap.ctx.close();
   await op.ctx.close();
 });
