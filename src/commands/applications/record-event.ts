@@ -190,6 +190,8 @@ async function applyEffect(
     case 'extension_requested':
       return { extension_pending: true };
     case 'extension_settled':
+    case 'extension_refused':
+      // 条例第三十三条第一款: the head has decided; the period stays as it was when refused.
       return { extension_pending: false };
     case 'fee_notice': {
       const n = CASE_EVENTS.fee_notice_sent.input.parse(ev);

@@ -70,12 +70,20 @@ export interface LetterCtx {
 }
 
 /** What the command persists besides the event and the state, each handled in one exhaustive switch. */
-export type Effect = 'decision' | 'reopen' | 'extension_requested' | 'extension_settled' | 'fee_notice' | 'fee_paid';
+export type Effect =
+  | 'decision'
+  | 'reopen'
+  | 'extension_requested'
+  | 'extension_settled'
+  | 'extension_refused'
+  | 'fee_notice'
+  | 'fee_paid';
 export const EFFECTS: readonly Effect[] = [
   'decision',
   'reopen',
   'extension_requested',
   'extension_settled',
+  'extension_refused',
   'fee_notice',
   'fee_paid',
 ];

@@ -283,7 +283,7 @@ export const CASE_EVENTS = {
     to: null,
     recordedWith: head,
     unavailable: (c) => (c.extensionPending ? null : '没有待批准的延期申请'),
-    effect: 'extension_settled',
+    effect: 'extension_refused',
   }),
   // 条例第三十五条: applications clearly beyond a reasonable number — a reasonable later date, set once.
   delayed_reply_set: defineEvent({
