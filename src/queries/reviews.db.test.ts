@@ -222,3 +222,25 @@ test('an appeal or event posted twice with one Idempotency-Key is recorded once 
   const stored = await database.db.selectFrom('idempotency_keys').select('scope').execute();
   assert.ok(stored.some((s) => s.scope === `appeal:${dept.users.operator.id}`));
 });
+
+test('where replies need the head, the approver’s workbench lists the cases to decide; the operator’s does not', async () => {
+  now.set(new Date('2026-03-02T02:00:00Z'));
+  await database.db
+    .updateTable('agencies')
+    .set({ settings: JSON.stringify({ requireApprovalForDecision: true }) })
+    .where('id', '=', dept.id)
+    .execute();
+  const tn = await newCase('价格监督');
+  const head = await get('/api/v1/workbench/reviews', tk.approver);
+  assert.ok(head.body.decisions.some((d: { trackingNumber: string }) => d.trackingNumber === tn));
+  const op = await get('/api/v1/workbench/reviews', tk.operator);
+  assert.deepEqual(op.body.decisions, []);
+  assert.equal((await event(tn, tk.approver, { type: 'decided', outcome: 'granted' })).status, 201);
+  const after = await get('/api/v1/workbench/reviews', tk.approver);
+  assert.ok(!after.body.decisions.some((d: { trackingNumber: string }) => d.trackingNumber === tn));
+  await database.db
+    .updateTable('agencies')
+    .set({ settings: JSON.stringify({}) })
+    .where('id', '=', dept.id)
+    .execute();
+});
