@@ -108,7 +108,7 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
       at: e.created_at,
     })),
     // The same verdict the command gives (mayRecord): what is offered here may be recorded.
-    allowedEvents: offeredEvents(ctx.actor, caseForPolicy(app, clock)),
+    allowedEvents: offeredEvents(ctx.actor, caseForPolicy(app, clock, events)),
     letters: letters.map((l) => ({
       id: l.id,
       kind: l.kind,

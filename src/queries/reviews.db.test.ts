@@ -156,6 +156,11 @@ test('the head approves one extension and refuses another from the workbench; ea
   const caseB = await get(`/api/v1/cases/${b}`, tk.approver);
   assert.equal(caseB.body.extensionPending, false);
   assert.ok(!caseB.body.allowedEvents.includes('extension_refused'), 'nothing left to refuse');
+  // Refused, the extension step is done: neither asked for again nor approved afterwards.
+  const opB = await get(`/api/v1/cases/${b}`, tk.operator);
+  assert.ok(!opB.body.allowedEvents.includes('extension_requested'));
+  assert.ok(!caseB.body.allowedEvents.includes('extension_approved'));
+  assert.equal((await event(b, tk.operator, { type: 'extension_requested', reason: '再次申请' })).status, 409);
   assert.equal(caseB.body.events.at(-1).actor, `${dept.name}approver`, 'the timeline names people');
 });
 

@@ -155,7 +155,7 @@ async function casesForHead(ctx: Ctx, scope: ReturnType<typeof scopeSql>, today:
     const events = await listEvents(ctx.db, app.id);
     const cal = await calendars(app.region_code);
     const clock = caseClockWith(cal, app, events);
-    const c = caseForPolicy(app, clock);
+    const c = caseForPolicy(app, clock, events);
     const state = app.state as CaseState;
     const base = {
       trackingNumber: app.tracking_number,

@@ -50,7 +50,7 @@ export async function recordCaseEvent(ctx: Ctx, trackingNumber: string, body: un
     const events = await listEvents(trx, app.id);
     const cal = await loadCalendar(trx, app.region_code);
     const before = caseClockWith(cal, app, events);
-    refuseUnless(mayRecord(actor, caseForPolicy(app, before), ev.type));
+    refuseUnless(mayRecord(actor, caseForPolicy(app, before, events), ev.type));
 
     if (ev.date > today) throw invalid('事件日期不能晚于今天');
     const last = events[events.length - 1]!;

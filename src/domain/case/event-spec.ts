@@ -42,6 +42,8 @@ export interface AgencyRules {
 export interface CaseStanding {
   state: CaseState;
   extensionPending: boolean;
+  /** The head refused the extension asked for (条例第三十三条第一款): the step is done, not asked again. */
+  extensionRefused?: boolean;
   clock: Pick<ClockResult, 'state' | 'extensionWorkdays' | 'consultations' | 'correctionRequested'>;
 }
 
