@@ -55,7 +55,8 @@ type Answer<R> = R extends FileSpec ? Blob : R extends z.ZodType ? z.output<R> :
 export type Output<K extends OperationId> = Answer<Success<Operations[K]>>;
 
 type ArgsOf = { [K in OperationId]: object extends Inputs[K] ? [input?: Inputs[K]] : [input: Inputs[K]] };
-type Args<K extends OperationId> = ArgsOf[K];
+/** What a call of the operation takes after its name, once `K` is known. */
+type Args<K extends OperationId> = NoInfer<K extends OperationId ? ArgsOf[K] : never>;
 
 type ErrorDetails = ErrorBody['error'];
 export type Issue = ErrorDetails['details'][number];
@@ -113,6 +114,8 @@ function address(spec: RouteSpec, input: Loose): string {
  * `href` and `call` are typed faces over untyped bodies. Each call site is checked for its own operation only
  * (the operation is inferred from its name, never from the input: NoInfer), which keeps TypeScript from
  * expanding the inputs of every operation at once (TS2590, "union type too complex") as the contract grows.
+ * The input's type is a conditional on `K`, deferred until `K` is known: written as `ArgsOf[K]`, the first call
+ * checked makes TypeScript build `ArgsOf[OperationId]`, the union of every operation's arguments.
  */
 
 /** The address of a GET operation, for a link (a letter, an export). */
@@ -120,14 +123,11 @@ export const href = ((op: OperationId, input?: Loose): string => address(specOf(
   K extends OperationId,
 >(
   op: K,
-  ...input: NoInfer<K extends OperationId ? Args<K> : never>
+  ...input: Args<K>
 ) => string;
 
 /** Calls an operation of the contract; a refusal throws `ApiError`. */
-export const call = callAny as unknown as <K extends OperationId>(
-  op: K,
-  ...input: NoInfer<K extends OperationId ? Args<K> : never>
-) => Promise<Output<K>>;
+export const call = callAny as unknown as <K extends OperationId>(op: K, ...input: Args<K>) => Promise<Output<K>>;
 
 async function callAny(op: OperationId, input?: Loose): Promise<unknown> {
   const spec = specOf(op);

@@ -39,11 +39,13 @@ import type {
   ConcernsTable,
   RatingsTable,
 } from './schema/reports.ts';
+import type { ReviewHistoryTable } from './schema/reviews.ts';
 
 export type * from './schema/applications.ts';
 export type * from './schema/catalogue.ts';
 export type * from './schema/foundation.ts';
 export type * from './schema/reports.ts';
+export type * from './schema/reviews.ts';
 
 export interface DB {
   regions: RegionsTable;
@@ -77,4 +79,5 @@ export interface DB {
   ratings: RatingsTable;
   accountability_records: AccountabilityRecordsTable;
   concerns: ConcernsTable;
+  review_history: ReviewHistoryTable;
 }

@@ -28,6 +28,7 @@ import { portalApplyRoutes } from './routes/portal-apply.ts';
 import { portalDeadlineRoutes } from './routes/portal-deadline.ts';
 import { portalEngageRoutes } from './routes/portal-engage.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 
 // Messages of schemas parsed without a request's language: Chinese sentences naming the field, zod's own last.
@@ -115,6 +116,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   attachmentRoutes(app, deps);
   portalRoutes(app, deps);
   reportRoutes(app, deps);
+  reviewRoutes(app, deps);
   await consoleRoutes(app, deps);
   return app;
 }

@@ -22,7 +22,15 @@ export async function dueCases(db: Kysely<DB> | Transaction<DB>, today: ISODate)
   const rows = await db
     .selectFrom('applications as a')
     .innerJoin('agencies as g', 'g.id', 'a.agency_id')
-    .select(['a.tracking_number', 'a.reply_due', 'a.state', 'a.agency_id', 'g.name as agency_name', 'g.region_code'])
+    .select([
+      'a.tracking_number',
+      'a.reply_due',
+      'a.state',
+      'a.extension_pending',
+      'a.agency_id',
+      'g.name as agency_name',
+      'g.region_code',
+    ])
     .where('a.state', 'in', COUNTS_OVERDUE_STATES)
     .where('a.reply_due', 'is not', null)
     .orderBy('a.reply_due')
@@ -33,8 +41,15 @@ export async function dueCases(db: Kysely<DB> | Transaction<DB>, today: ISODate)
   for (const [i, a] of rows.entries()) {
     // A long run gives the event loop back now and then: requests are served while it works.
     if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
-    const deadline = replyDeadline(await calendars(a.region_code), a.state as CaseState, a.reply_due, today);
-    if (!deadline || deadline.status === 'ok') continue;
+    const deadline = replyDeadline(
+      await calendars(a.region_code),
+      a.state as CaseState,
+      a.reply_due,
+      today,
+      a.extension_pending,
+    );
+    // A pending extension (extension_pending) is the head's to decide: not a reminder of a deadline run out.
+    if (!deadline || deadline.status === 'ok' || deadline.status === 'extension_pending') continue;
     out.push({
       trackingNumber: a.tracking_number,
       agencyId: a.agency_id,

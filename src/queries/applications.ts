@@ -59,6 +59,15 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
   ]);
   const cal = await loadCalendar(ctx.db, app.region_code);
   const clock = caseClockWith(cal, app, events);
+  // The timeline names people by their display name (the login name of an account since removed).
+  const actorIds = [...new Set(events.map((e) => e.actor_id).filter((id): id is string => !!id))];
+  const names = new Map(
+    actorIds.length
+      ? (await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', actorIds).execute()).map(
+          (u) => [u.id, u.display_name],
+        )
+      : [],
+  );
   const state = app.state as CaseState;
   const today = chinaDate(ctx.now());
   return {
@@ -87,7 +96,7 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
     extensionPending: app.extension_pending,
     clock: {
       ...clock,
-      status: replyDeadline(cal, state, clock.replyDue, today),
+      status: replyDeadline(cal, state, clock.replyDue, today, app.extension_pending),
     },
     events: events.map((e) => ({
       seq: e.seq,
@@ -95,11 +104,11 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
       label: eventLabel(e.type).zh,
       date: e.date,
       data: e.data,
-      actor: e.actor_name,
+      actor: (e.actor_id && names.get(e.actor_id)) || e.actor_name,
       at: e.created_at,
     })),
     // The same verdict the command gives (mayRecord): what is offered here may be recorded.
-    allowedEvents: offeredEvents(ctx.actor, caseForPolicy(app, clock)),
+    allowedEvents: offeredEvents(ctx.actor, caseForPolicy(app, clock, events)),
     letters: letters.map((l) => ({
       id: l.id,
       kind: l.kind,
@@ -228,7 +237,12 @@ export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
   // the daily reminder count the same cases.
   if (f.queue === 'waiting') q = q.where('a.state', 'in', AWAITING_APPLICANT_STATES);
   else if (f.queue === 'open') q = q.where('a.state', 'in', OPEN_STATES);
-  else if (f.queue === 'overdue') q = q.where('a.state', 'in', COUNTS_OVERDUE_STATES).where('a.reply_due', '<', today);
+  // Overdue as the domain defines it (isOverdue): a pending extension is not overdue (extension_pending).
+  else if (f.queue === 'overdue')
+    q = q
+      .where('a.state', 'in', COUNTS_OVERDUE_STATES)
+      .where('a.extension_pending', '=', false)
+      .where('a.reply_due', '<', today);
   else if (f.queue === 'due_soon')
     q = q.where('a.state', 'in', COUNTS_OVERDUE_STATES).where('a.reply_due', '>=', today);
   const rows = await q
@@ -240,7 +254,7 @@ export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
   const out = [];
   for (const r of rows) {
     const state = r.state as CaseState;
-    const status = replyDeadline(await cal(r.region_code), state, r.reply_due, today);
+    const status = replyDeadline(await cal(r.region_code), state, r.reply_due, today, r.extension_pending);
     if (f.queue === 'due_soon' && !(status && (status.status === 'due_soon' || status.status === 'due_today')))
       continue;
     out.push({

@@ -69,6 +69,7 @@ test('in every state, the dashboard, the staff queue and the daily reminder coun
   await caseIn('served', [decide, { type: 'served', method: '邮寄' }]);
   await caseIn('closed', [decide, { type: 'served', method: '邮寄' }, { type: 'closed' }]);
   await caseIn('withdrawn', [{ type: 'withdrawn' }]);
+  await caseIn('extension pending', [{ type: 'extension_requested', reason: '需调取档案' }]);
   await caseIn('reopened', [
     decide,
     { type: 'served', method: '邮寄' },
@@ -77,7 +78,7 @@ test('in every state, the dashboard, the staff queue and the daily reminder coun
   ]);
   const states = await database.db
     .selectFrom('applications')
-    .select(['tracking_number', 'state', 'reply_due'])
+    .select(['tracking_number', 'state', 'reply_due', 'extension_pending'])
     .where('agency_id', '=', agency.id)
     .execute();
   const seen = new Set(states.map((s) => s.state));
@@ -96,11 +97,12 @@ test('in every state, the dashboard, the staff queue and the daily reminder coun
   now.set(new Date('2026-05-11T02:00:00Z'));
   const today = chinaDate(now());
   const expected = states
-    .filter((s) => isOverdue(s.state as CaseState, s.reply_due, today))
+    .filter((s) => isOverdue(s.state as CaseState, s.reply_due, today, s.extension_pending))
     .map((s) => s.tracking_number)
     .sort();
   // registered, in_progress after its consultation, the reopened case: not the one still consulting (clock
-  // paused), nor those waiting on the applicant, nor those answered.
+  // paused), nor the one whose extension awaits the head (extension_pending), nor those waiting on the
+  // applicant, nor those answered.
   assert.deepEqual(expected.map((tn) => made.get(tn)).sort(), ['in_progress', 'registered', 'reopened']);
 
   const stats = await server.request('GET', `/api/v1/supervision/stats?region=620602&year=2026`, { token: supervisor });

@@ -25,8 +25,9 @@ export async function regionStats(ctx: Ctx, regionCode: string, year: number) {
     .select([
       'agency_id',
       sql<number>`count(*) filter (where state in (${sql.join(OPEN_STATES)}))::int`.as('open'),
-      // Overdue as the domain defines it (isOverdue): the staff queue and the daily reminder count the same.
-      sql<number>`count(*) filter (where state in (${sql.join(COUNTS_OVERDUE_STATES)}) and reply_due < ${today})::int`.as(
+      // Overdue as the domain defines it (isOverdue, a pending extension not overdue): the staff queue and the
+      // daily reminder count the same.
+      sql<number>`count(*) filter (where state in (${sql.join(COUNTS_OVERDUE_STATES)}) and not extension_pending and reply_due < ${today})::int`.as(
         'overdue',
       ),
     ])

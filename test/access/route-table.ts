@@ -137,6 +137,7 @@ export const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/users': { rule: LOGIN, path: () => '/api/v1/users' },
   'GET /api/v1/cases': { rule: LOGIN, path: () => '/api/v1/cases' },
   'GET /api/v1/queues': { rule: LOGIN, path: () => '/api/v1/queues' },
+  'GET /api/v1/workbench/reviews': { rule: LOGIN, path: () => '/api/v1/workbench/reviews' },
   'GET /api/v1/catalogue/items': { rule: LOGIN, path: () => '/api/v1/catalogue/items' },
   'GET /api/v1/concerns': { rule: LOGIN, path: () => '/api/v1/concerns' },
   'GET /api/v1/audit': { rule: { action: 'audit.read', on: 'list' }, path: () => '/api/v1/audit' },
@@ -177,6 +178,15 @@ export const ROUTES: Record<string, RouteCase> = {
     body: (t) => ({ agency: t.creditCode }),
   },
   'GET /api/v1/cases/:tn': { rule: agency('case.read'), path: (t) => `/api/v1/cases/${t.tn}` },
+  'GET /api/v1/cases/:tn/reviews': { rule: agency('case.read'), path: (t) => `/api/v1/cases/${t.tn}/reviews` },
+  'GET /api/v1/catalogue/items/:id/reviews': {
+    rule: agency('catalogue.read'),
+    path: (t) => `/api/v1/catalogue/items/${t.draftId}/reviews`,
+  },
+  'GET /api/v1/reports/:agencyId/:year/reviews': {
+    rule: agency('report.read'),
+    path: (t) => `/api/v1/reports/${t.agencyId}/${y}/reviews`,
+  },
   'POST /api/v1/cases/:tn/events': {
     rule: agency('case.handle'),
     path: (t) => `/api/v1/cases/${t.tn}/events`,

@@ -10,26 +10,41 @@ import {
   Modal,
   Row,
   Select,
+  Skeleton,
   Space,
   Table,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { eventForm, type FormField } from '../../../src/domain/case/event-form.ts';
 import type { Text } from '../../../src/domain/case/event-spec.ts';
 import { eventLabel, eventSpec } from '../../../src/domain/case/event-views.ts';
 import type { CaseEventType } from '../../../src/domain/case/events.ts';
 import { type Input as ApiInput, call, type Output } from '../api.ts';
+import { AppealModal, appealKindLabel, appealResultLabel } from '../case/AppealModal.tsx';
+import { newIdempotencyKey, useSubmitOnce } from '../form-errors.ts';
 import { useAction, useLoad } from '../hooks.ts';
 import { locale, t } from '../i18n.ts';
+import { ReviewHistory } from '../review/ReviewHistory.tsx';
 
 /** Dates of record are Beijing dates, whatever the browser's time zone. */
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 type FormValues = Record<string, unknown>;
+type TraceStep = Output<'getCase'>['clock']['trace'][number];
+
+/** The deadline's steps in date order; a step without a date keeps its place after the one before it. */
+function byDate(trace: TraceStep[]): TraceStep[] {
+  let last = '';
+  const keyed = trace.map((s, i) => {
+    last = s.date ?? last;
+    return { s, i, d: last };
+  });
+  return keyed.sort((a, b) => (a.d === b.d ? a.i - b.i : a.d < b.d ? -1 : 1)).map((k) => k.s);
+}
 /** The table's wording in the console's language. */
 const say = (text: Text) => (locale() === 'en' ? text.en : text.zh);
 
@@ -76,9 +91,16 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
   const [appealOpen, setAppealOpen] = useState(false);
   const act = useAction();
   const [form] = Form.useForm<FormValues>();
+  const { submitting, guard } = useSubmitOnce();
+  const [eventKey, setEventKey] = useState(newIdempotencyKey);
   if (error) return <Typography.Text type="danger">{error}</Typography.Text>;
-  if (!c) return null;
-  const record = async (v: FormValues) => {
+  if (!c) return <Skeleton active paragraph={{ rows: 10 }} />;
+  const open = (type: CaseEventType) => {
+    setEventKey(newIdempotencyKey());
+    setEventType(type);
+  };
+  const record = (v: FormValues) => guard(() => recordEvent(v));
+  const recordEvent = async (v: FormValues) => {
     if (!eventType) return;
     const body: Record<string, unknown> = { type: eventType };
     for (const [k, val] of Object.entries(v))
@@ -91,18 +113,15 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
       return;
     }
     const event = checked.data as ApiInput<'recordCaseEvent'>['body'];
-    if (await act(() => call('recordCaseEvent', { params: { tn: trackingNumber }, body: event }), t('已登记'))) {
+    const sent = () =>
+      call('recordCaseEvent', {
+        params: { tn: trackingNumber },
+        headers: { 'idempotency-key': eventKey },
+        body: event,
+      });
+    if (await act(sent, t('已登记'), { form })) {
       setEventType(null);
       form.resetFields();
-      await reload();
-    }
-  };
-  const addAppeal = async (
-    v: Omit<ApiInput<'addAppeal'>['body'], 'filedDate' | 'resultDate'> & { filedDate: Dayjs; resultDate?: Dayjs },
-  ) => {
-    const body = { ...v, filedDate: v.filedDate.format('YYYY-MM-DD'), resultDate: v.resultDate?.format('YYYY-MM-DD') };
-    if (await act(() => call('addAppeal', { params: { tn: trackingNumber }, body }), t('已登记'))) {
-      setAppealOpen(false);
       await reload();
     }
   };
@@ -113,6 +132,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
       <Typography.Title level={3}>
         {t('申请')} {c.trackingNumber} <Tag color="blue">{c.stateLabel}</Tag>
         {c.clock?.status?.overdue && <Tag color="red">{t('已逾期')}</Tag>}
+        {c.clock?.status?.status === 'extension_pending' && <Tag color="orange">{t('延期待批准')}</Tag>}
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
@@ -149,9 +169,13 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
             </Descriptions>
           </Card>
           <Card title={t('可办理的操作')} size="small" style={{ marginTop: 16 }}>
+            {c.allowedEvents.length === 0 && (
+              <Typography.Paragraph type="secondary">{t('本案当前没有可办理的步骤')}</Typography.Paragraph>
+            )}
             <Space wrap>
+              {/* The server's own verdict (mayRecord): steps done or ruled out are not offered. */}
               {c.allowedEvents.map((type) => (
-                <Button key={type} onClick={() => setEventType(type)} type={type === 'decided' ? 'primary' : 'default'}>
+                <Button key={type} onClick={() => open(type)} type={type === 'decided' ? 'primary' : 'default'}>
                   {say(eventLabel(type))}
                 </Button>
               ))}
@@ -191,7 +215,7 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
           <Card title={t('答复期限：{date}', { date: c.clock.replyDue ?? t('暂停计算') })} size="small">
             <Typography.Paragraph type="secondary">{t('为什么是这一天：')}</Typography.Paragraph>
             <Timeline
-              items={c.clock.trace.map((s) => ({
+              items={byDate(c.clock.trace).map((s) => ({
                 children: (
                   <span>
                     {s.date && <b>{s.date} </b>}
@@ -205,16 +229,33 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
           <Card title={t('办理过程')} size="small" style={{ marginTop: 16 }}>
             <Timeline
               items={c.events.map((e) => ({
-                children: `${e.date} ${say(eventLabel(e.type))}${e.actor ? `（${e.actor}）` : ''}`,
+                children: (
+                  <span>
+                    <b>{e.date}</b> {say(eventLabel(e.type))}
+                    {e.actor && <Typography.Text type="secondary">（{e.actor}）</Typography.Text>}
+                    {typeof e.data.reason === 'string' && e.data.reason && (
+                      <div style={{ whiteSpace: 'pre-wrap' }}>{e.data.reason}</div>
+                    )}
+                  </span>
+                ),
               }))}
             />
           </Card>
+          {c.events.some((e) => e.type === 'extension_requested') && (
+            <div style={{ marginTop: 16 }}>
+              <ReviewHistory subject={{ kind: 'case', tn: trackingNumber }} version={c} title={t('延期审批记录')} />
+            </div>
+          )}
           {c.appeals.length > 0 && (
             <Card title={t('行政复议、行政诉讼')} size="small" style={{ marginTop: 16 }}>
               {c.appeals.map((p) => (
-                <p key={p.id}>
-                  {p.filedDate} {p.kind} — {p.result}
+                <p key={p.id} data-testid="appeal">
+                  {p.filedDate} {appealKindLabel(p.kind)}
+                  <Tag color={p.result === 'pending' ? 'orange' : 'default'} style={{ marginLeft: 8 }}>
+                    {appealResultLabel(p.result)}
+                  </Tag>
                   {p.resultDate ? `（${p.resultDate}）` : ''}
+                  {p.note ? ` ${p.note}` : ''}
                 </p>
               ))}
             </Card>
@@ -227,12 +268,14 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
         onCancel={() => setEventType(null)}
         onOk={() => form.submit()}
         okText={t('确定')}
+        okButtonProps={{ loading: submitting, disabled: submitting }}
         destroyOnHidden
       >
         <Form
           form={form}
           layout="vertical"
           onFinish={record}
+          disabled={submitting}
           initialValues={{
             date: dayjs(chinaToday()),
             ...Object.fromEntries(fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial])),
@@ -259,44 +302,14 @@ export function CaseDetail({ trackingNumber }: { trackingNumber: string }) {
           ))}
         </Form>
       </Modal>
-      <Modal
-        title={t('登记行政复议、行政诉讼')}
+      <AppealModal
+        tn={trackingNumber}
         open={appealOpen}
-        onCancel={() => setAppealOpen(false)}
-        footer={null}
-        destroyOnHidden
-      >
-        <Form layout="vertical" onFinish={addAppeal} initialValues={{ kind: 'reconsideration', result: 'pending' }}>
-          <Form.Item label={t('类型')} name="kind">
-            <Select
-              options={[
-                { value: 'reconsideration', label: t('行政复议') },
-                { value: 'litigation_direct', label: t('未经复议直接起诉') },
-                { value: 'litigation_after_reconsideration', label: t('复议后起诉') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label={t('立案日期')} name="filedDate" rules={[{ required: true, message: t('请选择日期') }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item label={t('结果')} name="result">
-            <Select
-              options={[
-                { value: 'pending', label: t('尚未审结') },
-                { value: 'upheld', label: t('维持') },
-                { value: 'corrected', label: t('纠正') },
-                { value: 'other', label: t('其他结果') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label={t('审结日期')} name="resultDate">
-            <DatePicker />
-          </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t('登记')}
-          </Button>
-        </Form>
-      </Modal>
+        onClose={(added) => {
+          setAppealOpen(false);
+          if (added) void reload();
+        }}
+      />
     </>
   );
 }

@@ -18,6 +18,8 @@ import { lazy, Suspense, useState } from 'react';
 import { type Input as ApiInput, call } from '../api.ts';
 import { type FormTarget, useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
+import { CommentButton } from '../review/CommentModal.tsx';
+import { ReviewHistory } from '../review/ReviewHistory.tsx';
 import { navigate } from '../router.ts';
 import { hasRole, ownAgency, useSession } from '../session.tsx';
 import { Attachments } from './item/Attachments.tsx';
@@ -123,7 +125,15 @@ export function ItemEditor({ id }: { id: string | null }) {
               </Button>
             )}
             {['in_review', 'reviewed'].includes(item.state) && hasRole(me, 'reviewer', 'approver') && (
-              <Button onClick={() => step('return', { reason: t('请修改后重新提交') })}>{t('退回修改')}</Button>
+              <CommentButton
+                label={t('退回修改')}
+                title={t('退回修改')}
+                placeholder={t('写明需要修改的内容，提交人将在工作台和本页看到')}
+                run={(comment) =>
+                  call('catalogueItemStep', { params: { id: item.id, step: 'return' }, body: { comment } })
+                }
+                onDone={reload}
+              />
             )}
             {item.state === 'reviewed' && hasRole(me, 'approver') && (
               <Button type="primary" onClick={() => step('approve')}>
@@ -143,6 +153,7 @@ export function ItemEditor({ id }: { id: string | null }) {
           </Space>
         </Card>
       )}
+      {item && <ReviewHistory subject={{ kind: 'item', id: item.id }} version={item} />}
       <Form
         form={form}
         layout="vertical"

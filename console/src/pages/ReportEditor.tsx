@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { type Input as ApiInput, call, href } from '../api.ts';
 import { type FormTarget, useAction, useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
+import { CommentButton } from '../review/CommentModal.tsx';
+import { ReviewHistory } from '../review/ReviewHistory.tsx';
 import { navigate } from '../router.ts';
 import { hasRole, ownAgency, useSession } from '../session.tsx';
 import { ApplicationsTable } from './report/ApplicationsTable.tsx';
@@ -87,6 +89,7 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
       {!r && !error && <Skeleton active paragraph={{ rows: 8 }} />}
       {r && (
         <>
+          <ReviewHistory subject={{ kind: 'report', agencyId, year }} version={r} />
           <ChecksCard failures={failures} dirty={dirty} />
           <ProactiveTable
             r={r}
@@ -149,7 +152,13 @@ export function ReportEditor({ query }: { query: URLSearchParams }) {
               </Button>
             )}
             {r.status === 'submitted' && hasRole(me, 'supervisor') && (
-              <Button onClick={() => step('return', { comment: t('请根据校验结果修改') })}>{t('退回')}</Button>
+              <CommentButton
+                label={t('退回')}
+                title={t('退回年度报告')}
+                placeholder={t('写明需要修改的内容，报送单位将在工作台和本页看到')}
+                run={(comment) => call('reportStep', { params: { ...params, step: 'return' }, body: { comment } })}
+                onDone={reload}
+              />
             )}
             {r.status === 'submitted' && hasRole(me, 'supervisor') && (
               <Button type="primary" onClick={() => step('accept', { comment: t('审核通过') })}>

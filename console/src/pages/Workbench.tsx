@@ -1,25 +1,61 @@
-import { Badge, Card, Col, List, Row, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Empty, List, Row, Skeleton, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { call, type Output } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { OverdueReports } from '../report/OverdueReports.tsx';
+import { ExtensionActions } from '../review/ExtensionActions.tsx';
+import { when } from '../review/ReviewHistory.tsx';
 import { linkProps } from '../router.ts';
 import { hasRole, useSession } from '../session.tsx';
 
 type CaseRow = Output<'caseQueues'>['dueSoon'][number];
 type ItemRow = Output<'listCatalogueItems'>['items'][number];
 type ReportRow = Output<'reportStatus'>['items'][number];
+type Reviews = Output<'reviewWorkbench'>;
 
-/** 工作台: what needs doing, each a click from its screen. */
+/** A card of the workbench's grid: a title with its count, a skeleton while loading, and its list. */
+function Panel({
+  title,
+  count,
+  color,
+  loading,
+  children,
+  testId,
+}: {
+  title: string;
+  count: number;
+  color: string;
+  loading: boolean;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Card
+      title={
+        <span>
+          {title} <Badge count={count} color={color} showZero />
+        </span>
+      }
+      size="small"
+      data-testid={testId}
+    >
+      {loading ? <Skeleton active paragraph={{ rows: 3 }} title={false} /> : children}
+    </Card>
+  );
+}
+
+/** 工作台: what needs doing, each a click from its screen — and the head's decisions, taken in place. */
 export function Workbench() {
   const { me, meta } = useSession();
   const year = new Date().getFullYear();
   const seesCases = hasRole(me, 'operator', 'approver', 'reviewer', 'agency_admin', 'supervisor');
-  const { data } = useLoad(async () => {
+  const isHead = hasRole(me, 'approver');
+  const { data, loading, reload } = useLoad(async () => {
     const none: Output<'caseQueues'> = { dueSoon: [], overdue: [], waitingOnApplicant: [] };
     const items = (queue: 'review' | 'approval' | 'overdue' | 'no_interpretation', limit?: number) =>
       call('listCatalogueItems', { query: { queue, limit } });
-    const [queues, review, approval, overdue, noInterp, reports] = await Promise.all([
+    const [queues, review, approval, overdue, noInterp, reports, reviews] = await Promise.all([
       seesCases ? call('caseQueues') : Promise.resolve(none),
       items('review'),
       items('approval'),
@@ -30,18 +66,14 @@ export function Workbench() {
         (r) => r.items,
         (): ReportRow[] => [],
       ),
+      call('reviewWorkbench'),
     ]);
-    return { queues, review, approval, overdue, noInterp, reports };
+    return { queues, review, approval, overdue, noInterp, reports, reviews };
   }, []);
+  const busy = loading && !data;
+  const empty = (what: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={what} />;
   const caseList = (title: string, rows: CaseRow[] | undefined, color: string) => (
-    <Card
-      title={
-        <span>
-          {title} <Badge count={rows?.length ?? 0} color={color} showZero />
-        </span>
-      }
-      size="small"
-    >
+    <Panel title={title} count={rows?.length ?? 0} color={color} loading={busy}>
       <List
         size="small"
         dataSource={rows ?? []}
@@ -56,17 +88,10 @@ export function Workbench() {
           </List.Item>
         )}
       />
-    </Card>
+    </Panel>
   );
   const itemList = (title: string, rows: ItemRow[] | undefined, extra?: (i: ItemRow) => string) => (
-    <Card
-      title={
-        <span>
-          {title} <Badge count={rows?.length ?? 0} showZero color="#1677ff" />
-        </span>
-      }
-      size="small"
-    >
+    <Panel title={title} count={rows?.length ?? 0} color="#1677ff" loading={busy}>
       <List
         size="small"
         dataSource={rows ?? []}
@@ -81,12 +106,148 @@ export function Workbench() {
           </List.Item>
         )}
       />
-    </Card>
+    </Panel>
   );
+  const returned = data?.reviews.returned ?? [];
+  const extensions = data?.reviews.extensions ?? [];
+  const decisions = data?.reviews.decisions ?? [];
+  const returnLink = (r: Reviews['returned'][number]) => {
+    if (r.kind === 'catalogue_item') return `/item/${r.id}`;
+    const [agency, y] = r.id.split('/');
+    return `/reports?agency=${agency}&year=${y}`;
+  };
   return (
     <>
       <Typography.Title level={3}>{t('工作台')}</Typography.Title>
+      {/* The workbench is a grid of cards (Col xs=24 xl=8|12): a new card is one more Col. */}
       <Row gutter={[16, 16]}>
+        {(returned.length > 0 || hasRole(me, 'operator')) && (
+          <Col xs={24} xl={isHead ? 8 : 12}>
+            <Panel title={t('被退回')} count={returned.length} color="#cf1322" loading={busy} testId="returned">
+              <List
+                size="small"
+                dataSource={returned}
+                locale={{ emptyText: empty(t('没有被退回的信息或年报')) }}
+                renderItem={(r) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={
+                        <span>
+                          <Tag color={r.kind === 'catalogue_item' ? 'blue' : 'purple'}>
+                            {r.kind === 'catalogue_item' ? t('信息') : t('年度报告')}
+                          </Tag>
+                          <a {...linkProps(returnLink(r))}>{r.title}</a>
+                        </span>
+                      }
+                      description={
+                        <>
+                          <div>{t('{who}于 {at} 退回', { who: r.by, at: when(r.at) })}</div>
+                          <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,0.88)' }}>{r.comment}</div>
+                        </>
+                      }
+                    />
+                  </List.Item>
+                )}
+              />
+            </Panel>
+          </Col>
+        )}
+        {isHead && (
+          <>
+            <Col xs={24} xl={8}>
+              <Panel
+                title={t('待批准的延期申请（条例第三十三条）')}
+                count={extensions.length}
+                color="#fa8c16"
+                loading={busy}
+                testId="extensions"
+              >
+                <List
+                  size="small"
+                  dataSource={extensions}
+                  locale={{ emptyText: empty(t('没有待批准的延期申请')) }}
+                  renderItem={(x) => (
+                    <List.Item
+                      data-testid={`extension-${x.trackingNumber}`}
+                      actions={[
+                        <ExtensionActions
+                          key="act"
+                          tn={x.trackingNumber}
+                          mayApprove={x.mayApprove}
+                          mayRefuse={x.mayRefuse}
+                          onDone={reload}
+                        />,
+                      ]}
+                    >
+                      <List.Item.Meta
+                        title={
+                          <span>
+                            <a {...linkProps(`/case/${x.trackingNumber}`)}>{x.trackingNumber}</a> {x.description}
+                          </span>
+                        }
+                        description={
+                          <>
+                            <div>
+                              {t('{who}于 {date} 申请延期：{reason}', {
+                                who: x.requestedBy,
+                                date: x.requestedDate,
+                                reason: x.reason,
+                              })}
+                            </div>
+                            {x.replyDue && (
+                              <div>
+                                {t('答复期限 {date}', { date: x.replyDue })}
+                                {!x.mayApprove && x.mayRefuse && ` · ${t('答复期限已届满，不能再批准延期')}`}
+                              </div>
+                            )}
+                          </>
+                        }
+                      />
+                    </List.Item>
+                  )}
+                />
+              </Panel>
+            </Col>
+            <Col xs={24} xl={8}>
+              <Panel
+                title={t('待负责人作出答复')}
+                count={decisions.length}
+                color="#1677ff"
+                loading={busy}
+                testId="decisions"
+              >
+                <List
+                  size="small"
+                  dataSource={decisions}
+                  locale={{ emptyText: empty(t('本机关无须负责人批准答复，或没有待答复的申请')) }}
+                  renderItem={(d) => (
+                    <List.Item
+                      actions={[
+                        <a key="go" {...linkProps(`/case/${d.trackingNumber}`)}>
+                          {t('去答复')}
+                        </a>,
+                      ]}
+                    >
+                      <List.Item.Meta
+                        title={
+                          <span>
+                            <a {...linkProps(`/case/${d.trackingNumber}`)}>{d.trackingNumber}</a> {d.description}
+                          </span>
+                        }
+                        description={
+                          <span>
+                            {d.agency} · {d.stateLabel}
+                            {d.replyDue ? ` · ${t('答复期限 {date}', { date: d.replyDue })}` : ''}
+                          </span>
+                        }
+                      />
+                    </List.Item>
+                  )}
+                />
+              </Panel>
+            </Col>
+          </>
+        )}
         {seesCases && (
           <>
             <Col xs={24} xl={8}>
@@ -118,7 +279,12 @@ export function Workbench() {
           <OverdueReports year={year - 1} />
         </Col>
         <Col xs={24}>
-          <Card title={t('{year}年度报告', { year: year - 1 })} size="small">
+          <Panel
+            title={t('{year}年度报告', { year: year - 1 })}
+            count={data?.reports.length ?? 0}
+            color="#8c8c8c"
+            loading={busy}
+          >
             <List
               size="small"
               dataSource={data?.reports ?? []}
@@ -139,7 +305,7 @@ export function Workbench() {
                 </List.Item>
               )}
             />
-          </Card>
+          </Panel>
         </Col>
       </Row>
     </>

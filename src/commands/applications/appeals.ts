@@ -2,15 +2,20 @@ import { findApplication } from '../../db/repos/applications.ts';
 import { type AppealInput, type AppealPatch, appealInput, appealPatch } from '../../domain/case/appeal-input.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
+import { checkKey, once } from '../../shared/idempotency.ts';
 
 function checkDates(filed: string, result: string, resultDate?: string) {
   if (result !== 'pending' && !resultDate) throw invalid('已审结的须填写审结日期');
   if (resultDate && resultDate < filed) throw invalid('审结日期不能早于立案日期');
 }
 
-/** 行政复议 / 行政诉讼 about a case, carried across years until decided (section 四 of the annual report). */
-export async function addAppeal(ctx: Ctx, trackingNumber: string, body: AppealInput) {
+/**
+ * 行政复议 / 行政诉讼 about a case, carried across years until decided (section 四 of the annual report). With an
+ * `Idempotency-Key`, a repeat by the same user (a double click) records nothing more and gets the first answer.
+ */
+export async function addAppeal(ctx: Ctx, trackingNumber: string, body: AppealInput, idempotencyKey?: string) {
   const input = appealInput.parse(body);
+  const key = checkKey(idempotencyKey);
   const app = await findApplication(ctx.db, trackingNumber);
   if (!app) throw notFound('申请');
   authorize(ctx, 'case.handle', { agencyId: app.agency_id, regionPath: app.region_path }, { visibleWith: 'case.read' });
@@ -25,29 +30,36 @@ export async function addAppeal(ctx: Ctx, trackingNumber: string, body: AppealIn
       .executeTakeFirst();
     if (!r) throw new AppError('conflict', '复议后起诉须先登记该申请的行政复议');
   }
-  return inTransaction(ctx, async (trx, audit) => {
-    const row = await trx
-      .insertInto('appeals')
-      .values({
-        application_id: app.id,
-        agency_id: app.agency_id,
-        kind: input.kind,
-        filed_date: input.filedDate,
-        result: input.result,
-        result_date: input.resultDate ?? null,
-        note: input.note ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit({
-      agencyId: app.agency_id,
-      action: 'appeal.created',
-      entityType: 'appeal',
-      entityId: row.id,
-      after: { trackingNumber, ...input },
-    });
-    return { id: row.id };
-  });
+  const scope = {
+    scope: `appeal:${ctx.actor?.userId || ctx.actor?.username}`,
+    key,
+    request: { trackingNumber, input },
+  };
+  return inTransaction(ctx, (trx, audit) =>
+    once(trx, ctx.secretKey, scope, async () => {
+      const row = await trx
+        .insertInto('appeals')
+        .values({
+          application_id: app.id,
+          agency_id: app.agency_id,
+          kind: input.kind,
+          filed_date: input.filedDate,
+          result: input.result,
+          result_date: input.resultDate ?? null,
+          note: input.note ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit({
+        agencyId: app.agency_id,
+        action: 'appeal.created',
+        entityType: 'appeal',
+        entityId: row.id,
+        after: { trackingNumber, ...input },
+      });
+      return { id: row.id };
+    }),
+  );
 }
 
 export async function updateAppeal(ctx: Ctx, id: string, body: AppealPatch) {

@@ -18,10 +18,13 @@ import {
 } from '../../domain/case/index.ts';
 import { ClockInputError, type ClockResult } from '../../domain/clock/index.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { CASE_REVIEW_EVENTS } from '../../domain/review/history.ts';
 import { caseClockWith } from '../../shared/case-clock.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { checkKey, once } from '../../shared/idempotency.ts';
 import { enqueueMail } from '../../shared/outbox.ts';
 import { decrypt } from '../../shared/pii.ts';
+import { recordReview } from '../../shared/review-history.ts';
 import { feeFor } from './fees.ts';
 import { issueLetter } from './letters.ts';
 
@@ -30,21 +33,24 @@ import { issueLetter } from './letters.ts';
  * asks the policy (`mayRecord`), checks the preconditions, recomputes the clock, persists the event, its state
  * and its effect, issues its letter and notice, and audits — all in one transaction.
  */
-export async function recordCaseEvent(ctx: Ctx, trackingNumber: string, body: unknown) {
+export async function recordCaseEvent(ctx: Ctx, trackingNumber: string, body: unknown, idempotencyKey?: string) {
   const ev = caseEventInput.parse(body);
   if (!ctx.actor) throw new AppError('unauthenticated', '请先登录');
   const actor = ctx.actor;
   const spec = eventSpec(ev.type);
   const today = chinaDate(ctx.now());
+  const key = checkKey(idempotencyKey);
+  const scope = { scope: `case_event:${actor.userId || actor.username}`, key, request: { trackingNumber, ev } };
 
-  return inTransaction(ctx, async (trx, audit) => {
+  return inTransaction(ctx, (trx, audit) => once(trx, ctx.secretKey, scope, () => record(trx, audit)));
+  async function record(trx: Transaction<DB>, audit: Parameters<Parameters<typeof inTransaction>[1]>[1]) {
     // Under the row lock, of two steps recorded at once the second sees the first one's state.
     const app = await findApplication(trx, trackingNumber, { lock: true });
     if (!app) throw notFound('申请');
     const events = await listEvents(trx, app.id);
     const cal = await loadCalendar(trx, app.region_code);
     const before = caseClockWith(cal, app, events);
-    refuseUnless(mayRecord(actor, caseForPolicy(app, before), ev.type));
+    refuseUnless(mayRecord(actor, caseForPolicy(app, before, events), ev.type));
 
     if (ev.date > today) throw invalid('事件日期不能晚于今天');
     const last = events[events.length - 1]!;
@@ -114,6 +120,17 @@ export async function recordCaseEvent(ctx: Ctx, trackingNumber: string, body: un
       before: { state: app.state, replyDue: app.reply_due },
       after: { state: to, replyDue: clock.replyDue, ...data, ...(issued && { docNumber: issued.docNumber }) },
     });
+    // 条例第三十三条第一款: the extension asked for and the head's consent or refusal, with their words.
+    const decision = CASE_REVIEW_EVENTS[type];
+    if (decision)
+      await recordReview(trx, ctx, {
+        agencyId: app.agency_id,
+        subject: 'case',
+        subjectId: app.tracking_number,
+        step: type,
+        decision,
+        comment: typeof (data as { reason?: unknown }).reason === 'string' ? (data as { reason: string }).reason : null,
+      });
     return {
       seq,
       state: to,
@@ -123,7 +140,7 @@ export async function recordCaseEvent(ctx: Ctx, trackingNumber: string, body: un
       docNumber: issued?.docNumber ?? null,
       outcome: outcome ?? null,
     };
-  });
+  }
 }
 
 function refuseUnless(v: Verdict): void {
@@ -173,6 +190,8 @@ async function applyEffect(
     case 'extension_requested':
       return { extension_pending: true };
     case 'extension_settled':
+    case 'extension_refused':
+      // 条例第三十三条第一款: the head has decided; the period stays as it was when refused.
       return { extension_pending: false };
     case 'fee_notice': {
       const n = CASE_EVENTS.fee_notice_sent.input.parse(ev);

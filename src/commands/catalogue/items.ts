@@ -9,11 +9,14 @@ import {
   approveInput,
   type ItemInput,
   itemInput,
+  returnInput,
   reviewInput,
   withdrawInput,
 } from '../../domain/catalogue/item-input.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { itemDecision } from '../../domain/review/history.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
+import { recordReview } from '../../shared/review-history.ts';
 import { htmlText, sanitizeBody } from './item-input.ts';
 
 async function load(ctx: Ctx, id: string, action: 'catalogue.edit' | 'catalogue.review' | 'catalogue.approve') {
@@ -142,6 +145,7 @@ export async function itemStep(ctx: Ctx, id: string, action: Exclude<ItemAction,
     const item = await lockUnchanged(trx, loaded);
     const set: Record<string, unknown> = { state: t.to, updated_at: now, version: item.version + 1 };
     let after: Record<string, unknown> = {};
+    let comment: string | null = null;
     switch (action) {
       case 'review': {
         // 条例第十七条: the 公开属性 decision and its reasons, recorded by a reviewer before anything is published.
@@ -150,6 +154,7 @@ export async function itemStep(ctx: Ctx, id: string, action: Exclude<ItemAction,
         set.disclosure = r.disclosure;
         set.disclosure_reason = r.disclosure === 'proactive' ? null : `${r.reasons}（${r.article}）`;
         after = r;
+        comment = r.disclosure === 'proactive' ? null : (set.disclosure_reason as string);
         break;
       }
       case 'approve': {
@@ -170,14 +175,18 @@ export async function itemStep(ctx: Ctx, id: string, action: Exclude<ItemAction,
         break;
       case 'withdraw': {
         const reason = withdrawInput.parse(body).reason;
+        comment = reason;
         set.withdrawn_reason = reason;
         after = { reason };
         break;
       }
-      case 'return':
+      case 'return': {
+        comment = returnInput.parse(body).comment;
         set.review = null;
         set.approval = null;
+        after = { comment };
         break;
+      }
       case 'submit':
         break;
     }
@@ -193,6 +202,14 @@ export async function itemStep(ctx: Ctx, id: string, action: Exclude<ItemAction,
       entityId: id,
       before: { state: item.state },
       after: { state: set.state, ...after },
+    });
+    await recordReview(trx, ctx, {
+      agencyId: item.agency_id,
+      subject: 'catalogue_item',
+      subjectId: id,
+      step: action,
+      decision: itemDecision(action),
+      comment,
     });
     return { state: set.state as ItemState, indexNo: (set.index_no as string | undefined) ?? item.index_no };
   });

@@ -14,8 +14,10 @@ import {
   type ReportStatus,
   type ReportStep,
 } from '../../domain/report/status.ts';
+import { RETURN_COMMENT_REQUIRED, reportDecision } from '../../domain/review/history.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
 import { agencyReport } from '../../shared/report/agency-report.ts';
+import { recordReview } from '../../shared/review-history.ts';
 
 /** The report's statuses in Chinese (the console's labels and the reports route read them here). */
 export const STATUS_LABELS = REPORT_STATUS_LABELS;
@@ -140,7 +142,7 @@ export async function reportStep(
   const from: readonly ReportStatus[] = step === 'publish' && agency.parent_agency_id ? ['accepted'] : t.from;
   if (!from.includes(loaded.status))
     throw new AppError('conflict', `报告当前状态为“${STATUS_LABELS[loaded.status]}”，不能${t.label}`);
-  if (step === 'return' && !input.comment) throw invalid('退回须填写意见');
+  if (step === 'return' && !input.comment?.trim()) throw invalid(RETURN_COMMENT_REQUIRED, { field: 'comment' });
   const current = await agencyReport(ctx.db, agencyId, y);
   let override: Record<string, unknown> | null = null;
   if (step === 'publish' && current.failures.length) {
@@ -187,6 +189,14 @@ export async function reportStep(
       entityId: `${agencyId}/${y}`,
       before: { status: row.status },
       after: { status: t.to, comment: input.comment, override },
+    });
+    await recordReview(trx, ctx, {
+      agencyId,
+      subject: 'annual_report',
+      subjectId: `${agencyId}/${y}`,
+      step,
+      decision: reportDecision(step),
+      comment: input.comment ?? (override ? input.overrideReason : null),
     });
     return { status: t.to };
   });

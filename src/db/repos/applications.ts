@@ -41,13 +41,17 @@ export { clockEvents };
 export function caseForPolicy(
   app: Pick<ApplicationRow, 'agency_id' | 'region_path' | 'state' | 'extension_pending' | 'agency_settings'>,
   clock: CaseStanding['clock'],
+  /** The case's events: whether an extension was refused since the last reopening. */
+  events: readonly { type: string }[] = [],
 ): CaseForPolicy {
+  const since = events.slice(events.map((e) => e.type).lastIndexOf('reopened') + 1);
   const settings = (app.agency_settings ?? {}) as { requireApprovalForDecision?: boolean };
   return {
     resource: { agencyId: app.agency_id, regionPath: app.region_path },
     rules: { approvalRequiredForDecision: settings.requireApprovalForDecision === true },
     state: app.state as CaseState,
     extensionPending: app.extension_pending,
+    extensionRefused: since.some((e) => e.type === 'extension_refused'),
     clock,
   };
 }

@@ -116,3 +116,13 @@ test('a consultation can be ended only while one is open', () => {
   });
   assert.ok(offeredEvents(op, open).includes('consultation_ended'));
 });
+
+test('a refused extension is a finished step: not asked for again, not approved afterwards', () => {
+  const refused = kase('in_progress', { extensionRefused: true });
+  assert.equal(verdict(actor('operator'), refused, 'extension_requested'), 'conflict');
+  assert.equal(verdict(actor('approver'), refused, 'extension_approved'), 'conflict');
+  assert.equal(verdict(actor('approver'), refused, 'extension_refused'), 'conflict', 'nothing pending');
+  const pending = kase('in_progress', { extensionPending: true });
+  assert.equal(verdict(actor('approver'), pending, 'extension_refused'), 'ok');
+  assert.equal(verdict(actor('operator'), pending, 'extension_refused'), 'forbidden');
+});

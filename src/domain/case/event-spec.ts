@@ -42,6 +42,8 @@ export interface AgencyRules {
 export interface CaseStanding {
   state: CaseState;
   extensionPending: boolean;
+  /** The head refused the extension asked for (条例第三十三条第一款): the step is done, not asked again. */
+  extensionRefused?: boolean;
   clock: Pick<ClockResult, 'state' | 'extensionWorkdays' | 'consultations' | 'correctionRequested'>;
 }
 
@@ -70,12 +72,20 @@ export interface LetterCtx {
 }
 
 /** What the command persists besides the event and the state, each handled in one exhaustive switch. */
-export type Effect = 'decision' | 'reopen' | 'extension_requested' | 'extension_settled' | 'fee_notice' | 'fee_paid';
+export type Effect =
+  | 'decision'
+  | 'reopen'
+  | 'extension_requested'
+  | 'extension_settled'
+  | 'extension_refused'
+  | 'fee_notice'
+  | 'fee_paid';
 export const EFFECTS: readonly Effect[] = [
   'decision',
   'reopen',
   'extension_requested',
   'extension_settled',
+  'extension_refused',
   'fee_notice',
   'fee_paid',
 ];

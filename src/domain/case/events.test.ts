@@ -79,6 +79,7 @@ describe('the table', () => {
       reopen: 'reopened',
       extension_requested: 'extension_requested',
       extension_settled: 'extension_approved',
+      extension_refused: 'extension_refused',
       fee_notice: 'fee_notice_sent',
       fee_paid: 'fee_paid',
     };

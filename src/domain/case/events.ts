@@ -235,7 +235,13 @@ export const CASE_EVENTS = {
     to: null,
     recordedWith: handler,
     unavailable: (c) =>
-      c.extensionPending ? '延期申请已提交，等待负责人批准' : c.clock.extensionWorkdays > 0 ? '已批准延期答复' : null,
+      c.extensionPending
+        ? '延期申请已提交，等待负责人批准'
+        : c.clock.extensionWorkdays > 0
+          ? '已批准延期答复'
+          : c.extensionRefused
+            ? '负责人已决定不批准延期'
+            : null,
     effect: 'extension_requested',
   }),
   // 条例第三十三条第一款: at most 20 working days more, approved by the head, within the reply period.
@@ -256,7 +262,12 @@ export const CASE_EVENTS = {
     from: ['registered', 'in_progress', 'awaiting_payment'],
     to: null,
     recordedWith: head,
-    unavailable: (c) => (c.clock.extensionWorkdays > 0 ? '已批准延期答复，不能再次延期（第三十三条）' : null),
+    unavailable: (c) =>
+      c.clock.extensionWorkdays > 0
+        ? '已批准延期答复，不能再次延期（第三十三条）'
+        : c.extensionRefused && !c.extensionPending
+          ? '负责人已决定不批准延期'
+          : null,
     precondition: (ev, { clock }) => {
       if (clock.replyDue && ev.date > clock.replyDue)
         throw new AppError('conflict', `答复期限 ${clock.replyDue} 已届满，不能再批准延期（第三十三条）`);
@@ -273,6 +284,17 @@ export const CASE_EVENTS = {
       };
     },
     notice: '答复期限已依法延长',
+  }),
+  // 条例第三十三条第一款: the head may refuse the extension asked for; the reply is then due in 20 working days.
+  extension_refused: defineEvent({
+    input: event('extension_refused', { reason: text(1000).min(2, '请填写不批准延期的理由') }),
+    label: t('不批准延期', 'Refuse the extension'),
+    fields: { reason: { label: t('不批准的理由', 'Reason for refusing') } },
+    from: ['registered', 'in_progress', 'awaiting_payment'],
+    to: null,
+    recordedWith: head,
+    unavailable: (c) => (c.extensionPending ? null : '没有待批准的延期申请'),
+    effect: 'extension_refused',
   }),
   // 条例第三十五条: applications clearly beyond a reasonable number — a reasonable later date, set once.
   delayed_reply_set: defineEvent({

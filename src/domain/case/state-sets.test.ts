@@ -64,3 +64,12 @@ test('the deadline status agrees with overdue, also on the weekend right after t
   assert.equal(replyDeadline(cal, 'registered', '2026-03-06', '2026-03-02')!.status, 'due_soon');
   assert.equal(replyDeadline(cal, 'decided', '2026-03-06', '2026-03-09'), null, 'a decided case has no countdown');
 });
+
+test('a pending extension is not overdue: the status says extension_pending, isOverdue agrees', () => {
+  const pending = replyDeadline(cal, 'in_progress', '2026-03-06', '2026-03-09', true)!;
+  assert.equal(pending.status, 'extension_pending');
+  assert.equal(pending.overdue, false);
+  assert.equal(pending.daysLeft, -1, 'the days left still say where the period stands');
+  assert.equal(isOverdue('in_progress', '2026-03-06', '2026-03-09', true), false);
+  assert.equal(replyDeadline(cal, 'decided', '2026-03-06', '2026-03-09', true), null);
+});

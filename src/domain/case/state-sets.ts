@@ -55,9 +55,15 @@ export const COUNTS_OVERDUE_STATES = list(countsOverdue);
 export const DECIDED_OR_LATER_STATES = list(decidedOrLater);
 
 /**
- * The one definition of overdue (条例第三十三条): a reply is owed, its clock runs, and the day it was due is
- * before today. SQL says the same with `state in COUNTS_OVERDUE_STATES and reply_due < today`.
+ * The one definition of overdue (条例第三十三条): a reply is owed, its clock runs, no extension awaits the head's
+ * decision (条例第三十三条第一款; the deadline status `extension_pending`), and the day it was due is before
+ * today. SQL says the same with `state in COUNTS_OVERDUE_STATES and not extension_pending and reply_due < today`.
  */
-export function isOverdue(state: CaseState, replyDue: ISODate | null, today: ISODate): boolean {
-  return countsOverdue(state) && replyDue !== null && replyDue < today;
+export function isOverdue(
+  state: CaseState,
+  replyDue: ISODate | null,
+  today: ISODate,
+  extensionPending = false,
+): boolean {
+  return countsOverdue(state) && !extensionPending && replyDue !== null && replyDue < today;
 }

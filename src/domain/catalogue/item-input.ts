@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isISODate } from '../calendar/index.ts';
+import { RETURN_COMMENT_REQUIRED } from '../review/history.ts';
 import { ARTICLE_ITEMS, GENRES } from './catalogue.ts';
 
 /** The inputs of the catalogue's editing and review workflow (条例第十七条, 第十九条至第二十一条). */
@@ -53,6 +54,16 @@ export const approveInput = z.object({
 
 export const withdrawInput = z.object({
   reason: z.string().trim().min(2, '请说明撤回原因').max(1000).meta({ title: '撤回原因', labelEn: 'reason' }),
+});
+
+/** 退回: the reviewer or approver says what to change (issue #18); the comment is kept in the review history. */
+export const returnInput = z.object({
+  comment: z
+    .string({ message: RETURN_COMMENT_REQUIRED })
+    .trim()
+    .min(1, RETURN_COMMENT_REQUIRED)
+    .max(2000, '退回意见不能超过2000字')
+    .meta({ title: '退回意见', labelEn: 'comment' }),
 });
 
 /** 〔2019〕61号 column pages of an agency: its 指南 and 制度. */

@@ -24,6 +24,13 @@ const trackQuery = z.object({
 });
 
 const tnParams = z.object({ tn: trackingNumber() });
+/** A staff write made once per user and key (a double click replays the first answer). */
+const staffIdempotency = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .meta({ description: '防重复提交：8–128位字母、数字或 ._:-；同一用户同一键只登记一次' }),
+});
 const agencyParams = z.object({ id: uuid('机关编号', 'agency id') });
 
 export const submitApplication = defineRoute({
@@ -143,9 +150,11 @@ export const recordCaseEvent = defineRoute({
   path: '/api/v1/cases/:tn/events',
   operationId: 'recordCaseEvent',
   summary: '登记办理事件（补正、征求意见、收费、延期、答复、送达、办结……）',
+  description: '同一用户以同一 Idempotency-Key 重复提交只登记一次，并返回第一次的结果。',
   tag: 'cases',
   auth: 'login',
   params: tnParams,
+  headers: staffIdempotency,
   body: caseEventInput,
   responses: {
     201: z.object({
@@ -178,9 +187,11 @@ export const addAppeal = defineRoute({
   path: '/api/v1/cases/:tn/appeals',
   operationId: 'addAppeal',
   summary: '登记行政复议或行政诉讼',
+  description: '同一用户以同一 Idempotency-Key 重复提交只登记一条，并返回第一次的结果。',
   tag: 'cases',
   auth: 'login',
   params: tnParams,
+  headers: staffIdempotency,
   body: appealInput,
   responses: { 201: z.object({ id: z.uuid() }) },
   errors: [409],

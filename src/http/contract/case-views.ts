@@ -5,6 +5,7 @@ import {
   type CaseState,
   FORMS,
   OUTCOMES,
+  REPLY_DEADLINE_STATUSES,
   STATE_LABELS,
   TRANSITIONS,
 } from '../../domain/case/index.ts';
@@ -29,7 +30,7 @@ export const letterRef = z.object({
 export const deadline = z.object({
   due: dateOut,
   daysLeft: z.number().int(),
-  status: z.enum(['ok', 'due_soon', 'due_today', 'overdue']),
+  status: z.enum(REPLY_DEADLINE_STATUSES).meta({ description: 'extension_pending：延期申请待负责人批准，不计超期' }),
   overdue: z.boolean(),
 });
 export const flag = z.object({

@@ -142,6 +142,7 @@ export const itemStepBody = z.object({
   publishAt: z.string().optional().meta({ description: 'approve：定时发布时间（ISO 8601，带时区）' }),
   publishDate: z.string().optional().meta({ description: 'approve：发布日期（YYYY-MM-DD）' }),
   reason: z.string().optional().meta({ description: 'withdraw：撤回原因' }),
+  comment: z.string().optional().meta({ description: 'return：退回意见（必填，记入审查记录）' }),
 });
 
 export const itemStep = defineRoute({

@@ -22,6 +22,7 @@ export const TAGS = {
   supervision: '监督：考核、社会评议、责任追究、回应关切、政策解读',
   audit: '审计与运维：审计日志、哈希链校验、备份',
   console: '工作台：界面语言、标签与用户列表',
+  reviews: '审查记录与工作台：退回意见、延期批准、待批准的答复',
 } as const;
 export type Tag = keyof typeof TAGS;
 

@@ -14,6 +14,7 @@ import type { RouteSpec } from './common.ts';
 import { concernsContract } from './concerns.ts';
 import { consoleContract } from './console.ts';
 import { reportsContract } from './reports.ts';
+import { reviewsContract } from './reviews.ts';
 import { supervisionContract } from './supervision.ts';
 
 export * from './agencies.ts';
@@ -28,6 +29,7 @@ export * from './concerns.ts';
 export * from './console.ts';
 export * from './messages.ts';
 export * from './reports.ts';
+export * from './reviews.ts';
 export * from './supervision.ts';
 
 /** Every operation of the contract. */
@@ -43,4 +45,5 @@ export const CONTRACT: readonly RouteSpec[] = [
   ...supervisionContract,
   ...concernsContract,
   ...attachmentsContract,
+  ...reviewsContract,
 ];

@@ -65,14 +65,19 @@ export function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     caseForStaff(ctxOf(req, deps), params.tn, { reveal: query.reveal === '1' || query.reveal === 'true' }),
   );
 
-  route(app, c.recordCaseEvent, async ({ req, params, body }) => recordCaseEvent(ctxOf(req, deps), params.tn, body));
+  // A double submit with the same Idempotency-Key records one event (the first answer replayed).
+  route(app, c.recordCaseEvent, async ({ req, params, body, headers }) =>
+    recordCaseEvent(ctxOf(req, deps), params.tn, body, headers['idempotency-key']),
+  );
 
   route(app, c.downloadCaseLetter, async ({ req, params, query, reply }) => {
     const letter = await letterForStaff(ctxOf(req, deps), params.tn, params.id);
     return sendFile(reply, await renderLetter(letter, params.format), params.format, query.inline);
   });
 
-  route(app, c.addAppeal, async ({ req, params, body }) => addAppeal(ctxOf(req, deps), params.tn, body));
+  route(app, c.addAppeal, async ({ req, params, body, headers }) =>
+    addAppeal(ctxOf(req, deps), params.tn, body, headers['idempotency-key']),
+  );
 
   route(app, c.updateAppeal, async ({ req, params, body }) => {
     await updateAppeal(ctxOf(req, deps), params.id, body);

@@ -5,7 +5,7 @@ import { startImportJob } from '../../commands/catalogue/import-job.ts';
 import { createItem, itemStep, updateItem } from '../../commands/catalogue/items.ts';
 import { saveAgencyPage } from '../../commands/catalogue/pages.ts';
 import { readXlsxTable, writeXlsxTable, XLSX_MIME } from '../../documents/spreadsheet.ts';
-import { approveInput, reviewInput, withdrawInput } from '../../domain/catalogue/item-input.ts';
+import { approveInput, returnInput, reviewInput, withdrawInput } from '../../domain/catalogue/item-input.ts';
 import { parseCsv, toCsv } from '../../domain/csv.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { staffItems } from '../../queries/catalogue.ts';
@@ -18,7 +18,12 @@ import type { AppDeps } from '../deps.ts';
 import { parseInput, route } from '../route.ts';
 
 /** What each workflow step reads from its body (the others read nothing). */
-const STEP_INPUT = { review: reviewInput, approve: approveInput, withdraw: withdrawInput } as const;
+const STEP_INPUT = {
+  review: reviewInput,
+  approve: approveInput,
+  withdraw: withdrawInput,
+  return: returnInput,
+} as const;
 
 export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
   route(app, c.listItems, async ({ req, query }) => ({ items: await staffItems(ctxOf(req, deps), query) }));
