@@ -32,8 +32,7 @@ export async function caseList(ctx: Ctx, f: CaseListQuery) {
   const agencies = await agenciesInScope(ctx, 'case.read', f.agencyId);
   const paging = { page: f.page, pageSize: f.pageSize };
   const empty = { items: [], total: 0, exact: true, ...paging };
-  if (tooDeep(paging))
-    throw invalid('页码过大：请用搜索或筛选缩小范围', [{ path: 'page', message: '页码过大：请用搜索或筛选缩小范围' }]);
+  if (tooDeep(paging)) throw invalid('页码过大：请用搜索或筛选缩小范围', { field: 'page' });
   if (!agencies.length) return empty;
   const today = chinaDate(ctx.now());
   const cal = await calendarLoader(ctx.db);
