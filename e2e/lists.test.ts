@@ -108,6 +108,7 @@ test('catalogue: search, filter, page 2, the back button restores, the total is 
   await page.getByText('没有符合条件的记录：请换个搜索词，或清除筛选条件').waitFor();
   await page.setViewportSize({ width: 1024, height: 900 });
   await page.goto(`${app.url}/console/catalogue`);
+  await total(page);
   await settled(page);
   await page.screenshot({ path: join(shots, 'catalogue-1024.png'), fullPage: true });
   await ctx.close();
@@ -163,6 +164,7 @@ test('cases: a queue, a filter, page 2 and back, a search by tracking number and
   assert.ok((await page.locator('.ant-table-tbody').textContent())?.includes(tn), `${tn} among the cases of ${name}`);
   await page.setViewportSize({ width: 1024, height: 900 });
   await page.goto(`${app.url}/console/cases`);
+  await total(page);
   await settled(page);
   await page.screenshot({ path: join(shots, 'cases-1024.png'), fullPage: true });
   await ctx.close();

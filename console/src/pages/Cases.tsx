@@ -155,7 +155,7 @@ export function Cases({ query }: { query: URLSearchParams }) {
           },
           { title: t('机关'), dataIndex: ['agency', 'name'], width: 170 },
           { title: t('收到日期'), dataIndex: 'receivedDate', width: 110 },
-          { title: t('申请人'), dataIndex: 'applicantName', width: 90 },
+          { title: t('申请人'), dataIndex: 'applicantName', width: 150 },
           { title: t('内容'), dataIndex: 'description', ellipsis: true },
           { title: t('状态'), dataIndex: 'stateLabel', width: 100, render: (v) => <Tag>{v}</Tag> },
           {
