@@ -145,7 +145,7 @@ export function Cases({ query }: { query: URLSearchParams }) {
         emptyText={
           canRegister ? t('还没有申请：网上申请会自动出现在这里，当面或邮寄的申请点“登记申请”') : t('还没有申请')
         }
-        scroll={{ x: 960 }}
+        scroll={{ x: 780 }}
         columns={[
           {
             title: t('申请编号'),
@@ -153,10 +153,12 @@ export function Cases({ query }: { query: URLSearchParams }) {
             width: 140,
             render: (v) => <a {...linkProps(`/case/${v}`)}>{v}</a>,
           },
-          { title: t('机关'), dataIndex: ['agency', 'name'], width: 170 },
+          ...(agencies.length > 1
+            ? [{ title: t('机关'), dataIndex: ['agency', 'name'], width: 170, responsive: ['xl' as const] }]
+            : []),
           { title: t('收到日期'), dataIndex: 'receivedDate', width: 110 },
-          { title: t('申请人'), dataIndex: 'applicantName', width: 150 },
-          { title: t('内容'), dataIndex: 'description', ellipsis: true },
+          { title: t('申请人'), dataIndex: 'applicantName', width: 120 },
+          { title: t('内容'), dataIndex: 'description', ellipsis: true, minWidth: 200 },
           { title: t('状态'), dataIndex: 'stateLabel', width: 100, render: (v) => <Tag>{v}</Tag> },
           {
             title: t('答复期限'),

@@ -82,13 +82,26 @@ export function Catalogue({ query }: { query: URLSearchParams }) {
         emptyText={
           hasRole(me, 'operator') ? t('目录里还没有信息：点“新建信息”录入，或导入历史目录') : t('目录里还没有信息')
         }
-        scroll={{ x: 960 }}
+        scroll={{ x: 780 }}
         columns={[
-          { title: t('标题'), dataIndex: 'title', render: (v, r) => <a {...linkProps(`/item/${r.id}`)}>{v}</a> },
-          { title: t('文号'), dataIndex: 'doc_number', width: 170 },
-          { title: t('机关'), dataIndex: 'agency_name', width: 160 },
-          { title: t('索引号'), dataIndex: 'index_no', width: 200 },
-          { title: t('体裁'), dataIndex: 'genre', width: 90, render: (v: string) => meta.genres[v] ?? '' },
+          {
+            title: t('标题'),
+            dataIndex: 'title',
+            minWidth: 240,
+            render: (v, r) => <a {...linkProps(`/item/${r.id}`)}>{v}</a>,
+          },
+          { title: t('文号'), dataIndex: 'doc_number', width: 160, responsive: ['xl'] },
+          ...(agencies.length > 1
+            ? [{ title: t('机关'), dataIndex: 'agency_name', width: 160, responsive: ['xl' as const] }]
+            : []),
+          { title: t('索引号'), dataIndex: 'index_no', width: 190 },
+          {
+            title: t('体裁'),
+            dataIndex: 'genre',
+            width: 90,
+            responsive: ['xl'],
+            render: (v: string) => meta.genres[v] ?? '',
+          },
           {
             title: t('状态'),
             dataIndex: 'state',
