@@ -114,6 +114,23 @@ test('catalogue: search, filter, page 2, the back button restores, the total is 
   await ctx.close();
 });
 
+test('a supervisor filters by agency (names, not ids) across the region', async () => {
+  const { ctx, page } = await login('demo-supervisor');
+  await page.goto(`${app.url}/console/catalogue`);
+  const all = await total(page);
+  await settled(page);
+  await page.getByRole('combobox', { name: '机关' }).click();
+  const option = page.locator('.ant-select-item-option').first();
+  const name = (await option.textContent()) ?? '';
+  assert.match(name, /[\u4e00-\u9fff]/);
+  await reloads(page, () => option.click());
+  assert.match(page.url(), /agencyId=/);
+  assert.ok((await total(page)) <= all);
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: join(shots, 'catalogue-supervisor-1440.png'), fullPage: false });
+  await ctx.close();
+});
+
 test('cases: a queue, a filter, page 2 and back, a search by tracking number and by name', async () => {
   const { ctx, page } = await login('demo-operator');
   await page.getByRole('menuitem', { name: '依申请公开' }).click();

@@ -18,6 +18,14 @@ export const nameQueryTokens = (secret: Buffer, q: string): string[] => queryNam
 
 const BATCH = 500;
 
+function sealedName(secret: Buffer, sealed: string): string {
+  try {
+    return decrypt<{ name?: string }>(secret, sealed).name ?? '';
+  } catch {
+    throw new Error('无法解密申请人信息：密钥与数据库不符 (GONGKAI_SECRET_KEY does not match the database)');
+  }
+}
+
 /**
  * Backfill at start (beside the sealing step): applications written before 0019 get their tokens, a batch at a
  * time, from the sealed name. A second run finds nothing to do. Returns how many rows were indexed.
@@ -34,7 +42,7 @@ export async function indexApplicantNames(db: Kysely<DB>, secret: Buffer): Promi
     if (!rows.length) return n;
     const values = rows.map((r) => ({
       id: r.id,
-      t: nameTokens(secret, decrypt<{ name?: string }>(secret, r.applicant_enc).name ?? ''),
+      t: nameTokens(secret, sealedName(secret, r.applicant_enc)),
     }));
     // One statement a batch: the tokens travel as JSON, not as a text[][] (rows differ in length).
     await sql`update applications a set applicant_name_tokens = array(select jsonb_array_elements_text(v.t))

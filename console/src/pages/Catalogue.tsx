@@ -110,7 +110,7 @@ export function Catalogue({ query }: { query: URLSearchParams }) {
           },
           {
             title: t('日期'),
-            width: 110,
+            width: 118,
             render: (_, r) => r.publish_date ?? r.formed_date ?? '',
           },
           {

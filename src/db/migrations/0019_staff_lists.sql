@@ -24,3 +24,5 @@ create index applications_serial_idx on applications ((right(tracking_number, 6)
 -- name (src/shared/name-index.ts). Null until indexed: the start-up step fills rows written before this migration.
 alter table applications add column applicant_name_tokens text[];
 create index applications_name_tokens_idx on applications using gin (applicant_name_tokens);
+-- What the start-up step still has to index (empty once it has run): found without reading the table.
+create index applications_name_unindexed_idx on applications (id) where applicant_name_tokens is null;
