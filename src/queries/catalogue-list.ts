@@ -29,7 +29,6 @@ export async function staffItemList(ctx: Ctx, f: CatalogueListQuery) {
   const agencies = await agenciesInScope(ctx, 'catalogue.read', f.agencyId);
   const paging = { page: f.page, pageSize: f.pageSize };
   const empty = { items: [], total: 0, exact: true, ...paging };
-  if (tooDeep(paging)) throw invalid('页码过大：请用搜索或筛选缩小范围', { field: 'page' });
   if (!agencies.length) return empty;
   const today = chinaDate(ctx.now());
   const cal = await calendarLoader(ctx.db);
@@ -74,7 +73,9 @@ export async function staffItemList(ctx: Ctx, f: CatalogueListQuery) {
   }
 
   const { total, exact } = await cappedCount(ctx.db, base.select(sql`1`.as('one')));
+  // Past the last row: an empty page with the real total. Deeper than OFFSET paging goes: narrow the search.
   if (total === 0 || pastEnd(paging, total)) return { ...empty, total, exact };
+  if (tooDeep(paging)) throw invalid('页码过大：请用搜索或筛选缩小范围', { field: 'page' });
 
   let page = base
     .innerJoin('agencies as g', 'g.id', 'i.agency_id')

@@ -127,6 +127,8 @@ describe('catalogue list', () => {
     assert.equal(last.items.length, 5);
     const past = await itemsOf('pageSize=10&page=9');
     assert.deepEqual([past.items.length, past.total], [0, 45]);
+    const far = await itemsOf('pageSize=100&page=5000');
+    assert.deepEqual([far.items.length, far.total], [0, 45], 'far past the end: empty, not refused');
     const all = new Set<string>();
     for (let p = 1; p <= 5; p++) for (const i of (await itemsOf(`pageSize=10&page=${p}`)).items) all.add(i.title);
     assert.equal(all.size, 45, 'every item once over the pages');
@@ -284,7 +286,6 @@ describe('bad input: 400 with a Chinese message on the field, never a 5xx', () =
     ['/api/v1/catalogue/items?articleItem=99', 'articleItem'],
     ['/api/v1/catalogue/items?sort=random', 'sort'],
     ['/api/v1/catalogue/items?agencyId=x', 'agencyId'],
-    ['/api/v1/catalogue/items?page=1000&pageSize=100', 'page'],
     ['/api/v1/cases?pageSize=500', 'pageSize'],
     ['/api/v1/cases?page=-1', 'page'],
     ['/api/v1/cases?state=lost', 'state'],
