@@ -15,6 +15,9 @@ create index catalogue_items_index_no_prefix_idx on catalogue_items (index_no te
 -- 依申请公开 (staff): received last first, by agency and across a supervisor's region.
 create index applications_staff_received_idx on applications (agency_id, received_date desc, tracking_number desc);
 create index applications_staff_received_all_idx on applications (received_date desc, tracking_number desc);
+-- Nearest reply deadline first (sort=due).
+create index applications_staff_due_idx on applications (agency_id, reply_due, tracking_number);
+create index applications_staff_due_all_idx on applications (reply_due, tracking_number);
 create index applications_staff_filter_idx
   on applications (agency_id, state, channel, outcome, received_date);
 -- A tracking number searched by its serial (“000123” finds GK2026-000123).
