@@ -126,7 +126,8 @@ test('a supervisor filters by agency (names, not ids) across the region', async 
   await reloads(page, () => option.click());
   assert.match(page.url(), /agencyId=/);
   assert.ok((await total(page)) <= all);
-  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { name: '主动公开', level: 3 }).click();
+  await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
   await page.screenshot({ path: join(shots, 'catalogue-supervisor-1440.png'), fullPage: false });
   await ctx.close();
 });
