@@ -6,7 +6,11 @@ import type { Database } from '../src/db/connect.ts';
 import { IMPORT_COLUMNS } from '../src/domain/catalogue/index.ts';
 import { completeCreditCode } from '../src/domain/credit-code.ts';
 import { type Ctx, SYSTEM_ACTOR } from '../src/shared/context.ts';
+import { nameTokens } from '../src/shared/name-index.ts';
 import { rng } from '../src/shared/random.ts';
+
+/** The applicants' names of the bulk applications (their tokens only: the sealed column is a stand-in). */
+export const BENCH_NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周杰', '吴霞', '欧阳明远'];
 
 /** Deterministic synthetic data: K agencies in a region tree, N catalogue items, M applications. */
 export const SUBJECTS = [
@@ -141,8 +145,11 @@ export async function loadItems(
  * Applications in bulk SQL (the intake command, with encryption and letters, would take hours for a million):
  * the same columns the report and the queues read, spread over agencies, years, applicant types and outcomes.
  */
-export async function loadApplications(database: Database, agencies: Agency[], m: number) {
+export async function loadApplications(database: Database, agencies: Agency[], m: number, secret?: Buffer) {
   const ids = agencies.map((a) => a.id);
+  // The applicant-name search tokens (keyed hashes, migration 0019) of a few names, written as intake writes them;
+  // without the server's key, none (the start-up step then leaves the rows alone).
+  const tokens = JSON.stringify(secret ? BENCH_NAMES.map((n) => nameTokens(secret, n)) : BENCH_NAMES.map(() => []));
   const outcomes = [
     'granted',
     'partially_granted',
@@ -166,7 +173,7 @@ export async function loadApplications(database: Database, agencies: Agency[], m
     await sql`
       insert into applications (agency_id, tracking_number, query_code_hash, channel, received_date,
         receipt_basis, applicant_type, applicant_key, applicant_enc, applicant_masked, description, form, state, outcome,
-        decided_date, closed_date, reply_due, flags)
+        decided_date, closed_date, reply_due, flags, applicant_name_tokens)
       select (${ids}::uuid[])[1 + (g % ${ids.length})],
         'GB' || lpad(g::text, 9, '0'), 'x', 'online',
         d, '互联网', (${types}::text[])[1 + (g % ${types.length})], 'k' || (g % 50000), 'x', '{"name":"张*"}'::jsonb,
@@ -175,7 +182,8 @@ export async function loadApplications(database: Database, agencies: Agency[], m
         case when g % 50 = 0 then null else (${outcomes}::text[])[1 + (g % ${outcomes.length})] end,
         case when g % 50 = 0 then null else d + 12 end,
         case when g % 50 = 0 then null else d + 15 end,
-        d + 28, '[]'::jsonb
+        d + 28, '[]'::jsonb,
+        array(select jsonb_array_elements_text((${tokens}::jsonb) -> (g % ${BENCH_NAMES.length})))
       from (select g, date '2021-01-01' + (g % 1825) as d from generate_series(${off + 1}::int, ${off + count}::int) g) s`.execute(
       database.db,
     );

@@ -17,14 +17,26 @@ import { searchItems } from '../src/queries/catalogue.ts';
 import { agencyReport } from '../src/shared/report/agency-report.ts';
 import { loadApplications, loadItems, makeRegionTree, SUBJECTS, VERBS } from './generate.ts';
 import { httpBench, serve } from './http.ts';
+import { listsBench } from './lists.ts';
 import { writeSummary } from './summary.ts';
 
 const quick = process.argv.includes('--quick');
+/** `--lists-only [--items=N] [--applications=M] [--agencies=K]`: only the staff lists, at the given scale. */
+const listsOnly = process.argv.includes('--lists-only');
+const arg = (name: string) => {
+  const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  return v === undefined ? undefined : Number(v);
+};
 const only = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = quick
   ? { agencies: 20, items: [5_000], applications: 20_000, seconds: 3 }
   : { agencies: 200, items: [100_000, 1_000_000], applications: 1_000_000, seconds: 10 };
+if (listsOnly) {
+  SIZES.agencies = arg('agencies') ?? SIZES.agencies;
+  SIZES.items = [arg('items') ?? SIZES.items.at(-1)!];
+  SIZES.applications = arg('applications') ?? SIZES.applications;
+}
 const log = (s: string) => process.stdout.write(`${s}\n`);
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -178,6 +190,7 @@ async function runOn(kind: 'postgres' | 'embedded') {
     log(`[${kind}] ${loaded} items loaded in ${Math.round((performance.now() - t) / 1000)} s`);
     await sql`vacuum analyze catalogue_items`.execute(database.db);
     await sql`checkpoint`.execute(database.db); // the load's writes flushed before anything is timed
+    if (listsOnly) continue;
     const s = await searchBench(
       database,
       agencies.map((a) => a.prefix),
@@ -188,9 +201,16 @@ async function runOn(kind: 'postgres' | 'embedded') {
   }
   results.search = search;
   const apps = kind === 'embedded' ? Math.min(SIZES.applications, 100_000) : SIZES.applications;
-  await loadApplications(database, agencies, apps);
+  await loadApplications(database, agencies, apps, BENCH_KEY);
   await sql`checkpoint`.execute(database.db);
   results.applications = apps;
+  results.lists = await listsBench(database, agencies, BENCH_KEY);
+  log(`[${kind}] lists: ${JSON.stringify(results.lists)}`);
+  if (listsOnly) {
+    await database.close();
+    await dropDb?.();
+    return results;
+  }
   results.report = await reportBench(database, agencies[0]!.id, root);
   log(`[${kind}] report: ${JSON.stringify(results.report)}`);
   const item = (
@@ -224,13 +244,22 @@ async function runOn(kind: 'postgres' | 'embedded') {
 
 const started = Date.now();
 const out: Record<string, unknown> = { quick, at: new Date().toISOString(), node: process.version };
-out.parse = await parseBench();
-log(`parse: ${JSON.stringify(out.parse)}`);
+if (!listsOnly) {
+  out.parse = await parseBench();
+  log(`parse: ${JSON.stringify(out.parse)}`);
+}
 for (const kind of ['embedded', 'postgres'] as const) {
   if (only && only !== kind) continue;
+  if (listsOnly && !only && kind === 'postgres') continue; // lists only: the embedded database unless --db= says
   out[kind] = await runOn(kind);
 }
 out.seconds = Math.round((Date.now() - started) / 1000);
+if (listsOnly) {
+  const file = join(import.meta.dirname, `results/lists-${SIZES.items[0]}.json`);
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`done in ${out.seconds} s → ${file}`);
+  process.exit(0);
+}
 const name = quick ? 'quick' : 'full';
 writeFileSync(join(import.meta.dirname, `results/${name}.json`), `${JSON.stringify(out, null, 2)}\n`);
 writeSummary(out, name);

@@ -487,4 +487,33 @@ export const EN: Record<string, string> = {
   '写明不批准的理由，经办人将在案件中看到': 'Give the reason; the case handler sees it on the case',
   '尚无审查记录：提交、审查、退回和批准都会记在这里':
     'No review steps yet: submissions, reviews, returns and approvals are recorded here',
+  // lists: the server-side catalogue and case lists (issue #18)
+  搜索: 'Search',
+  排序: 'Sort',
+  清除搜索和筛选: 'Clear search and filters',
+  '约 {n} 条': 'about {n}',
+  '没有符合条件的记录：请换个搜索词，或清除筛选条件': 'Nothing matches: try other words, or clear the filters',
+  '这一页没有记录：请回到第一页': 'This page is empty: go back to the first page',
+  '{year}年': '{year}',
+  最新在前: 'Newest first',
+  最早在前: 'Oldest first',
+  最近修改在前: 'Last changed first',
+  年份: 'Year',
+  '所属事项（第二十条）': 'Art. 20 item',
+  '标题、文号或索引号': 'Title, document number or index number',
+  '目录里还没有信息：点“新建信息”录入，或导入历史目录':
+    'The catalogue is empty: click “New item” to enter one, or import the old catalogue',
+  目录里还没有信息: 'The catalogue is empty',
+  未办结: 'Open',
+  最新收到在前: 'Received last first',
+  最早收到在前: 'Received first first',
+  答复期限最近在前: 'Nearest reply deadline first',
+  收到年份: 'Year received',
+  渠道: 'Channel',
+  '{year}年答复': 'Replied in {year}',
+  '文号：{n}': 'Document number: {n}',
+  申请编号或申请人姓名: "Tracking number or applicant's name",
+  '还没有申请：网上申请会自动出现在这里，当面或邮寄的申请点“登记申请”':
+    'No applications yet: online ones appear here by themselves; register those made in person or by post with “Register”',
+  还没有申请: 'No applications yet',
 };

@@ -1,19 +1,14 @@
-import { sql } from 'kysely';
-import { scopeSql } from '../db/repos/agencies.ts';
 import { caseForPolicy, findApplication, listEvents } from '../db/repos/applications.ts';
-import { calendarLoader, loadCalendar } from '../db/repos/calendar.ts';
-import { offeredEvents, scopeFor } from '../domain/access/index.ts';
+import { loadCalendar } from '../db/repos/calendar.ts';
+import { offeredEvents } from '../domain/access/index.ts';
 import { chinaDate } from '../domain/calendar/index.ts';
 import {
   APPLICANT_TYPE_LABELS,
-  AWAITING_APPLICANT_STATES,
   type CaseFlag,
   type CaseState,
-  COUNTS_OVERDUE_STATES,
   eventLabel,
   FORM_LABELS,
   letterKindLabel,
-  OPEN_STATES,
   OUTCOME_INFO,
   type Outcome,
   replyDeadline,
@@ -170,108 +165,4 @@ export async function trackApplication(ctx: Pick<Ctx, 'db' | 'now' | 'secretKey'
       docNumber: l.doc_number,
     })),
   };
-}
-
-export interface CaseListFilter {
-  state?: string;
-  queue?: 'due_soon' | 'overdue' | 'waiting' | 'open';
-  agencyId?: string;
-  /** The report's drill-down: cases decided in a year, by outcome and applicant type. */
-  decidedYear?: number;
-  outcome?: string;
-  applicantType?: string;
-  /** 发文字号 of one of the case's letters (the whole number, as printed). */
-  docNumber?: string;
-  limit?: number;
-}
-
-/**
- * Staff case list, scoped by the policy; queues: due soon (≤ 5 working days), overdue (`isOverdue`), waiting on
- * the applicant, open.
- */
-export async function listCases(ctx: Ctx, f: CaseListFilter = {}) {
-  if (!ctx.actor) throw new AppError('unauthenticated', '请先登录');
-  const scope = scopeFor(ctx.actor, 'case.read');
-  let q = ctx.db
-    .selectFrom('applications as a')
-    .innerJoin('agencies as g', 'g.id', 'a.agency_id')
-    .innerJoin('regions as r', 'r.code', 'g.region_code')
-    .select([
-      'a.tracking_number',
-      'a.agency_id',
-      'g.name as agency_name',
-      'g.region_code',
-      'a.received_date',
-      'a.applicant_type',
-      'a.applicant_masked',
-      'a.description',
-      'a.state',
-      'a.outcome',
-      'a.reply_due',
-      'a.flags',
-      'a.extension_pending',
-    ])
-    .where(scopeSql(scope, 'a.agency_id', 'r.path'));
-  if (f.agencyId) q = q.where('a.agency_id', '=', f.agencyId);
-  if (f.state) q = q.where('a.state', '=', f.state);
-  if (f.outcome) q = q.where('a.outcome', '=', f.outcome);
-  if (f.applicantType) q = q.where('a.applicant_type', '=', f.applicantType as 'natural_person');
-  if (f.docNumber) {
-    const docNumber = f.docNumber;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('letters as l')
-          .select('l.id')
-          .whereRef('l.application_id', '=', 'a.id')
-          .where('l.doc_number', '=', docNumber),
-      ),
-    );
-  }
-  if (f.decidedYear)
-    q = q
-      .where('a.decided_date', '>=', `${f.decidedYear}-01-01`)
-      .where('a.decided_date', '<=', `${f.decidedYear}-12-31`);
-  const today = chinaDate(ctx.now());
-  // The queues by the domain's named state sets (domain/case/state-sets.ts): the supervisor's dashboard and
-  // the daily reminder count the same cases.
-  if (f.queue === 'waiting') q = q.where('a.state', 'in', AWAITING_APPLICANT_STATES);
-  else if (f.queue === 'open') q = q.where('a.state', 'in', OPEN_STATES);
-  // Overdue as the domain defines it (isOverdue): a pending extension is not overdue (extension_pending).
-  else if (f.queue === 'overdue')
-    q = q
-      .where('a.state', 'in', COUNTS_OVERDUE_STATES)
-      .where('a.extension_pending', '=', false)
-      .where('a.reply_due', '<', today);
-  else if (f.queue === 'due_soon')
-    q = q.where('a.state', 'in', COUNTS_OVERDUE_STATES).where('a.reply_due', '>=', today);
-  const rows = await q
-    .orderBy(sql`a.reply_due nulls last`)
-    .orderBy('a.tracking_number')
-    .limit(Math.min(f.limit ?? 200, 1000))
-    .execute();
-  const cal = await calendarLoader(ctx.db);
-  const out = [];
-  for (const r of rows) {
-    const state = r.state as CaseState;
-    const status = replyDeadline(await cal(r.region_code), state, r.reply_due, today, r.extension_pending);
-    if (f.queue === 'due_soon' && !(status && (status.status === 'due_soon' || status.status === 'due_today')))
-      continue;
-    out.push({
-      trackingNumber: r.tracking_number,
-      agency: { id: r.agency_id, name: r.agency_name },
-      receivedDate: r.received_date,
-      applicantType: r.applicant_type,
-      applicantName: (r.applicant_masked as { name?: string }).name ?? '',
-      description: r.description.length > 60 ? `${r.description.slice(0, 60)}…` : r.description,
-      state: r.state,
-      stateLabel: STATE_LABELS[state],
-      outcome: r.outcome,
-      replyDue: r.reply_due,
-      deadline: status,
-      flags: r.flags as CaseFlag[],
-      extensionPending: r.extension_pending,
-    });
-  }
-  return out;
 }

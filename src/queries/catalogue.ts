@@ -1,10 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { scopeSql } from '../db/repos/agencies.ts';
-import { loadCalendar } from '../db/repos/calendar.ts';
 import { oldestSearchVersion } from '../db/repos/catalogue.ts';
 import type { DB } from '../db/schema.ts';
-import { scopeFor } from '../domain/access/index.ts';
-import { chinaDate } from '../domain/calendar/index.ts';
 import {
   normalizeForMatch,
   queryTokens,
@@ -12,9 +8,6 @@ import {
   type SearchTokensVersion,
   tsqueryOf,
 } from '../domain/catalogue/index.ts';
-import { disclosureDue } from '../domain/clock/index.ts';
-import { AppError } from '../domain/errors.ts';
-import type { Ctx } from '../shared/context.ts';
 import { currentLexemeStats } from './lexeme-stats.ts';
 
 export interface PublicFilter {
@@ -216,71 +209,4 @@ export async function publicItem(db: Kysely<DB>, id: string) {
     .where('i.id', '=', id)
     .executeTakeFirst();
   return item ? { ...item, interprets: item.interprets ?? undefined } : undefined;
-}
-
-/** Staff list of an agency's items with the review queue, §26 timeliness and 解读 flags. */
-export async function staffItems(
-  ctx: Ctx,
-  f: { state?: string; queue?: 'review' | 'approval' | 'overdue' | 'no_interpretation'; limit?: number } = {},
-) {
-  if (!ctx.actor) throw new AppError('unauthenticated', '请先登录');
-  const scope = scopeFor(ctx.actor, 'catalogue.read');
-  let q = ctx.db
-    .selectFrom('catalogue_items as i')
-    .innerJoin('agencies as g', 'g.id', 'i.agency_id')
-    .innerJoin('regions as r', 'r.code', 'g.region_code')
-    .select([
-      'i.id',
-      'i.index_no',
-      'i.title',
-      'i.doc_number',
-      'i.state',
-      'i.genre',
-      'i.formed_date',
-      'i.publish_date',
-      'i.agency_id',
-      'g.name as agency_name',
-      'g.region_code',
-    ])
-    .select(
-      sql<number>`(select count(*)::int from catalogue_items x where x.interprets_id = i.id and x.state = 'published')`.as(
-        'interpretations',
-      ),
-    )
-    .where(scopeSql(scope, 'i.agency_id', 'r.path'));
-  if (f.state) q = q.where('i.state', '=', f.state);
-  if (f.queue === 'review') q = q.where('i.state', '=', 'in_review');
-  if (f.queue === 'approval') q = q.where('i.state', '=', 'reviewed');
-  if (f.queue === 'overdue')
-    q = q.where('i.state', 'not in', ['published', 'withdrawn']).where('i.formed_date', 'is not', null);
-  if (f.queue === 'no_interpretation') q = q.where('i.state', '=', 'published').where('i.genre', '=', 'normative');
-  const rows = await q
-    .orderBy('i.updated_at', 'desc')
-    .limit(Math.min(f.limit ?? 200, 1000))
-    .execute();
-  const today = chinaDate(ctx.now());
-  const cals = new Map<string, Awaited<ReturnType<typeof loadCalendar>>>();
-  const out = [];
-  for (const r of rows) {
-    let cal = cals.get(r.region_code);
-    if (!cal) {
-      cal = await loadCalendar(ctx.db, r.region_code);
-      cals.set(r.region_code, cal);
-    }
-    // 条例第二十六条: due 20 working days after the information was formed or changed.
-    const due =
-      r.formed_date && r.state !== 'published' && r.state !== 'withdrawn'
-        ? disclosureDue(cal, r.formed_date).due
-        : null;
-    const overdue = due !== null && due < today;
-    if (f.queue === 'overdue' && !overdue) continue;
-    if (f.queue === 'no_interpretation' && r.interpretations > 0) continue;
-    out.push({
-      ...r,
-      disclosureDue: due,
-      overdue,
-      needsInterpretation: r.genre === 'normative' && r.state === 'published' && r.interpretations === 0,
-    });
-  }
-  return out;
 }

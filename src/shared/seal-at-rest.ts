@@ -11,6 +11,7 @@ import {
   readerValues,
   stripMarkers,
 } from './letter-seal.ts';
+import { indexApplicantNames } from './name-index.ts';
 import { outboxDedupeKey, sealMail } from './outbox.ts';
 import { bindProcessKey, decrypt, encrypt, maskAddress, maskEmailsIn } from './pii.ts';
 import { queryCodeHash } from './tracking.ts';
@@ -86,6 +87,9 @@ export async function preparePersonalData(db: Kysely<DB>, secret: Buffer, log?: 
   }
   if (Object.values(counts).some((n) => n > 0))
     log?.info({ sealed: counts }, '已加密存量个人信息 (personal data at rest sealed)');
+  // Migration 0019: the applicant-name search tokens of applications written before it (keyed hashes only).
+  const named = await indexApplicantNames(db, secret);
+  if (named) log?.info({ applications: named }, '已建立申请人姓名检索索引 (applicant names indexed)');
   return counts;
 }
 

@@ -1,10 +1,11 @@
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { FORMATS } from '../../../src/domain/report/index.ts';
-import { type Input as ApiInput, call } from '../api.ts';
+import { OUTCOME_INFO, OUTCOME_LABELS_EN, OUTCOMES } from '../../../src/domain/case/outcomes.ts';
+import { type Input as ApiInput, call, type Output } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
-import { t } from '../i18n.ts';
+import { locale, t } from '../i18n.ts';
+import { type FilterSpec, ListTable, ListToolbar, useListState, yearOptions } from '../ListParts.tsx';
 import { linkProps, navigate } from '../router.ts';
 import { hasRole, useSession } from '../session.tsx';
 
@@ -12,54 +13,79 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 
 type CaseBody = ApiInput<'registerCase'>['body'];
 type ListQuery = NonNullable<ApiInput<'listCases'>['query']>;
+type CaseRow = Output<'listCases'>['items'][number];
 type IdType = NonNullable<CaseBody['applicant']['idType']>;
 /** The registration form: the API's body, with the agency picked by id and the date as a picker's value. */
 type RegisterForm = Omit<CaseBody, 'agency' | 'receivedDate'> & { agencyId?: string; receivedDate?: Dayjs };
 
-const QUEUE_LABELS: Record<string, string> = {
-  due_soon: t('即将到期'),
-  overdue: t('已逾期'),
-  waiting: t('等待申请人'),
-  open: t('在办'),
-};
+/** The filters the URL may carry: the toolbar's, and the report's drill-down (decision year, applicant type, 文号). */
+const FILTERS = [
+  'queue',
+  'state',
+  'year',
+  'channel',
+  'outcome',
+  'agencyId',
+  'decidedYear',
+  'applicantType',
+  'docNumber',
+] as const;
+type Queue = NonNullable<ListQuery['queue']>;
+const QUEUES: readonly (readonly ['' | Queue, string])[] = [
+  ['', t('全部')],
+  ['due_soon', t('即将到期')],
+  ['overdue', t('已逾期')],
+  ['waiting', t('等待申请人')],
+  ['open', t('未办结')],
+];
+const SORTS = () => [
+  { value: 'newest', label: t('最新收到在前') },
+  { value: 'oldest', label: t('最早收到在前') },
+  { value: 'due', label: t('答复期限最近在前') },
+];
+const labelled = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
-/** The filters a link may carry (the report's drill-down): those the list understands, as text. */
-const FILTERS = ['state', 'queue', 'agencyId', 'decidedYear', 'outcome', 'applicantType'] as const;
-const filterOf = (query: URLSearchParams) =>
-  Object.fromEntries(FILTERS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!]] : []))) as Record<
-    (typeof FILTERS)[number],
-    string
-  >;
-
-/** 依申请公开: the cases in scope (filtered as the report's drill-down asks), and registering a paper application. */
+/** 依申请公开: the cases in scope, paged by the server, with search, filters and queues; registering a paper application. */
 export function Cases({ query }: { query: URLSearchParams }) {
   const { me, meta, agencies } = useSession();
-  // The drill-down's filters in words, never as codes.
-  const filterLabel = (k: string, v: string) => {
-    switch (k) {
-      case 'outcome':
-        return (
-          meta.outcomes.find((o) => o.value === v)?.label ??
-          t(FORMATS['2021'].applicationRows.find((r) => r.key === v)?.label ?? v)
-        );
-      case 'applicantType':
-        return meta.applicantTypes[v] ?? v;
-      case 'decidedYear':
-        return t('{year}年办结', { year: v });
-      case 'agencyId':
-        return agencies.find((a) => a.id === v)?.name ?? t('机关');
-      case 'state':
-        return meta.caseStates[v] ?? v;
-      default:
-        return QUEUE_LABELS[v] ?? v;
-    }
-  };
-  const filter = filterOf(query);
-  const { data } = useLoad(
+  const { state, set, request } = useListState('/cases', query, FILTERS);
+  const queue = QUEUES.find(([k]) => k === state.filters.queue)?.[0] ?? '';
+  const { data, loading, error } = useLoad(
     // The link's filters go as written; the server checks them (a wrong one is refused in words).
-    () => call('listCases', { query: { ...(filter as ListQuery), limit: 500 } }),
+    () => call('listCases', { query: request as ListQuery }),
     [query.toString()],
   );
+  const filters: FilterSpec[] = [
+    { key: 'state', label: t('状态'), options: labelled(meta.caseStates), width: 120 },
+    { key: 'year', label: t('收到年份'), options: yearOptions(2019), width: 110 },
+    { key: 'channel', label: t('渠道'), options: labelled(meta.channels), width: 120 },
+    // Every outcome, the two the applicant's silence decides (第三十条, 第四十二条) too: a drill-down may ask for them.
+    {
+      key: 'outcome',
+      label: t('答复结果'),
+      options: OUTCOMES.map(
+        (o) =>
+          meta.outcomes.find((x) => x.value === o) ?? {
+            value: o,
+            label: locale() === 'en' ? OUTCOME_LABELS_EN[o] : OUTCOME_INFO[o].label,
+          },
+      ),
+      width: 180,
+    },
+  ];
+  if (agencies.length > 1)
+    filters.push({
+      key: 'agencyId',
+      label: t('机关'),
+      options: agencies.map((a) => ({ value: a.id, label: a.name })),
+      width: 200,
+    });
+  // The report's drill-down: shown as what it asks, with a way out.
+  const drill = [
+    state.filters.decidedYear && t('{year}年答复', { year: state.filters.decidedYear }),
+    state.filters.applicantType && meta.applicantTypes[state.filters.applicantType],
+    state.filters.docNumber && t('文号：{n}', { n: state.filters.docNumber }),
+  ].filter((x): x is string => Boolean(x));
   const [open, setOpen] = useState(false);
   const act = useAction();
   const [form] = Form.useForm<RegisterForm>();
@@ -101,28 +127,65 @@ export function Cases({ query }: { query: URLSearchParams }) {
           </Button>
         )}
       </Space>
-      {Object.keys(filter).length > 0 && (
+      <Tabs
+        activeKey={queue}
+        onChange={(k) => set({ filters: { queue: k || undefined } })}
+        items={QUEUES.map(([key, label]) => ({ key, label }))}
+      />
+      <ListToolbar state={state} set={set} placeholder={t('申请编号或申请人姓名')} filters={filters} sorts={SORTS()} />
+      {drill.length > 0 && (
         <p>
           {t('筛选：')}
-          {Object.entries(filter).map(([k, v]) => (
-            <Tag key={k}>{filterLabel(k, v)}</Tag>
+          {drill.map((d) => (
+            <Tag key={d}>{d}</Tag>
           ))}
-          <a {...linkProps('/cases')}>{t('清除筛选')}</a>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => set({ filters: { decidedYear: undefined, applicantType: undefined, docNumber: undefined } })}
+          >
+            {t('清除筛选')}
+          </Button>
         </p>
       )}
-      <Table
+      <ListTable<CaseRow>
         rowKey="trackingNumber"
-        size="small"
-        dataSource={data?.items ?? []}
-        scroll={{ x: 900 }}
+        data={data}
+        loading={loading}
+        error={error}
+        state={state}
+        set={set}
+        emptyText={
+          canRegister ? t('还没有申请：网上申请会自动出现在这里，当面或邮寄的申请点“登记申请”') : t('还没有申请')
+        }
+        scroll={{ x: 780 }}
         columns={[
-          { title: t('申请编号'), dataIndex: 'trackingNumber', render: (v) => <a {...linkProps(`/case/${v}`)}>{v}</a> },
-          { title: t('机关'), dataIndex: ['agency', 'name'] },
-          { title: t('收到日期'), dataIndex: 'receivedDate' },
-          { title: t('申请人'), dataIndex: 'applicantName' },
-          { title: t('内容'), dataIndex: 'description', ellipsis: true },
-          { title: t('状态'), dataIndex: 'stateLabel', render: (v) => <Tag>{v}</Tag> },
-          { title: t('答复期限'), dataIndex: 'replyDue' },
+          {
+            title: t('申请编号'),
+            dataIndex: 'trackingNumber',
+            width: 140,
+            render: (v) => <a {...linkProps(`/case/${v}`)}>{v}</a>,
+          },
+          ...(agencies.length > 1
+            ? [{ title: t('机关'), dataIndex: ['agency', 'name'], width: 170, responsive: ['xl' as const] }]
+            : []),
+          { title: t('收到日期'), dataIndex: 'receivedDate', width: 110 },
+          { title: t('申请人'), dataIndex: 'applicantName', width: 120 },
+          { title: t('内容'), dataIndex: 'description', ellipsis: true, minWidth: 200 },
+          { title: t('状态'), dataIndex: 'stateLabel', width: 100, render: (v) => <Tag>{v}</Tag> },
+          {
+            title: t('答复期限'),
+            dataIndex: 'replyDue',
+            width: 120,
+            render: (v, r) =>
+              r.deadline?.overdue ? (
+                <Tag color="red">{v}</Tag>
+              ) : r.deadline && r.deadline.status !== 'ok' ? (
+                <Tag color="orange">{v}</Tag>
+              ) : (
+                v
+              ),
+          },
         ]}
       />
       <Modal

@@ -3,10 +3,13 @@ import { useState } from 'react';
 import { ApiError, type Input as ApiInput, call, type Output } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { t } from '../i18n.ts';
-import { linkProps, navigate } from '../router.ts';
+import { type FilterSpec, ListTable, ListToolbar, useListState, yearOptions } from '../ListParts.tsx';
+import { linkProps } from '../router.ts';
 import { hasRole, useSession } from '../session.tsx';
 
-type Queue = NonNullable<NonNullable<ApiInput<'listCatalogueItems'>['query']>['queue']>;
+type ListQuery = NonNullable<ApiInput<'listCatalogueItems'>['query']>;
+type Queue = NonNullable<ListQuery['queue']>;
+type ItemRow = Output<'listCatalogueItems'>['items'][number];
 const QUEUES: readonly (readonly ['' | Queue, string])[] = [
   ['', t('全部')],
   ['review', t('待保密审查')],
@@ -15,15 +18,39 @@ const QUEUES: readonly (readonly ['' | Queue, string])[] = [
   ['no_interpretation', t('规范性文件未解读')],
 ] as const;
 
-/** 主动公开: the catalogue in scope with its queues, a new item, and the legacy import wizard. */
+const FILTERS = ['queue', 'state', 'year', 'genre', 'articleItem', 'agencyId'] as const;
+const SORTS = () => [
+  { value: 'newest', label: t('最新在前') },
+  { value: 'oldest', label: t('最早在前') },
+  { value: 'updated', label: t('最近修改在前') },
+];
+const labelled = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
+
+/** 主动公开: the catalogue in scope, paged by the server, with search, filters and queues; a new item; the import. */
 export function Catalogue({ query }: { query: URLSearchParams }) {
-  const { me, meta } = useSession();
-  const queue = QUEUES.find(([k]) => k === query.get('queue'))?.[0] ?? '';
-  const { data, reload } = useLoad(
-    () => call('listCatalogueItems', { query: { queue: queue || undefined, limit: 300 } }),
-    [queue],
+  const { me, meta, agencies } = useSession();
+  const { state, set, request } = useListState('/catalogue', query, FILTERS);
+  const queue = QUEUES.find(([k]) => k === state.filters.queue)?.[0] ?? '';
+  const { data, loading, error, reload } = useLoad(
+    // The URL's parameters go as written; the server checks them (a wrong one is refused in words).
+    () => call('listCatalogueItems', { query: request as ListQuery }),
+    [query.toString()],
   );
   const [importing, setImporting] = useState(false);
+  const filters: FilterSpec[] = [
+    { key: 'state', label: t('状态'), options: labelled(meta.itemStates), width: 120 },
+    { key: 'year', label: t('年份'), options: yearOptions(), width: 110 },
+    { key: 'genre', label: t('体裁'), options: labelled(meta.genres), width: 130 },
+    { key: 'articleItem', label: t('所属事项（第二十条）'), options: labelled(meta.articleItems), width: 200 },
+  ];
+  // Only those who see several agencies (a supervisor, a region's staff) filter by agency.
+  if (agencies.length > 1)
+    filters.push({
+      key: 'agencyId',
+      label: t('机关'),
+      options: agencies.map((a) => ({ value: a.id, label: a.name })),
+      width: 200,
+    });
   return (
     <>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -41,22 +68,54 @@ export function Catalogue({ query }: { query: URLSearchParams }) {
       </Space>
       <Tabs
         activeKey={queue}
-        onChange={(k) => navigate(`/catalogue${k ? `?queue=${k}` : ''}`)}
+        onChange={(k) => set({ filters: { queue: k || undefined } })}
         items={QUEUES.map(([key, label]) => ({ key, label }))}
       />
-      <Table
+      <ListToolbar state={state} set={set} placeholder={t('标题、文号或索引号')} filters={filters} sorts={SORTS()} />
+      <ListTable<ItemRow>
         rowKey="id"
-        size="small"
-        dataSource={data?.items ?? []}
-        scroll={{ x: 900 }}
+        data={data}
+        loading={loading}
+        error={error}
+        state={state}
+        set={set}
+        emptyText={
+          hasRole(me, 'operator') ? t('目录里还没有信息：点“新建信息”录入，或导入历史目录') : t('目录里还没有信息')
+        }
+        scroll={{ x: 780 }}
         columns={[
-          { title: t('标题'), dataIndex: 'title', render: (v, r) => <a {...linkProps(`/item/${r.id}`)}>{v}</a> },
-          { title: t('机关'), dataIndex: 'agency_name' },
-          { title: t('索引号'), dataIndex: 'index_no' },
-          { title: t('状态'), dataIndex: 'state', render: (v) => <Tag>{meta.itemStates[v] ?? v}</Tag> },
-          { title: t('发布日期'), dataIndex: 'publish_date' },
+          {
+            title: t('标题'),
+            dataIndex: 'title',
+            minWidth: 240,
+            render: (v, r) => <a {...linkProps(`/item/${r.id}`)}>{v}</a>,
+          },
+          { title: t('文号'), dataIndex: 'doc_number', width: 160, responsive: ['xl'] },
+          ...(agencies.length > 1
+            ? [{ title: t('机关'), dataIndex: 'agency_name', width: 160, responsive: ['xl' as const] }]
+            : []),
+          { title: t('索引号'), dataIndex: 'index_no', width: 190 },
+          {
+            title: t('体裁'),
+            dataIndex: 'genre',
+            width: 90,
+            responsive: ['xl'],
+            render: (v: string) => meta.genres[v] ?? '',
+          },
+          {
+            title: t('状态'),
+            dataIndex: 'state',
+            width: 90,
+            render: (v: string) => <Tag>{meta.itemStates[v] ?? ''}</Tag>,
+          },
+          {
+            title: t('日期'),
+            width: 118,
+            render: (_, r) => r.publish_date ?? r.formed_date ?? '',
+          },
           {
             title: t('提示'),
+            width: 170,
             render: (_, r) => (
               <>
                 {r.overdue && <Tag color="red">{t('应于 {date} 前公开', { date: r.disclosureDue ?? '' })}</Tag>}

@@ -54,7 +54,7 @@ export function Workbench() {
   const { data, loading, reload } = useLoad(async () => {
     const none: Output<'caseQueues'> = { dueSoon: [], overdue: [], waitingOnApplicant: [] };
     const items = (queue: 'review' | 'approval' | 'overdue' | 'no_interpretation', limit?: number) =>
-      call('listCatalogueItems', { query: { queue, limit } });
+      call('listCatalogueItems', { query: { queue, pageSize: limit ?? 100 } });
     const [queues, review, approval, overdue, noInterp, reports, reviews] = await Promise.all([
       seesCases ? call('caseQueues') : Promise.resolve(none),
       items('review'),
@@ -90,11 +90,15 @@ export function Workbench() {
       />
     </Panel>
   );
-  const itemList = (title: string, rows: ItemRow[] | undefined, extra?: (i: ItemRow) => string) => (
-    <Panel title={title} count={rows?.length ?? 0} color="#1677ff" loading={busy}>
+  const itemList = (
+    title: string,
+    page: { items: ItemRow[]; total: number } | undefined,
+    extra?: (i: ItemRow) => string,
+  ) => (
+    <Panel title={title} count={page?.total ?? 0} color="#1677ff" loading={busy}>
       <List
         size="small"
-        dataSource={rows ?? []}
+        dataSource={page?.items ?? []}
         locale={{ emptyText: t('无') }}
         renderItem={(i) => (
           <List.Item>
@@ -262,18 +266,18 @@ export function Workbench() {
           </>
         )}
         <Col xs={24} xl={12}>
-          {itemList(t('待保密审查'), data?.review.items)}
+          {itemList(t('待保密审查'), data?.review)}
         </Col>
         <Col xs={24} xl={12}>
-          {itemList(t('待审批发布'), data?.approval.items)}
+          {itemList(t('待审批发布'), data?.approval)}
         </Col>
         <Col xs={24} xl={12}>
-          {itemList(t('超过20个工作日未公开（条例第二十六条）'), data?.overdue.items, (i) =>
+          {itemList(t('超过20个工作日未公开（条例第二十六条）'), data?.overdue, (i) =>
             t('应于 {date} 前公开', { date: i.disclosureDue ?? '' }),
           )}
         </Col>
         <Col xs={24} xl={12}>
-          {itemList(t('规范性文件未发布解读'), data?.noInterp.items)}
+          {itemList(t('规范性文件未发布解读'), data?.noInterp)}
         </Col>
         <Col xs={24}>
           <OverdueReports year={year - 1} />

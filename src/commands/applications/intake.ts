@@ -15,6 +15,7 @@ import { type Channel, channelReceiptRule } from '../../domain/clock/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { caseClock } from '../../shared/case-clock.ts';
 import { authorize, type Ctx, inTransaction } from '../../shared/context.ts';
+import { nameTokens } from '../../shared/name-index.ts';
 import { enqueueMail, staffEmails } from '../../shared/outbox.ts';
 import {
   applicantKey,
@@ -170,6 +171,7 @@ async function intake(
         applicant_key: appKey,
         applicant_enc: encrypt(ctx.secretKey, a),
         applicant_masked: JSON.stringify(masked),
+        applicant_name_tokens: nameTokens(ctx.secretKey, a.name),
         credit_code: a.creditCode ?? null,
         description: input.description,
         form: input.form,

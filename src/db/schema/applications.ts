@@ -15,6 +15,8 @@ export interface ApplicationsTable {
   applicant_key: string;
   applicant_enc: string;
   applicant_masked: Json<Record<string, string>>;
+  /** Keyed hashes of the name's bigrams and whole name (shared/name-index.ts); null until indexed. */
+  applicant_name_tokens: string[] | null;
   credit_code: string | null;
   description: string;
   form: 'paper' | 'email' | 'disc' | 'viewing';

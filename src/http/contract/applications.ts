@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { appealInput, appealPatch } from '../../domain/case/appeal-input.ts';
 import { applicationInput, staffCaseInput } from '../../domain/case/application-input.ts';
 import { caseEventInput } from '../../domain/case/event-input.ts';
-import { APPLICANT_TYPES, DEFAULT_TEMPLATES } from '../../domain/case/index.ts';
+import { DEFAULT_TEMPLATES } from '../../domain/case/index.ts';
 import { templateInput } from '../../domain/case/template-input.ts';
+import { caseListQuery } from '../../domain/lists/case-list.ts';
 import { caseListItem, caseState, flag, intakeReceipt, outcome, staffCase, tracked } from './case-views.ts';
-import { dateOut, defineRoute, file, inline, limit, ok, trackingNumber, uuid, year } from './common.ts';
+import { dateOut, defineRoute, file, inline, listPage, ok, trackingNumber, uuid } from './common.ts';
 
 /** 依申请公开: the public intake and tracking, the staff's cases, letters, appeals and letter templates. */
 
@@ -87,23 +88,6 @@ export const registerCase = defineRoute({
   responses: { 201: intakeReceipt.extend({ flags: z.array(flag) }) },
 });
 
-const listQuery = z.object({
-  state: caseState.optional(),
-  queue: z.enum(['due_soon', 'overdue', 'waiting', 'open']).optional(),
-  agencyId: uuid('机关编号', 'agency id').optional(),
-  decidedYear: year().optional(),
-  outcome: outcome.optional(),
-  applicantType: z.enum(APPLICANT_TYPES).optional(),
-  docNumber: z
-    .string()
-    .trim()
-    .min(1)
-    .max(60)
-    .optional()
-    .meta({ title: '文号', labelEn: 'document number', description: '告知书的发文字号，如 凉市监依申〔2026〕12号' }),
-  limit: limit(),
-});
-
 export const listCases = defineRoute({
   method: 'GET',
   path: '/api/v1/cases',
@@ -111,8 +95,10 @@ export const listCases = defineRoute({
   summary: '案件列表（按权限范围）',
   tag: 'cases',
   auth: 'login',
-  query: listQuery,
-  responses: { 200: z.object({ items: z.array(caseListItem) }) },
+  description:
+    '分页（page、pageSize ≤ 100）、搜索（申请编号或申请人姓名）、筛选、待办、排序（默认最新在前）；超过一万条时总数为估计（exact: false）。',
+  query: caseListQuery,
+  responses: { 200: listPage(caseListItem) },
 });
 
 export const caseQueues = defineRoute({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ITEM_STATE_LABELS } from '../../domain/catalogue/index.ts';
 import { itemInput, PAGE_KINDS, pageInput, VALIDITIES } from '../../domain/catalogue/item-input.ts';
-import { dateOut, defineRoute, file, instant, limit, ok, uuid } from './common.ts';
+import { catalogueListQuery } from '../../domain/lists/catalogue-list.ts';
+import { dateOut, defineRoute, file, instant, listPage, ok, uuid } from './common.ts';
 
 /** 主动公开: the catalogue's items, their review and publication, attachments, import and export. */
 
@@ -86,12 +87,10 @@ export const listItems = defineRoute({
   summary: '信息目录（工作人员，按权限范围）',
   tag: 'catalogue',
   auth: 'login',
-  query: z.object({
-    state: z.enum(ITEM_STATES).optional(),
-    queue: z.enum(['review', 'approval', 'overdue', 'no_interpretation']).optional(),
-    limit: limit(),
-  }),
-  responses: { 200: z.object({ items: z.array(staffItem) }) },
+  description:
+    '分页（page、pageSize ≤ 100）、搜索（标题、文号、索引号）、筛选、排序（默认最新在前）；超过一万条时总数为估计（exact: false，“约 N 条”）。',
+  query: catalogueListQuery,
+  responses: { 200: listPage(staffItem) },
 });
 
 export const createItem = defineRoute({

@@ -139,3 +139,12 @@ export const dateOut = z.string().meta({ format: 'date' });
 /** An instant, ISO 8601. */
 export const instant = z.string().meta({ format: 'date-time' });
 export const idOnly = z.object({ id: z.uuid() });
+/** One page of a staff list: its rows, how many there are in all (an estimate when `exact` is false), where it is. */
+export const listPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int().meta({ description: '总条数（exact 为 false 时为估计：约 N 条）' }),
+    exact: z.boolean(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });

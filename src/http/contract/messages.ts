@@ -112,6 +112,16 @@ export const EN_MESSAGES: Record<string, string> = {
   请填写申请编号: 'Please enter the tracking number',
   请填写查询码: 'Please enter the query code',
   申请编号或查询码不正确: 'The tracking number or query code is not correct',
+  状态不正确: 'The state is not valid',
+  待办类别不正确: 'The queue is not valid',
+  体裁不正确: 'The genre is not valid',
+  所属事项不正确: 'The article item is not valid',
+  机关编号格式不正确: 'The agency id is not valid',
+  排序方式不正确: 'The sort order is not valid',
+  申请渠道不正确: 'The channel is not valid',
+  答复结果不正确: 'The outcome is not valid',
+  搜索词不超过60个字: 'The search text must be at most 60 characters',
+  '页码过大：请用搜索或筛选缩小范围': 'The page is too far: please narrow the list with a search or a filter',
   [MALFORMED_TEXT_MESSAGE]:
     'The input contains characters that cannot be read (perhaps pasted from other software); please remove them and try again',
 };

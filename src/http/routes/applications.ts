@@ -3,7 +3,9 @@ import { addAppeal, updateAppeal } from '../../commands/applications/appeals.ts'
 import { registerCase, submitApplication } from '../../commands/applications/intake.ts';
 import { recordCaseEvent } from '../../commands/applications/record-event.ts';
 import { letterTemplates, saveLetterTemplate } from '../../commands/applications/templates.ts';
-import { caseForStaff, listCases, trackApplication } from '../../queries/applications.ts';
+import { type CaseQueue, caseListQuery } from '../../domain/lists/case-list.ts';
+import { caseForStaff, trackApplication } from '../../queries/applications.ts';
+import { caseList } from '../../queries/case-list.ts';
 import { letterForApplicant, letterForStaff } from '../../queries/letters.ts';
 import { LETTER_MIME, type LetterFormat, renderLetter } from '../../render/letters.ts';
 import { ctxOf } from '../auth.ts';
@@ -49,15 +51,14 @@ export function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   route(app, c.registerCase, async ({ req, body }) => registerCase(ctxOf(req, deps), body));
 
-  route(app, c.listCases, async ({ req, query }) => ({ items: await listCases(ctxOf(req, deps), query) }));
+  route(app, c.listCases, async ({ req, query }) => caseList(ctxOf(req, deps), query));
 
   route(app, c.caseQueues, async ({ req }) => {
     const ctx = ctxOf(req, deps);
-    const [dueSoon, overdue, waiting] = await Promise.all([
-      listCases(ctx, { queue: 'due_soon' }),
-      listCases(ctx, { queue: 'overdue' }),
-      listCases(ctx, { queue: 'waiting' }),
-    ]);
+    // The workbench's queues: the list's queues, nearest deadline first, up to 200 each.
+    const queue = async (q: CaseQueue) =>
+      (await caseList(ctx, { ...caseListQuery.parse({ queue: q, sort: 'due' }), pageSize: 200 })).items;
+    const [dueSoon, overdue, waiting] = await Promise.all([queue('due_soon'), queue('overdue'), queue('waiting')]);
     return { dueSoon, overdue, waitingOnApplicant: waiting };
   });
 

@@ -8,8 +8,8 @@ import { readXlsxTable, writeXlsxTable, XLSX_MIME } from '../../documents/spread
 import { approveInput, returnInput, reviewInput, withdrawInput } from '../../domain/catalogue/item-input.ts';
 import { parseCsv, toCsv } from '../../domain/csv.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
-import { staffItems } from '../../queries/catalogue.ts';
 import { exportCatalogue } from '../../queries/catalogue-export.ts';
+import { staffItemList } from '../../queries/catalogue-list.ts';
 import { importJobStatus } from '../../queries/import-jobs.ts';
 import { itemForStaff } from '../../queries/item-detail.ts';
 import { ctxOf, requireLogin } from '../auth.ts';
@@ -26,7 +26,7 @@ const STEP_INPUT = {
 } as const;
 
 export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
-  route(app, c.listItems, async ({ req, query }) => ({ items: await staffItems(ctxOf(req, deps), query) }));
+  route(app, c.listItems, async ({ req, query }) => staffItemList(ctxOf(req, deps), query));
 
   route(app, c.createItem, async ({ req, body: { agencyId, ...item } }) => {
     const auth = requireLogin(req);
