@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, InputNumber, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, InputNumber, Row, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { INDICATORS } from '../../../src/domain/supervision/index.ts';
 import { call, href, type Output } from '../api.ts';
@@ -83,6 +83,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
         <Col xs={24} xl={12}>
           <Card size="small" title={t('各部门申请办理')}>
             <Table
+              loading={!data}
               size="small"
               pagination={false}
               rowKey="agencyId"
@@ -109,6 +110,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
         <Col xs={24} xl={12}>
           <Card size="small" title={t('{year}年度报告', { year: year - 1 })}>
             <Table
+              loading={!data}
               size="small"
               pagination={false}
               rowKey="agencyId"
@@ -156,17 +158,18 @@ export function Supervision({ query }: { query: URLSearchParams }) {
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('{year}年答复结果', { year })}>
-            <Chart option={outcomeChart} label={t('答复结果分布')} />
+            {data ? <Chart option={outcomeChart} label={t('答复结果分布')} /> : <Skeleton active />}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('{year}年各月收到申请', { year })}>
-            <Chart option={monthChart} label={t('各月收到申请数')} />
+            {data ? <Chart option={monthChart} label={t('各月收到申请数')} /> : <Skeleton active />}
           </Card>
         </Col>
         <Col xs={24}>
           <Card size="small" title={t('{year}年考核排名（由记录计算，点击展开扣分依据）', { year })}>
             <Table
+              loading={!data}
               size="small"
               pagination={false}
               rowKey="agencyId"
@@ -230,6 +233,7 @@ export function Supervision({ query }: { query: URLSearchParams }) {
         <Col xs={24}>
           <Card size="small" title={t('规范性文件未发布解读（{n}）', { n: data?.interp.missing.length ?? 0 })}>
             <Table
+              loading={!data}
               size="small"
               rowKey="id"
               dataSource={data?.interp.missing ?? []}
