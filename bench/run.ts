@@ -15,6 +15,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { parseReportText } from '../src/domain/report/parse/index.ts';
 import { searchItems } from '../src/queries/catalogue.ts';
 import { agencyReport } from '../src/shared/report/agency-report.ts';
+import { boundedBench } from './bounded.ts';
 import { loadApplications, loadItems, makeRegionTree, SUBJECTS, VERBS } from './generate.ts';
 import { httpBench, serve } from './http.ts';
 import { listsBench } from './lists.ts';
@@ -23,6 +24,8 @@ import { writeSummary } from './summary.ts';
 const quick = process.argv.includes('--quick');
 /** `--lists-only [--items=N] [--applications=M] [--agencies=K]`: only the staff lists, at the given scale. */
 const listsOnly = process.argv.includes('--lists-only');
+/** `--bounded-only`: only /healthz while the worst inputs are posted (bench/bounded.ts). */
+const boundedOnly = process.argv.includes('--bounded-only');
 const arg = (name: string) => {
   const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   return v === undefined ? undefined : Number(v);
@@ -244,6 +247,16 @@ async function runOn(kind: 'postgres' | 'embedded') {
 
 const started = Date.now();
 const out: Record<string, unknown> = { quick, at: new Date().toISOString(), node: process.version };
+if (boundedOnly || !listsOnly) {
+  out.bounded = await boundedBench();
+  log(`bounded: ${JSON.stringify(out.bounded)}`);
+}
+if (boundedOnly) {
+  const file = join(import.meta.dirname, 'results/bounded.json');
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`done → ${file}`);
+  process.exit(0);
+}
 if (!listsOnly) {
   out.parse = await parseBench();
   log(`parse: ${JSON.stringify(out.parse)}`);

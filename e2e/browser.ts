@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { demoTotpSecret, totpCode } from '../src/commands/auth/totp.ts';
 
 /** Debian's Chromium (installed by scripts/setup-system.sh), with the flags a closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
@@ -81,4 +82,28 @@ export async function axeViolations(page: Page) {
   return (result as { id: string; impact: string; help: string; targets: string[] }[]).filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',
   );
+}
+
+/**
+ * A fresh browser session logged in to the console as a demo user (the administrator with the demo's TOTP
+ * code), waiting for the main menu.
+ */
+export async function consoleLogin(
+  browser: Browser,
+  app: { url: string; password: string },
+  username: string,
+  width = 1440,
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.goto(`${app.url}/console/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(app.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  if (username === 'demo-admin') {
+    await page.getByLabel('动态口令（6 位）').fill(totpCode(demoTotpSecret(app.password), new Date()));
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+  return { ctx, page };
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startApp } from './browser.ts';
+import { consoleLogin, launchBrowser, startApp } from './browser.ts';
 
 /** The console's server-side lists (issue #18): search, filter, page 2, the back button, the total. */
 
@@ -22,14 +22,7 @@ after(async () => {
 });
 
 async function login(username: string, width = 1440) {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await page.goto(`${app.url}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(app.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('heading', { name: '工作台', level: 3, exact: true }).waitFor();
-  return { ctx, page };
+  return consoleLogin(browser, app, username, width);
 }
 
 /** The number in "共 N 条" (or "约 N 条"). */

@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { demoTotpSecret, totpCode } from '../src/commands/auth/totp.ts';
-import { launchBrowser, startApp } from './browser.ts';
+import { consoleLogin, launchBrowser, startApp } from './browser.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -77,19 +76,7 @@ test('rawCodes finds the codes users reported and passes Chinese text', () => {
 });
 
 async function login(username: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await page.goto(`${app.url}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(app.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  if (username === 'demo-admin') {
-    // Administrators log in with a second factor (the demo's TOTP secret derives from its password).
-    await page.getByLabel('动态口令（6 位）').fill(totpCode(demoTotpSecret(app.password), new Date()));
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  }
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-  return page;
+  return (await consoleLogin(browser, app, username)).page;
 }
 
 async function settle(page: Page) {

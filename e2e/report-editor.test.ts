@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startApp } from './browser.ts';
+import { consoleLogin, launchBrowser, startApp } from './browser.ts';
 
 /**
  * The annual report editor's section 二 with live checks, the supervisor's 汇总年度报告, overdue reports in red and
@@ -24,14 +24,7 @@ after(async () => {
 });
 
 async function login(username: string, width = 1440): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await page.goto(`${app.url}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(app.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('heading', { name: '工作台', level: 3, exact: true }).waitFor();
-  return page;
+  return (await consoleLogin(browser, app, username, width)).page;
 }
 
 const checksTitle = (page: Page) => page.locator('.ant-card-head-title', { hasText: /^校验（/ });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completeResidentId } from '../src/domain/id-number.ts';
-import { launchBrowser, startApp } from './browser.ts';
+import { consoleLogin, launchBrowser, startApp } from './browser.ts';
 
 /**
  * Review loops with words (issue #18): a return with its reasons seen by the author, the head's extensions in
@@ -26,14 +26,7 @@ after(async () => {
 });
 
 async function login(username: string, width = 1440): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await page.goto(`${app.url}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(app.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('heading', { name: '工作台', level: 3, exact: true }).waitFor();
-  return { ctx, page };
+  return consoleLogin(browser, app, username, width);
 }
 
 /** A write from the logged-in page (its session and CSRF token), as the console would send it. */
