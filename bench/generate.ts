@@ -144,6 +144,7 @@ export async function loadItems(
 /**
  * Applications in bulk SQL (the intake command, with encryption and letters, would take hours for a million):
  * the same columns the report and the queues read, spread over agencies, years, applicant types and outcomes.
+ * States, outcomes and types follow `k`, the row's serial within its agency, so that every agency has each.
  */
 export async function loadApplications(database: Database, agencies: Agency[], m: number, secret?: Buffer) {
   const ids = agencies.map((a) => a.id);
@@ -176,15 +177,15 @@ export async function loadApplications(database: Database, agencies: Agency[], m
         decided_date, closed_date, reply_due, flags, applicant_name_tokens)
       select (${ids}::uuid[])[1 + (g % ${ids.length})],
         'GB' || lpad(g::text, 9, '0'), 'x', 'online',
-        d, '互联网', (${types}::text[])[1 + (g % ${types.length})], 'k' || (g % 50000), 'x', '{"name":"张*"}'::jsonb,
+        d, '互联网', (${types}::text[])[1 + (k % ${types.length})], 'k' || (g % 50000), 'x', '{"name":"张*"}'::jsonb,
         '请公开有关信息', 'email',
-        case when g % 50 = 0 then 'in_progress' else 'closed' end,
-        case when g % 50 = 0 then null else (${outcomes}::text[])[1 + (g % ${outcomes.length})] end,
-        case when g % 50 = 0 then null else d + 12 end,
-        case when g % 50 = 0 then null else d + 15 end,
+        case when k % 50 = 0 then 'in_progress' else 'closed' end,
+        case when k % 50 = 0 then null else (${outcomes}::text[])[1 + (k % ${outcomes.length})] end,
+        case when k % 50 = 0 then null else d + 12 end,
+        case when k % 50 = 0 then null else d + 15 end,
         d + 28, '[]'::jsonb,
         array(select jsonb_array_elements_text((${tokens}::jsonb) -> (g % ${BENCH_NAMES.length})))
-      from (select g, date '2021-01-01' + (g % 1825) as d from generate_series(${off + 1}::int, ${off + count}::int) g) s`.execute(
+      from (select g, g / ${ids.length} as k, date '2021-01-01' + (g % 1825) as d from generate_series(${off + 1}::int, ${off + count}::int) g) s`.execute(
       database.db,
     );
   }
