@@ -1,7 +1,8 @@
 /**
  * Intake throughput: `POST /api/v1/applications` against the product's server (as `npm start` runs it) on the
  * local PostgreSQL, at 1 and 16 concurrent clients, each request for one of several agencies in turn.
- * Not run by the tests: `node --import tsx bench/intake.ts [--seconds 10] [--agencies 8] [--clients 1,16]`.
+ * Part of the full `npm run bench` (1, 8 and 16 clients); alone: `node --import tsx bench/intake.ts [--seconds 10]
+ * [--agencies 8] [--clients 1,16]`.
  * Every request comes from its own address (the form's rate limit is per address, 30/min). Beside throughput (which
  * a busy shared machine makes noisy): the server's sessions waiting on locks, and the CPU time the server process
  * and its PostgreSQL backends spent per accepted application (from /proc, whatever else the machine runs).
@@ -22,13 +23,9 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 };
-const SECONDS = Number(arg('seconds', '10'));
-const AGENCIES = Number(arg('agencies', '8'));
-const CLIENTS = arg('clients', '1,16').split(',').map(Number);
-const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = 'gongkai_bench_intake';
 
-async function recreate() {
+async function recreate(PG_URL: string) {
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`drop database if exists ${NAME} with (force)`);
@@ -120,26 +117,40 @@ async function load(url: string, dbUrl: string, codes: string[], clients: number
   };
 }
 
-const url = await recreate();
-const dataDir = mkdtempSync(join(tmpdir(), 'gk-intake-'));
-const secretKey = randomBytes(32);
-const database = await openDatabase({ dataDir, databaseUrl: url, secretKey });
-await migrate(database.pool);
-const { agencies } = await makeRegionTree(database, AGENCIES);
-await database.close();
-const server = await serve({
-  DATABASE_URL: url,
-  GONGKAI_DATA_DIR: dataDir,
-  GONGKAI_SECRET_KEY: secretKey.toString('hex'),
-  PUBLIC_CACHE_SECONDS: '0',
-});
-try {
-  const codes = agencies.map((a) => a.code);
-  await load(server.url, url, codes, 4, 3); // warm-up: JIT, connection pool
-  const results = [];
-  for (const c of CLIENTS) results.push(await load(server.url, url, codes, c, SECONDS));
-  console.log(JSON.stringify({ agencies: AGENCIES, seconds: SECONDS, results }, null, 2));
-} finally {
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+/** Accepted applications per second at each number of concurrent clients, on a fresh database of `agencies`. */
+export async function intakeBench(pgUrl: string, opts: { agencies: number; clients: number[]; seconds: number }) {
+  const url = await recreate(pgUrl);
+  const dataDir = mkdtempSync(join(tmpdir(), 'gk-intake-'));
+  const secretKey = randomBytes(32);
+  const database = await openDatabase({ dataDir, databaseUrl: url, secretKey });
+  await migrate(database.pool);
+  const { agencies } = await makeRegionTree(database, opts.agencies);
+  await database.close();
+  const server = await serve({
+    DATABASE_URL: url,
+    GONGKAI_DATA_DIR: dataDir,
+    GONGKAI_SECRET_KEY: secretKey.toString('hex'),
+    PUBLIC_CACHE_SECONDS: '0',
+    // Each client its own address (the form's limit is per address): believed from X-Forwarded-For on loopback.
+    TRUST_PROXY: 'loopback',
+  });
+  try {
+    const codes = agencies.map((a) => a.code);
+    await load(server.url, url, codes, 4, 3); // warm-up: JIT, connection pool
+    const results = [];
+    for (const c of opts.clients) results.push(await load(server.url, url, codes, c, opts.seconds));
+    return { agencies: opts.agencies, seconds: opts.seconds, results };
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = await intakeBench(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres', {
+    agencies: Number(arg('agencies', '8')),
+    clients: arg('clients', '1,16').split(',').map(Number),
+    seconds: Number(arg('seconds', '10')),
+  });
+  console.log(JSON.stringify(out, null, 2));
 }

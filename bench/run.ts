@@ -15,17 +15,25 @@ import { migrate } from '../src/db/migrate.ts';
 import { parseReportText } from '../src/domain/report/parse/index.ts';
 import { searchItems } from '../src/queries/catalogue.ts';
 import { agencyReport } from '../src/shared/report/agency-report.ts';
+import { auditBench } from './audit.ts';
 import { boundedBench } from './bounded.ts';
 import { loadApplications, loadItems, makeRegionTree, SUBJECTS, VERBS } from './generate.ts';
 import { httpBench, serve } from './http.ts';
+import { intakeBench } from './intake.ts';
 import { listsBench } from './lists.ts';
+import { portalMix } from './mix.ts';
+import { searchMixBench } from './search-mix.ts';
 import { writeSummary } from './summary.ts';
 
 const quick = process.argv.includes('--quick');
 /** `--lists-only [--items=N] [--applications=M] [--agencies=K]`: only the staff lists, at the given scale. */
 const listsOnly = process.argv.includes('--lists-only');
+/** `--search-only [--items=N] [--agencies=K] [--db=postgres]`: only search (both query mixes), at the given scale. */
+const searchOnly = process.argv.includes('--search-only');
 /** `--bounded-only`: only /healthz while the worst inputs are posted (bench/bounded.ts). */
 const boundedOnly = process.argv.includes('--bounded-only');
+/** `--audit-only [--reports=N]`: only the researcher's bulk audit of a folder (bench/audit.ts). */
+const auditOnly = process.argv.includes('--audit-only');
 const arg = (name: string) => {
   const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   return v === undefined ? undefined : Number(v);
@@ -35,7 +43,7 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const SIZES = quick
   ? { agencies: 20, items: [5_000], applications: 20_000, seconds: 3 }
   : { agencies: 200, items: [100_000, 1_000_000], applications: 1_000_000, seconds: 10 };
-if (listsOnly) {
+if (listsOnly || searchOnly) {
   SIZES.agencies = arg('agencies') ?? SIZES.agencies;
   SIZES.items = [arg('items') ?? SIZES.items.at(-1)!];
   SIZES.applications = arg('applications') ?? SIZES.applications;
@@ -157,6 +165,18 @@ function parseBench() {
   });
 }
 
+/** Published items, newest first (the Zipf mix's rank 0 is the newest: what visitors read most). */
+async function idsByRecency(url: string): Promise<string[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const r = await c.query({
+    text: "select id from catalogue_items where state = 'published' order by publish_date desc, id",
+    rowMode: 'array',
+  });
+  await c.end();
+  return r.rows.map((x) => x[0] as string);
+}
+
 // The loader and the servers share one key: the audit chains the loader writes stay verifiable by the servers.
 const BENCH_KEY = randomBytes(32);
 
@@ -167,14 +187,22 @@ async function runOn(kind: 'postgres' | 'embedded') {
   if (kind === 'postgres') {
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
-    await admin.query('drop database if exists gongkai_bench');
-    await admin.query('create database gongkai_bench');
+    // A search-only run has a database of its own: it may run beside another bench.
+    const dbName = searchOnly ? 'gongkai_bench_search' : 'gongkai_bench';
+    await admin.query(`drop database if exists ${dbName}`);
+    await admin.query(`create database ${dbName}`);
     await admin.end();
-    const url = PG_URL.replace(/\/[^/]*$/, '/gongkai_bench');
+    const url = PG_URL.replace(/\/[^/]*$/, `/${dbName}`);
     const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
     database = await openDatabase({ dataDir: dir, databaseUrl: url, secretKey: BENCH_KEY });
     env = { DATABASE_URL: url, GONGKAI_DATA_DIR: dir, GONGKAI_SECRET_KEY: BENCH_KEY.toString('hex') };
-    dropDb = async () => {};
+    dropDb = async () => {
+      if (!searchOnly || process.env.BENCH_KEEP_DB) return; // kept for EXPLAIN when asked
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${dbName}`);
+      await c.end();
+    };
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
     database = await openDatabase({ dataDir: dir, databaseUrl: undefined, secretKey: BENCH_KEY });
@@ -187,6 +215,7 @@ async function runOn(kind: 'postgres' | 'embedded') {
   const results: Record<string, unknown> = { kind, agencies: SIZES.agencies };
   let loaded = 0;
   const search: unknown[] = [];
+  const mix: unknown[] = [];
   for (const n of sizes) {
     const t = performance.now();
     loaded += await loadItems(database, agencies, n - loaded, log, Math.ceil(loaded / agencies.length));
@@ -201,8 +230,22 @@ async function runOn(kind: 'postgres' | 'embedded') {
     );
     log(`[${kind}] search at ${loaded}: ${JSON.stringify(s)}`);
     search.push(s);
+    const m = await searchMixBench(
+      database,
+      agencies.map((a) => a.prefix),
+      loaded,
+      log,
+    );
+    log(`[${kind}] search mix at ${loaded}: ${JSON.stringify(m)}`);
+    mix.push(m);
   }
   results.search = search;
+  results.search_mix = mix;
+  if (searchOnly) {
+    await database.close();
+    await dropDb?.();
+    return results;
+  }
   const apps = kind === 'embedded' ? Math.min(SIZES.applications, 100_000) : SIZES.applications;
   await loadApplications(database, agencies, apps, BENCH_KEY);
   await sql`checkpoint`.execute(database.db);
@@ -237,6 +280,22 @@ async function runOn(kind: 'postgres' | 'embedded') {
   results.rss_mb = await server.stop();
   const uncached = await serve({ ...env, PUBLIC_CACHE_SECONDS: '0' });
   results.http_uncached = (await httpBench(uncached.url, pages, SIZES.seconds)).http;
+  if (kind === 'postgres') {
+    // Visitors over all items (Zipf), the deployed cache's hit rate; the bare Fastify + pg page beside ours.
+    const cached = await serve(env);
+    const ids = await idsByRecency(env.DATABASE_URL!);
+    results.mix = await portalMix({
+      cached: cached.url,
+      uncached: uncached.url,
+      databaseUrl: env.DATABASE_URL!,
+      ids,
+      seconds: SIZES.seconds,
+    });
+    log(`[${kind}] mix: ${JSON.stringify(results.mix)}`);
+    results.rss_mb = Math.max(results.rss_mb as number, await cached.stop());
+    results.intake = await intakeBench(PG_URL, { agencies: 8, clients: [1, 8, 16], seconds: SIZES.seconds });
+    log(`[${kind}] intake: ${JSON.stringify(results.intake)}`);
+  }
   results.rss_mb = Math.max(results.rss_mb as number, await uncached.stop());
   log(
     `[${kind}] http: ${JSON.stringify(results.http)} uncached: ${JSON.stringify(results.http_uncached)} ceilings ${JSON.stringify(ceilings)} rss ${results.rss_mb} MB`,
@@ -247,7 +306,7 @@ async function runOn(kind: 'postgres' | 'embedded') {
 
 const started = Date.now();
 const out: Record<string, unknown> = { quick, at: new Date().toISOString(), node: process.version };
-if (boundedOnly || !listsOnly) {
+if (boundedOnly || (!listsOnly && !searchOnly && !auditOnly)) {
   out.bounded = await boundedBench();
   log(`bounded: ${JSON.stringify(out.bounded)}`);
 }
@@ -257,18 +316,34 @@ if (boundedOnly) {
   log(`done → ${file}`);
   process.exit(0);
 }
-if (!listsOnly) {
+if (!listsOnly && !searchOnly) {
   out.parse = await parseBench();
   log(`parse: ${JSON.stringify(out.parse)}`);
+  out.audit = await auditBench(arg('reports') ?? (quick ? 300 : 2000));
+  log(`audit: ${JSON.stringify(out.audit)}`);
+}
+if (auditOnly) {
+  const file = join(import.meta.dirname, 'results/audit.json');
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`done → ${file}`);
+  process.exit(0);
 }
 for (const kind of ['embedded', 'postgres'] as const) {
   if (only && only !== kind) continue;
   if (listsOnly && !only && kind === 'postgres') continue; // lists only: the embedded database unless --db= says
+  if (searchOnly && !only && kind === 'embedded') continue; // search only: PostgreSQL unless --db= says
   out[kind] = await runOn(kind);
 }
 out.seconds = Math.round((Date.now() - started) / 1000);
 if (listsOnly) {
   const file = join(import.meta.dirname, `results/lists-${SIZES.items[0]}.json`);
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`done in ${out.seconds} s → ${file}`);
+  process.exit(0);
+}
+if (searchOnly) {
+  // Named for its size: a small run never stands for the full one.
+  const file = join(import.meta.dirname, `results/search-${SIZES.items[0]}-${only ?? 'postgres'}.json`);
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   log(`done in ${out.seconds} s → ${file}`);
   process.exit(0);

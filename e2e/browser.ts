@@ -40,7 +40,7 @@ export async function startApp(): Promise<{ url: string; stop: () => Promise<voi
   });
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 240_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('gongkai 已启动')) {

@@ -8,7 +8,7 @@ import { readDemoPassword, saveDemoPassword, systemCtx } from './runtime.ts';
 /** Loads the demo when absent; returns the lines to print (logins and password). */
 export async function ensureDemo(database: Database, config: Config): Promise<{ loaded: boolean; lines: string[] }> {
   const password = readDemoPassword(config) ?? generateDemoPassword();
-  const result = await loadDemo(systemCtx(database, config), password, demoExtensions);
+  const result = await loadDemo(systemCtx(database, config), password, demoExtensions, { dataDir: config.dataDir });
   if (result.loaded) saveDemoPassword(config, password);
   const known = readDemoPassword(config);
   const lines = [

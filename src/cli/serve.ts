@@ -3,6 +3,8 @@ import { loadConfig } from '../config/index.ts';
 import { verifyAudit } from '../db/audit.ts';
 import { openDatabase, openReadDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
+import { type PublicChanges, publicChanges } from '../db/public-changes.ts';
+import { readRouter } from '../db/read-router.ts';
 import { buildServer } from '../http/server.ts';
 import { smtpTransport } from '../jobs/mailer.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
@@ -21,6 +23,8 @@ export async function serve(): Promise<void> {
     logger.warn(modes, `数据目录权限已收紧为仅所有者可读写：${modes.fixed} 项 (data dir made owner-only)`);
   const database = await openDatabase(config, { role: 'server', notice: (m) => logger.warn(m) });
   const replica = config.databaseReadUrl ? await openReadDatabase(config.databaseReadUrl) : null;
+  // Portal reads on the replica while it is healthy and close behind, else on the primary (read-router.ts).
+  const reads = replica ? readRouter(database.pool, replica.pool) : null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -30,6 +34,8 @@ export async function serve(): Promise<void> {
     try {
       stopScheduler?.();
       await app?.close();
+      await changes?.close();
+      await reads?.close();
       await replica?.close();
       await database.close();
     } finally {
@@ -42,6 +48,7 @@ export async function serve(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof buildServer>> | undefined;
   let stopScheduler: (() => void) | undefined;
+  let changes: PublicChanges | undefined;
   try {
     const applied = await migrate(database.pool);
     if (applied.length) logger.info({ applied }, '数据库迁移完成 (migrations applied)');
@@ -59,6 +66,8 @@ export async function serve(): Promise<void> {
       (await database.db.selectFrom('users').select('id').where('username', '=', 'demo-operator').executeTakeFirst())
         ? await ensureDemo(database, config)
         : null;
+    // The public page cache hears every change to public content from the database (any instance's write).
+    changes = config.publicCacheSeconds > 0 ? publicChanges(database) : undefined;
     app = await buildServer({
       db: database.db,
       now: () => new Date(),
@@ -67,9 +76,12 @@ export async function serve(): Promise<void> {
       dbKind: database.kind,
       dataDir: config.dataDir,
       logger,
-      readDb: replica?.db,
+      readDb: reads?.db,
+      readHealth: reads?.health,
       publicCacheSeconds: config.publicCacheSeconds,
+      publicChanges: changes,
       trustProxy: config.trustProxy,
+      site: config.site,
     });
     await app.listen({ port: config.port, host: config.host });
     if (!config.smtpUrl)
@@ -89,6 +101,9 @@ export async function serve(): Promise<void> {
       '',
       `gongkai 已启动：${url}/`,
       `  数据库 (database): ${database.kind === 'embedded' ? `内置 PGlite（${config.dataDir}/pgdata）` : 'PostgreSQL（DATABASE_URL）'}${replica ? '，门户读取只读副本（DATABASE_READ_URL）' : ''}`,
+      `  门户 (portal): ${url}/`,
+      `  管理后台 (console): ${url}/console/`,
+      `  接口文档 (API docs): ${url}/api/v1/docs`,
       `  健康检查 (health): ${url}/healthz`,
       ...(demo ? [demo.loaded ? '  已加载演示数据 (demo data loaded)' : '', ...demo.lines] : []),
       '',
@@ -96,6 +111,7 @@ export async function serve(): Promise<void> {
     process.stdout.write(out.filter((l) => l !== '').join('\n') + '\n');
   } catch (err) {
     await app?.close().catch(() => {});
+    await changes?.close();
     await replica?.close();
     await database.close();
     throw err;

@@ -45,6 +45,15 @@ const schema = z.object({
     })
     .optional(),
   AUDIT_CHECKPOINT_EMAIL: z.email('must be an e-mail address').optional(),
+  // The site's identity in the portal's footer (主办单位, 联系方式, 网站标识码, ICP and 公安 备案号): docs/deploy.md.
+  SITE_SPONSOR: z.string().max(100).optional(),
+  SITE_CONTACT: z.string().max(200).optional(),
+  SITE_CODE: z
+    .string()
+    .regex(/^[0-9A-Za-z]{10}$/, 'must be the 10-character 网站标识码')
+    .optional(),
+  SITE_ICP: z.string().max(60).optional(),
+  SITE_PSB: z.string().max(60).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -81,6 +90,8 @@ export interface Config {
   /** Where the daily signed audit checkpoint is also e-mailed (a copy outside this machine); none when unset. */
   auditCheckpointEmail: string | undefined;
   logLevel: string;
+  /** The portal footer's 主办单位, 联系方式, 网站标识码, ICP and 公安 备案号 (unset: from the government agency). */
+  site: { sponsor?: string; contact?: string; siteCode?: string; icp?: string; psb?: string };
   /** Proxies whose X-Forwarded-For is believed; undefined: none (the socket's peer is the client). */
   trustProxy: string[] | undefined;
 }
@@ -126,6 +137,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     auditCheckpointEmail: e.AUDIT_CHECKPOINT_EMAIL,
     logLevel: e.LOG_LEVEL,
+    site: {
+      ...(e.SITE_SPONSOR ? { sponsor: e.SITE_SPONSOR } : {}),
+      ...(e.SITE_CONTACT ? { contact: e.SITE_CONTACT } : {}),
+      ...(e.SITE_CODE ? { siteCode: e.SITE_CODE } : {}),
+      ...(e.SITE_ICP ? { icp: e.SITE_ICP } : {}),
+      ...(e.SITE_PSB ? { psb: e.SITE_PSB } : {}),
+    },
     trustProxy: e.TRUST_PROXY,
   };
 }

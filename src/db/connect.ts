@@ -59,10 +59,12 @@ export async function openDatabase(
   return { ...database, besideServer: embedded.besideServer, share: () => embedded.share() };
 }
 
-/** A read-only pool on a replica (`DATABASE_READ_URL`): portal pages and search. */
+/**
+ * A read-only pool on a replica (`DATABASE_READ_URL`): portal pages and search, through read-router.ts. Not
+ * checked here: a replica down at start-up leaves the reads on the primary until it answers.
+ */
 export async function openReadDatabase(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
-  await checkConnection(pool);
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 2000 });
   return wrap(pool, 'postgres', async () => {});
 }
 

@@ -147,6 +147,22 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (!r) {
       req.log.error({ err }, 'request failed');
       if (process.env.GONGKAI_DEBUG_ERRORS) console.error(err);
+      // A portal page answers a page (the visitor's browser shows it), never a JSON body.
+      if (!req.url.startsWith('/api/') && req.method === 'GET') {
+        const t = translator(localeOf(req));
+        return reply
+          .status(503)
+          .header('cache-control', 'no-store')
+          .header('retry-after', '5')
+          .type('text/html; charset=utf-8')
+          .send(
+            page({
+              t,
+              title: `${t('服务暂时不可用')} - ${t('政府信息公开平台')}`,
+              body: html`<h1>${t('服务暂时不可用')}</h1><p>${t('请稍后刷新重试。')}</p><p><a href="/">${t('返回首页')}</a></p>`,
+            }),
+          );
+      }
       return reply.status(500).send(internal(locale));
     }
     return reply.status(r.status).send(r.body);

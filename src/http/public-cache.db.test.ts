@@ -64,8 +64,10 @@ test('public pages are reused for anonymous visitors, never for staff, and a wri
   const en = await server.request('GET', `/items/${id}?lang=en`);
   assert.equal(en.headers.get('x-cache'), 'miss');
   assert.notEqual(en.text, first.text);
+  // The language is part of the key as the page resolves it: `?lang=en` and the cookie are one entry.
   const enByCookie = await server.request('GET', `/items/${id}`, { headers: { cookie: 'gk_lang=en' } });
-  assert.equal(enByCookie.headers.get('x-cache'), 'miss');
+  assert.equal(enByCookie.headers.get('x-cache'), 'hit');
+  assert.equal(enByCookie.text, en.text);
   const enAgain = await server.request('GET', `/items/${id}`, { headers: { cookie: 'gk_lang=en; other=1' } });
   assert.equal(enAgain.headers.get('x-cache'), 'hit');
   assert.equal(enAgain.text, enByCookie.text);
@@ -85,4 +87,61 @@ test('public pages are reused for anonymous visitors, never for staff, and a wri
   const later = await server.request('GET', '/search?item=20.13');
   assert.equal(later.headers.get('x-cache'), 'miss');
   assert.equal(later.text, list1.text);
+});
+
+test('only writes that change public content invalidate, and only the pages showing it; keys are normalised', async () => {
+  const publishItem = async (title: string) => {
+    const c = await server.request('POST', '/api/v1/catalogue/items', {
+      token: tk.operator,
+      body: { title, genre: 'notice', articleItem: '20.13', bodyHtml: '<p>正文</p>' },
+    });
+    assert.equal(c.status, 201, c.text);
+    const id = c.body.id as string;
+    assert.equal((await step(id, 'submit', tk.operator)).status, 200);
+    assert.equal((await step(id, 'review', tk.reviewer, { disclosure: 'proactive' })).status, 200);
+    assert.equal((await step(id, 'approve', tk.approver)).status, 200);
+    return id;
+  };
+  const a = await publishItem('关于公布2026年第一批行政许可事项的通知');
+  const cacheOf = async (path: string) => (await server.request('GET', path)).headers.get('x-cache');
+  const item = await server.request('GET', `/items/${a}`);
+  assert.equal(item.headers.get('cache-control'), 'public, no-cache', 'revalidated every time, with its ETag');
+  assert.ok(item.headers.get('etag'));
+  await cacheOf('/search?item=20.13&topic=');
+  // The same page whatever the order of the parameters, empty ones and ones the page does not read.
+  assert.equal(await cacheOf('/search?topic=&utm_source=x&item=20.13'), 'hit');
+  assert.equal(await cacheOf(`/items/${a}?from=feed`), 'hit');
+  assert.equal(await cacheOf('/search?item=20.12'), 'miss', 'a parameter the page reads is part of the key');
+
+  // A login, the public deadline calculator and a staff draft change nothing public: the cache stays.
+  await server.login(agency.users.operator.username);
+  const deadline = await server.request('POST', '/api/v1/deadline', {
+    body: { receivedDate: '2026-03-02', channel: 'online' },
+  });
+  assert.ok(deadline.status < 500, deadline.text);
+  const draft = await server.request('POST', '/api/v1/catalogue/items', {
+    token: tk.operator,
+    body: { title: '草稿：尚未公开', genre: 'notice', articleItem: '20.13', bodyHtml: '<p>草稿</p>' },
+  });
+  assert.equal(draft.status, 201);
+  assert.equal(await cacheOf(`/items/${a}`), 'hit');
+  assert.equal(await cacheOf('/search?item=20.13'), 'hit');
+
+  // Publishing another item changes the lists, not item A's page.
+  const b = await publishItem('关于公布2026年第二批行政许可事项的通知');
+  assert.equal(await cacheOf(`/items/${a}`), 'hit');
+  const list = await server.request('GET', '/search?item=20.13');
+  assert.equal(list.headers.get('x-cache'), 'miss');
+  assert.ok(list.text.includes(b));
+  // A change made outside any request (a CLI command, an import) is heard too.
+  await database.pool.query(
+    "update catalogue_items set title = '关于公布2026年第一批行政许可事项的通知（更正）' where id = $1",
+    [a],
+  );
+  let seen = '';
+  for (let i = 0; i < 50 && !seen.includes('（更正）'); i++) {
+    seen = (await server.request('GET', `/items/${a}`)).text;
+    if (!seen.includes('（更正）')) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(seen.includes('（更正）'), 'the corrected title is served');
 });

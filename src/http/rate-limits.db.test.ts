@@ -29,6 +29,9 @@ after(async () => {
   await database.close();
 });
 
+/** A urlencoded body (the portal's tracking form posts the number and code). */
+const formBody = (q: string) => ({ body: q, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
 async function apply(server: TestServer, headers: Record<string, string> = {}) {
   return server.request('POST', '/api/v1/applications', {
     body: personApplication(agency.creditCode, { description: `请公开限流测试信息 ${++rotation}` }),
@@ -72,6 +75,7 @@ test('every entry of the table is a route of the server, and every public form a
     'GET /apply',
     'POST /apply',
     'POST /api/v1/applications',
+    'POST /track',
     'GET /track',
     'GET /api/v1/applications/track',
     'GET /api/v1/applications/letters/:id/:format',
@@ -116,8 +120,8 @@ test('without TRUST_PROXY a rotating X-Forwarded-For escapes no limit: login, in
     direct.request('GET', `/api/v1/applications/track?${q}`, { headers: rotating() }),
   );
   assertTooMany(api.at(-1) as never);
-  const page = await hammer(ROUTE_GUARDS['GET /track']!.max, () =>
-    direct.request('GET', `/track?${q}`, { headers: rotating() }),
+  const page = await hammer(ROUTE_GUARDS['POST /track']!.max, () =>
+    direct.request('POST', '/track', { ...formBody(q), headers: { ...formBody(q).headers, ...rotating() } }),
   );
   assertTooMany(page.at(-1) as never);
 });
@@ -126,13 +130,13 @@ test('with TRUST_PROXY=127.0.0.1 X-Forwarded-For is the client: one client is li
   const made = await apply(proxied, { 'x-forwarded-for': '198.51.100.3' });
   const q = `number=${made.body.trackingNumber}&code=${made.body.queryCode}`;
   const one = { 'x-forwarded-for': '198.51.100.4' };
-  const seen = await hammer(ROUTE_GUARDS['GET /track']!.max, () =>
-    proxied.request('GET', `/track?${q}`, { headers: one }),
-  );
+  const post = (headers: Record<string, string>) =>
+    proxied.request('POST', '/track', { ...formBody(q), headers: { ...formBody(q).headers, ...headers } });
+  const seen = await hammer(ROUTE_GUARDS['POST /track']!.max, () => post(one));
   assertTooMany(seen.at(-1) as never);
-  assert.equal(seen.length, ROUTE_GUARDS['GET /track']!.max + 1);
-  const other = await proxied.request('GET', `/track?${q}`, { headers: { 'x-forwarded-for': '198.51.100.5' } });
-  assert.equal(other.status, 200);
+  assert.equal(seen.length, ROUTE_GUARDS['POST /track']!.max + 1);
+  const other = await post({ 'x-forwarded-for': '198.51.100.5' });
+  assert.equal(other.status, 303);
 });
 
 test('query codes are under the lockout: wrong codes lock the number for that client, not for others', async () => {
@@ -147,7 +151,11 @@ test('query codes are under the lockout: wrong codes lock the number for that cl
   assert.equal(locked.status, 429, 'even the right code waits');
   assert.match(locked.body.error.message, /查询码错误次数过多/);
   assert.match(locked.headers.get('retry-after') ?? '', /^\d+$/);
-  assert.equal((await proxied.request('GET', `/track?${good}`, from('192.0.2.1'))).status, 429, 'the page too');
+  const page = await proxied.request('POST', '/track', {
+    ...formBody(good),
+    headers: { ...formBody(good).headers, ...from('192.0.2.1').headers },
+  });
+  assert.equal(page.status, 429, 'the page too');
   assert.equal((await proxied.request('GET', `/api/v1/applications/track?${good}`, from('192.0.2.2'))).status, 200);
 
   // The letters and the rating check the code as well, and count.

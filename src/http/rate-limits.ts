@@ -33,7 +33,10 @@ export const ROUTE_GUARDS: Readonly<Record<string, RouteGuard>> = {
   'POST /apply': { max: 20, windowSeconds: 60, key: 'client' },
   'POST /api/v1/applications': { max: 30, windowSeconds: 60, key: 'client' },
   // Tracking number and query code: progress, letters, the applicant's rating.
-  'GET /track': { max: 30, windowSeconds: 60, key: 'client', codeCheck: 'query' },
+  // The portal's tracking page takes the pair by POST only; its session cookie is sealed, so its GETs check no code.
+  'POST /track': { max: 30, windowSeconds: 60, key: 'client', codeCheck: 'body' },
+  'GET /track': { max: 60, windowSeconds: 60, key: 'client' },
+  'GET /track/letters/:id/:format': { max: 30, windowSeconds: 60, key: 'client' },
   'GET /api/v1/applications/track': { max: 60, windowSeconds: 60, key: 'client', codeCheck: 'query' },
   'GET /api/v1/applications/letters/:id/:format': { max: 30, windowSeconds: 60, key: 'client', codeCheck: 'query' },
   'POST /track/rate': { max: 10, windowSeconds: 60, key: 'client', codeCheck: 'body' },
@@ -118,7 +121,8 @@ export function guardRoute(deps: AppDeps) {
         openChecks.delete(req);
         // A wrong number or code answers 404 on every one of these routes.
         const status = reply.statusCode;
-        await closeCodeCheck(ctx, check, status === 404 ? 'wrong' : status < 300 ? 'right' : 'other');
+        // A redirect (POST /track's post/redirect/get) follows a right pair.
+        await closeCodeCheck(ctx, check, status === 404 ? 'wrong' : status < 400 ? 'right' : 'other');
         return payload;
       },
     ];

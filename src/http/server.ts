@@ -12,6 +12,7 @@ import { zodErrorMap } from './contract/messages.ts';
 import type { AppDeps } from './deps.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
+import { setSiteIdentity } from './pages/site-identity.ts';
 import { registerPublicCache } from './public-cache.ts';
 import { guardRoute, rateLimitSettings, warnOfUntrustedProxy } from './rate-limits.ts';
 import { agencyRoutes } from './routes/agencies.ts';
@@ -25,8 +26,10 @@ import { consoleRoutes } from './routes/console.ts';
 import { homeRoutes } from './routes/home.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { portalApplyRoutes } from './routes/portal-apply.ts';
+import { portalColumnRoutes } from './routes/portal-column.ts';
 import { portalDeadlineRoutes } from './routes/portal-deadline.ts';
 import { portalEngageRoutes } from './routes/portal-engage.ts';
+import { portalTrackRoutes } from './routes/portal-track.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
@@ -62,7 +65,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRoute', guardRoute(deps));
 
   // First: a cached public page is answered before any other hook runs (it carries the headers set below).
-  registerPublicCache(app, deps.publicCacheSeconds ?? 0, () => deps.now().getTime());
+  registerPublicCache(app, deps.publicCacheSeconds ?? 0, () => deps.now().getTime(), deps.publicChanges);
   app.addHook('onRequest', warnOfUntrustedProxy(deps));
   await app.register(helmet, {
     // A plain-HTTP intranet deployment must keep working: HSTS and upgrade-insecure-requests only under HTTPS.
@@ -109,6 +112,19 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   calendarRoutes(app, deps);
   applicationRoutes(app, deps);
   portalApplyRoutes(app, deps);
+  portalColumnRoutes(app, deps);
+  // The footer's identity: the configuration, else the government agency's name and telephone.
+  app.addHook('onReady', async () => {
+    const gov = await deps.db
+      .selectFrom('agencies')
+      .select(['name', 'contact'])
+      .where('kind', '=', 'government')
+      .orderBy('created_at')
+      .executeTakeFirst();
+    const phone = (gov?.contact as { phone?: string } | undefined)?.phone;
+    setSiteIdentity({ sponsor: gov?.name, contact: phone ? `电话 ${phone}` : undefined, ...deps.site });
+  });
+  portalTrackRoutes(app, deps);
   portalDeadlineRoutes(app, deps);
   portalEngageRoutes(app, deps);
   supervisionRoutes(app, deps);

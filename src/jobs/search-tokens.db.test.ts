@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx } from '../../test/helpers/factory.ts';
 import { importCatalogue } from '../commands/catalogue/import.ts';
-import { IMPORT_COLUMNS, indexTokens, normalizeForMatch } from '../domain/catalogue/index.ts';
+import { IMPORT_COLUMNS, indexTokens, normalizeForMatch, SEARCH_TOKENS_VERSION } from '../domain/catalogue/index.ts';
 import { searchItems } from '../queries/catalogue.ts';
 import { tick } from './scheduler.ts';
 
@@ -82,7 +82,7 @@ test('older vectors are upgraded by the scheduler; search stays right before, du
   assert.deepEqual(await upgradeSearchTokens(database.db, { batch: 25, budgetMs: 0 }), { upgraded: 25 });
   assert.deepEqual(await versions(), [
     { v: 1, n: N - 25 },
-    { v: 2, n: 25 },
+    { v: SEARCH_TOKENS_VERSION, n: 25 },
   ]);
   for (const q of QUERIES) assert.equal((await searchItems(database.db, q, {})).total, await truth(q), q);
   // Upgraded rows may already be found by it (their vectors hold every suffix of a number); none is lost.
@@ -92,7 +92,7 @@ test('older vectors are upgraded by the scheduler; search stays right before, du
   // The scheduler's pass upgrades the rest; then the newest tokens are asked for.
   const pass = await tick({ db: database.db, now, transport: null, mailFrom: 'x <x@x.cn>' });
   assert.deepEqual(pass.search, { upgraded: N - 25 });
-  assert.deepEqual(await versions(), [{ v: 2, n: N }]);
+  assert.deepEqual(await versions(), [{ v: SEARCH_TOKENS_VERSION, n: N }]);
   for (const q of [...QUERIES, cut, '〕1', '发〔201', '015', '2015'])
     assert.equal((await searchItems(database.db, q, {})).total, await truth(q), q);
   const again = await tick({ db: database.db, now, transport: null, mailFrom: 'x <x@x.cn>' });

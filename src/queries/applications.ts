@@ -14,6 +14,7 @@ import {
   replyDeadline,
   STATE_LABELS,
 } from '../domain/case/index.ts';
+import { isTrackingNumber } from '../domain/case/tracking-number.ts';
 import { channelLabels } from '../domain/clock/index.ts';
 import { AppError, notFound } from '../domain/errors.ts';
 import { caseClockWith } from '../shared/case-clock.ts';
@@ -136,7 +137,7 @@ export async function caseForStaff(ctx: Ctx, trackingNumber: string, opts: { rev
 /** The applicant's view by tracking number and query code: status and due date, nothing about anyone else. */
 export async function trackApplication(ctx: Pick<Ctx, 'db' | 'now' | 'secretKey'>, number: string, code: string) {
   const fail = () => new AppError('not_found', '申请编号或查询码不正确');
-  if (!/^GK\d{4}-\d{6}$/.test(number) || !/^[A-Z0-9]{8}$/i.test(code)) throw fail();
+  if (!isTrackingNumber(number) || !/^[A-Z0-9]{8}$/i.test(code)) throw fail();
   const app = await findApplication(ctx.db, number);
   if (!app || app.query_code_hash !== queryCodeHash(ctx.secretKey, number, code)) throw fail();
   const state = app.state as CaseState;

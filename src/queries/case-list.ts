@@ -18,9 +18,12 @@ import type { Ctx } from '../shared/context.ts';
 import { nameQueryTokens } from '../shared/name-index.ts';
 import { agenciesInScope, byRegion, cappedCount, inAgencies, type ListPage } from './list-scope.ts';
 
-/** A tracking number, whole or its beginning (GK2026-0001…); or its serial alone (000123, 123). */
-const TRACKING_PREFIX = /^gk\d{0,4}(-\d{0,6})?$/i;
-const SERIAL = /^\d{1,6}$/;
+/**
+ * A tracking number, whole or its beginning (GK2026-0001…); or its serial alone (000123, 123, 1000000): the
+ * serial grows past six digits (domain/case/tracking-number.ts).
+ */
+const TRACKING_PREFIX = /^gk\d{0,4}(-\d{0,12})?$/i;
+const SERIAL = /^\d{1,12}$/;
 
 /**
  * The staff's case list (依申请公开), scoped by the policy: one page and its total; search by tracking number
@@ -84,7 +87,10 @@ export async function caseList(ctx: Ctx, f: CaseListQuery) {
   if (f.q) {
     const q = f.q.replace(/\s+/g, '');
     if (TRACKING_PREFIX.test(q)) base = base.where('a.tracking_number', 'like', `${q.toUpperCase()}%`);
-    else if (SERIAL.test(q)) base = base.where(sql<boolean>`right(a.tracking_number, 6) = ${q.padStart(6, '0')}`);
+    else if (SERIAL.test(q))
+      base = base.where(
+        sql<boolean>`split_part(a.tracking_number, '-', 2) = ${q.replace(/^0+(?=\d)/, '').padStart(6, '0')}`,
+      );
     else {
       const tokens = nameQueryTokens(ctx.secretKey, f.q);
       if (!tokens.length) return empty;

@@ -34,7 +34,7 @@ export async function itemForStaff(ctx: Ctx, id: string) {
   // The search columns (and the version of their tokens) and the region's path are the database's, not the editor's.
   const {
     search: _s,
-    match_text: _m,
+    search_text: _m,
     search_version: _v,
     region_path: _r,
     ...rest

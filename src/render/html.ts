@@ -32,7 +32,8 @@ function block(b: DocBlock): string {
           })
           .join('')}</tr>`;
       });
-      return `<div class="table-wrap"><table class="report">${head ? `<thead>${rows.slice(0, head).join('')}</thead>` : ''}<tbody>${rows.slice(head).join('')}</tbody></table></div>`;
+      // A wide table scrolls sideways on a phone: the region is focusable so a keyboard can scroll it.
+      return `<div class="table-wrap" tabindex="0" role="region" aria-label="表格（可左右滚动）"><table class="report">${head ? `<thead>${rows.slice(0, head).join('')}</thead>` : ''}<tbody>${rows.slice(head).join('')}</tbody></table></div>`;
     }
     default: {
       const never: never = b;

@@ -54,11 +54,11 @@ function charts(report: ReportData): Record<string, string> {
   }));
   const out: Record<string, string> = {};
   if (nonZero.length) {
-    out['三、收到和处理政府信息公开申请情况'] = `<figure class="chart">${barChartSvg(
+    out['三、收到和处理政府信息公开申请情况'] = `<figure class="chart" tabindex="0">${barChartSvg(
       '本年度办理结果',
       nonZero.map((x) => x.label),
       nonZero.map((x) => x.v),
-    )}<figcaption>本年度办理结果（件）</figcaption></figure><figure class="chart">${barChartSvg(
+    )}<figcaption>本年度办理结果（件）</figcaption></figure><figure class="chart" tabindex="0">${barChartSvg(
       '本年新收申请（按申请人类型）',
       byType.map((x) => x.label),
       byType.map((x) => x.v),

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendAudit } from '../db/audit.ts';
 import type { DB } from '../db/schema.ts';
+import { trackingNumbersIn } from '../domain/case/tracking-number.ts';
 import { SYSTEM_ACTOR } from './context.ts';
 import {
   codeCandidates,
@@ -165,7 +166,7 @@ async function sealOutbox(trx: Transaction<DB>, secret: Buffer): Promise<number>
     for (const r of rows) {
       // The confirmation mail printed the query code: found by the application numbers the mail names.
       let body = r.body;
-      const numbers = [...new Set(`${r.subject}\n${r.body}`.match(/GK\d{4}-\d{6}/g) ?? [])];
+      const numbers = [...new Set(trackingNumbersIn(`${r.subject}\n${r.body}`))];
       if (numbers.length) {
         const apps = await trx
           .selectFrom('applications')

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { totpCode } from '../../src/commands/auth/totp.ts';
 import type { Database } from '../../src/db/connect.ts';
+import { publicChanges } from '../../src/db/public-changes.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
 import { enableContractChecks } from '../../src/http/route.ts';
 import { buildServer } from '../../src/http/server.ts';
@@ -34,7 +35,11 @@ export async function startTestServer(
   now: () => Date,
   extra: Partial<AppDeps> = {},
 ): Promise<TestServer> {
+  // The public page cache needs the database's change feed (db/public-changes.ts).
+  const changes =
+    extra.publicCacheSeconds && !extra.publicChanges && 'pool' in database ? publicChanges(database) : undefined;
   const app = await buildServer({
+    publicChanges: changes,
     db: database.db,
     now,
     secretKey: Buffer.alloc(32, 7),
@@ -91,7 +96,10 @@ export async function startTestServer(
     app,
     url,
     request,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await changes?.close();
+    },
     login,
     async apiToken(username) {
       const session = await login(username);

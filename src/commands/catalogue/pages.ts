@@ -16,14 +16,10 @@ export async function saveAgencyPage(ctx: Ctx, agencyId: string, kind: string, b
   authorize(ctx, 'agency.update', { agencyId, regionPath: agency.region_path }, { visibleWith: 'agency.read' });
   const html = sanitizeBody(input.bodyHtml);
   await inTransaction(ctx, async (trx, audit) => {
-    await trx
-      .deleteFrom('agency_pages')
-      .where('agency_id', '=', agencyId)
-      .where('kind', '=', kind as 'guide')
-      .execute();
+    await trx.deleteFrom('agency_pages').where('agency_id', '=', agencyId).where('kind', '=', kind).execute();
     await trx
       .insertInto('agency_pages')
-      .values({ agency_id: agencyId, kind: kind as 'guide', body_html: html, updated_at: ctx.now() })
+      .values({ agency_id: agencyId, kind: kind, body_html: html, updated_at: ctx.now() })
       .execute();
     await audit({
       agencyId,

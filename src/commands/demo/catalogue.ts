@@ -1,4 +1,4 @@
-import { addDays } from '../../domain/calendar/index.ts';
+import { addDays, chinaDate } from '../../domain/calendar/index.ts';
 import { formatIndexNo } from '../../domain/catalogue/index.ts';
 import { parseCsv, toCsv } from '../../domain/csv.ts';
 import type { Ctx } from '../../shared/context.ts';
@@ -6,121 +6,119 @@ import { type Rng, rng } from '../../shared/random.ts';
 import { importCatalogue } from '../catalogue/import.ts';
 import { createItem, itemStep } from '../catalogue/items.ts';
 import { demoActor } from './actors.ts';
-import { DEMO_AGENCIES } from './data.ts';
+import { DEMO_AGENCIES, type DemoAgency } from './data.ts';
 import type { DemoExtension } from './load-demo.ts';
+import { demoNormatives, planNormatives } from './normatives.ts';
+import { EDU_KINDS, HEALTH_KINDS } from './text/departments.ts';
+import { budget, FINANCE_DAY, finalAccounts } from './text/finance.ts';
+import type { Gen, Kind } from './text/kind.ts';
+import { NR_KINDS } from './text/land.ts';
+import { GOV_KINDS, TOWN_KINDS } from './text/local.ts';
+import { type DemoDoc, toHtml } from './text/parts.ts';
+import { SAMR_KINDS } from './text/samr.ts';
 
 /** The seed report: 43 items published in 2020, 2,816 in total by its end; none of them 规章 or 规范性文件. */
 export const SEED_PUBLISHED_2020 = 43;
 export const SEED_PUBLISHED_TOTAL = 2816;
 const SEED_FIRST_YEAR = 2012;
+/** The year the platform's own catalogues start: from then to today's year, items up to today. */
+const LIVE_FROM = 2021;
 
-const SUBJECTS = [
-  '食品安全',
-  '药品安全',
-  '特种设备安全',
-  '产品质量',
-  '计量',
-  '标准化',
-  '知识产权',
-  '价格监督',
-  '广告监管',
-  '市场主体登记',
-  '消费者权益保护',
-  '网络交易监管',
-];
-const KINDS: [string, (y: number, s: string, n: number) => [string, string, string, string]][] = [
-  [
-    '通知',
-    (y, s, n) => [
-      `凉州区市场监督管理局关于开展${y}年${s}专项检查工作的通知`,
-      `凉市监发〔${y}〕${n}号`,
-      '通知',
-      '20.13',
-    ],
-  ],
-  ['公告', (y, s, n) => [`${y}年第${(n % 12) + 1}期${s}监督抽检信息公告`, '', '公告', '20.13']],
-  [
-    '处罚',
-    (y, _s, n) => [
-      `凉州区市场监督管理局行政处罚决定书（凉市监罚〔${y}〕${n}号）`,
-      `凉市监罚〔${y}〕${n}号`,
-      '决定',
-      '20.6',
-    ],
-  ],
-  [
-    '许可',
-    (y, s, n) => [
-      `${y}年第${(n % 52) + 1}周${s === '食品安全' ? '食品经营许可' : '行政许可'}办理结果公示`,
-      '',
-      '公告',
-      '20.5',
-    ],
-  ],
-  ['计划', (y, s) => [`凉州区${y}年${s}监管工作计划`, '', '规划计划', '20.3']],
-  ['总结', (y, s) => [`凉州区市场监督管理局${y}年${s}工作总结`, '', '报告总结', '20.15']],
-  ['动态', (y, s, n) => [`我局召开${y}年${s}工作推进会（${n}）`, '', '工作动态', '20.15']],
-  ['预算', (y) => [`凉州区市场监督管理局${y}年部门预算公开`, '', '其他', '20.7']],
-];
+/** Each agency publishes what its role makes: 处罚 by those that punish, §21 items by the town. */
+export const KINDS_OF: Record<string, Kind[]> = {
+  samr: SAMR_KINDS,
+  edu: EDU_KINDS,
+  health: HEALTH_KINDS,
+  nr: NR_KINDS,
+  town: TOWN_KINDS,
+  gov: GOV_KINDS,
+};
+/** Items a year (beside 预算, 决算 and 规范性文件), as a range: every agency its own size. */
+const PER_YEAR: Record<string, [number, number]> = {
+  samr: [48, 66],
+  gov: [26, 34],
+  health: [18, 25],
+  edu: [15, 22],
+  nr: [11, 16],
+  town: [9, 14],
+};
 
-function body(r: Rng, title: string, subject: string): string {
-  const s = [
-    `为进一步加强${subject}监督管理，切实保障人民群众合法权益，根据有关法律法规和上级部署，现将有关事项公告如下。`,
-    `一、工作目标。坚持问题导向，落实监管责任，推动${subject}形势持续稳定向好。`,
-    `二、主要任务。开展日常监督检查和专项抽检，依法查处违法违规行为，及时公开监管信息。`,
-    `三、工作要求。各监管所要高度重视，明确专人负责，确保各项工作落到实处。`,
-    `联系电话：0935-${r.int(2200000, 2299999)}。`,
-  ];
-  return `<p>${title}</p>${s
-    .slice(0, r.int(3, 5))
-    .map((p) => `<p>${p}</p>`)
-    .join('')}`;
+interface Dated extends DemoDoc {
+  day: string;
 }
 
-/** A legacy catalogue as the CSV a previous system exports. */
-export function legacyCatalogueCsv(
-  code: string,
-  counts: Record<number, number>,
-  r: Rng,
-  opts: { normativeFrom?: number } = {},
-): string {
+/**
+ * One agency's documents of the years in `counts` (each year's count exactly, budget and final accounts among
+ * them), none after `today`, no title twice: a kind whose title is taken is drawn again, and an agency that
+ * punishes falls back on a numbered 处罚决定书.
+ */
+export function agencyDocs(r: Rng, a: DemoAgency, counts: Record<number, number>, today: string, titles: Set<string>) {
+  const kinds = KINDS_OF[a.key]!;
+  const docs: Dated[] = [];
+  for (const [y, n] of Object.entries(counts)) {
+    const year = Number(y);
+    const counters = new Map<string, number>();
+    const seq = (s: string) => {
+      counters.set(s, (counters.get(s) ?? 0) + 1);
+      return counters.get(s)!;
+    };
+    const last = year === Number(today.slice(0, 4)) ? today : `${year}-12-28`;
+    const span = Math.max(1, Math.round((Date.parse(last) - Date.parse(`${year}-01-04`)) / 86_400_000));
+    const fixed: Dated[] = [];
+    const add = (d: DemoDoc, day: string) => {
+      if (day <= today && !titles.has(d.title)) {
+        titles.add(d.title);
+        fixed.push({ ...d, day });
+      }
+    };
+    add(budget(r, a, year), `${year}-${FINANCE_DAY.budget}`);
+    add(finalAccounts(r, a, year - 1), `${year}-${FINANCE_DAY.final}`);
+    for (let k = fixed.length; k < n; k++) {
+      const day = addDays(`${year}-01-04`, Math.floor((k * span) / n));
+      const g: Gen = { r, agency: a, year, day, seq };
+      let doc: DemoDoc | null = null;
+      for (let tries = 0; tries < 12 && !doc; tries++) {
+        const d = r.weighted(kinds.map((x) => [x, x.weight] as const)).make(g);
+        if (d && !titles.has(d.title)) doc = d;
+      }
+      if (!doc && ['samr', 'health', 'nr'].includes(a.key)) doc = kinds[0]!.make(g);
+      if (!doc) continue;
+      titles.add(doc.title);
+      docs.push({ ...doc, day });
+    }
+    docs.push(...fixed);
+  }
+  return docs;
+}
+
+/** The documents as the CSV a previous system exports (索引号 numbered per year in order of publication). */
+export function catalogueCsv(code: string, docs: Dated[], from = 1) {
   const rows: (string | number)[][] = [
     ['索引号', '标题', '文号', '成文日期', '发布日期', '主题分类', '体裁', '所属事项', '有效性', '关键词', '正文'],
   ];
-  for (const [y, n] of Object.entries(counts)) {
-    const year = Number(y);
-    for (let k = 1; k <= n; k++) {
-      const subject = r.pick(SUBJECTS);
-      // The seed agency's 2020 notices include 凉市监发〔2020〕12号.
-      const kind = year === 2020 && k === 12 ? KINDS[0]! : r.pick(KINDS);
-      let [title, docNo, genre, item] = kind[1](year, subject, k);
-      // Normative documents only where the agency made them (not before `normativeFrom`).
-      if (opts.normativeFrom && year >= opts.normativeFrom && k % 25 === 3) {
-        title = `凉州区市场监督管理局关于印发《凉州区${subject}监督管理办法》的通知`;
-        docNo = `凉市监规〔${year}〕${k}号`;
-        genre = '规范性文件';
-        item = '20.1';
-      }
-      const day = addDays(`${year}-01-02`, Math.floor(((k - 1) * 360) / n));
-      rows.push([
-        formatIndexNo('{code}/{year}-{seq5}', { code, year, month: 1, seq: k }),
-        title,
-        docNo,
-        addDays(day, -r.int(1, 6)),
-        day,
-        r.pick(['市场监管', '食品药品', '质量安全']),
-        genre,
-        item,
-        '现行有效',
-        subject,
-        body(r, title, subject),
-      ]);
-    }
+  const seqOf = new Map<number, number>();
+  for (const d of [...docs].sort((x, y) => x.day.localeCompare(y.day))) {
+    const year = Number(d.day.slice(0, 4));
+    const seq = (seqOf.get(year) ?? from - 1) + 1;
+    seqOf.set(year, seq);
+    rows.push([
+      formatIndexNo('{code}/{year}-{seq5}', { code, year, month: Number(d.day.slice(5, 7)), seq }),
+      d.title,
+      d.docNumber ?? '',
+      addDays(d.day, -(d.lag ?? 1)),
+      d.day,
+      d.topic,
+      d.genre,
+      d.articleItem,
+      '现行有效',
+      d.keywords,
+      toHtml(d.paras),
+    ]);
   }
   return toCsv(rows);
 }
 
-/** Spread `total` items over the years before 2020, growing year by year. */
+/** Spread the seed's items over the years before 2020, growing year by year. */
 function seedCounts(): Record<number, number> {
   const years = 2019 - SEED_FIRST_YEAR + 1;
   const before = SEED_PUBLISHED_TOTAL - SEED_PUBLISHED_2020;
@@ -137,60 +135,68 @@ function seedCounts(): Record<number, number> {
   return counts;
 }
 
+/** The live years' counts of an agency: its own range a year, the current year's in proportion to the days gone. */
+function liveCounts(r: Rng, key: string, today: string): Record<number, number> {
+  const [lo, hi] = PER_YEAR[key]!;
+  const now = Number(today.slice(0, 4));
+  const part = (Date.parse(today) - Date.parse(`${now}-01-01`)) / (365 * 86_400_000);
+  const counts: Record<number, number> = {};
+  for (let y = LIVE_FROM; y <= now; y++)
+    counts[y] = y === now ? Math.max(2, Math.round(r.int(lo, hi) * part)) : r.int(lo, hi);
+  return counts;
+}
+
 /**
- * Catalogues through the import path: the seed agency's 2,816 legacy items (43 of them in 2020) and its
- * items of 2021–2025 with real 规范性文件; smaller catalogues for the other departments; a few items in the
- * review workflow for the workbench.
+ * Catalogues through the import path: the seed agency's 2,816 legacy items (43 of them in 2020), every agency's
+ * items from 2021 to today by its role; 规范性文件 with their PDF and 解读 through the review workflow; a few
+ * items in the workflow for the workbench.
  */
-export const demoCatalogue: DemoExtension = async (sys, ids) => {
+export const demoCatalogue: DemoExtension = async (sys, ids, env) => {
   const r = rng(2816);
-  const samr = DEMO_AGENCIES.find((a) => a.key === 'samr')!;
+  const today = chinaDate(sys.now());
   const admin = await demoActor(sys, 'demo-approver');
-  await importCatalogue(admin, ids.samr!, parseCsv(legacyCatalogueCsv(samr.creditCode, seedCounts(), r)));
-  await importCatalogue(
-    admin,
-    ids.samr!,
-    parseCsv(
-      legacyCatalogueCsv(samr.creditCode, { 2021: 52, 2022: 61, 2023: 58, 2024: 66, 2025: 49 }, r, {
-        normativeFrom: 2021,
-      }),
-    ),
-  );
-  for (const a of DEMO_AGENCIES.filter((x) => x.key !== 'samr')) {
-    const sysAsSys: Ctx = { ...sys };
-    await importCatalogue(
-      sysAsSys,
-      ids[a.key]!,
-      parseCsv(
-        legacyCatalogueCsv(a.creditCode, { 2023: 12, 2024: 15, 2025: 10 }, r)
-          .replaceAll('凉州区市场监督管理局', a.name)
-          .replaceAll('凉市监', '凉区'),
-      ),
-    );
+  const titles = new Map(DEMO_AGENCIES.map((a) => [a.key, new Set<string>()]));
+  const samr = DEMO_AGENCIES.find((a) => a.key === 'samr')!;
+  const seed = agencyDocs(r, samr, seedCounts(), '2020-12-31', titles.get('samr')!);
+  // The PDFs render while the imports below run (the database answers from its own process).
+  const normatives = planNormatives(today, env);
+  await importCatalogue(admin, ids.samr!, parseCsv(catalogueCsv(samr.creditCode, seed)));
+  for (const a of DEMO_AGENCIES) {
+    const docs = agencyDocs(r, a, liveCounts(r, a.key, today), today, titles.get(a.key)!);
+    const as: Ctx = a.key === 'samr' ? admin : sys;
+    await importCatalogue(as, ids[a.key]!, parseCsv(catalogueCsv(a.creditCode, docs)));
   }
+  await demoNormatives(sys, ids, env, normatives, titles);
   // The workbench: one draft awaiting 保密审查, one reviewed awaiting approval.
+  const year = Number(today.slice(0, 4));
   const op = await demoActor(sys, 'demo-operator');
   const rev = await demoActor(sys, 'demo-reviewer');
   const pending = await createItem(op, ids.samr!, {
-    title: '凉州区市场监督管理局关于开展2026年“双随机、一公开”抽查工作的通知',
-    docNumber: '凉市监发〔2026〕18号',
+    title: `凉州区市场监督管理局关于开展${year + (today.slice(5) > '11-01' ? 1 : 0)}年“双随机、一公开”抽查工作的通知`,
     genre: 'notice',
     articleItem: '20.6',
     topic: '市场监管',
-    formedDate: addDays(sysDate(sys), -10),
-    bodyHtml: '<p>各监管所：为规范事中事后监管，现就2026年“双随机、一公开”抽查工作通知如下……</p>',
+    formedDate: addDays(today, -10),
+    bodyHtml: toHtml([
+      '各市场监管所，局机关各股室：',
+      '为规范事中事后监管，根据《国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见》，现就抽查工作通知如下。',
+      '## 一、抽查对象',
+      '全区登记在册的企业、个体工商户和农民专业合作社，按风险等级确定抽查比例。',
+    ]),
   });
   await itemStep(op, pending, 'submit');
   const reviewed = await createItem(op, ids.samr!, {
-    title: '凉州区2026年食品安全监督抽检计划',
+    title: `凉州区${year + 1}年食品安全监督抽检计划`,
     genre: 'plan',
     articleItem: '20.13',
     topic: '食品药品',
-    formedDate: addDays(sysDate(sys), -35),
-    bodyHtml: '<p>根据《中华人民共和国食品安全法》，制定本计划。</p>',
+    formedDate: addDays(today, -35),
+    bodyHtml: toHtml([
+      `根据《中华人民共和国食品安全法》第八十七条和上级年度抽检工作安排，制定本计划。`,
+      '## 一、抽检品种和数量',
+      '全年计划抽检粮食加工品、食用油、肉制品、乳制品、蔬菜、水果等食品1200批次。',
+    ]),
   });
   await itemStep(op, reviewed, 'submit');
   await itemStep(rev, reviewed, 'review', { disclosure: 'proactive' });
 };
-
-const sysDate = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);

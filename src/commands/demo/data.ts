@@ -102,3 +102,15 @@ export const DEMO_USERS = [
   { username: 'demo-supervisor', displayName: '刘洋（区政务公开办）', role: 'supervisor', region: '620602' },
   { username: 'demo-sysadmin', displayName: '系统管理员', role: 'sysadmin' },
 ] as const;
+
+/**
+ * The other agencies' 公开专员 (writing, 保密审查 and approval in one small office): they publish those agencies'
+ * 规范性文件 and annual reports in the demo. Not printed with the demo logins; same password.
+ */
+export const DEMO_STAFF = [
+  { username: 'demo-gov-office', displayName: '孙明（区政府办公室）', agency: 'gov' },
+  { username: 'demo-edu-office', displayName: '马丽（教育局办公室）', agency: 'edu' },
+  { username: 'demo-health-office', displayName: '杨帆（卫健局办公室）', agency: 'health' },
+  { username: 'demo-nr-office', displayName: '何军（自然资源局办公室）', agency: 'nr' },
+  { username: 'demo-town-office', displayName: '段芳（黄羊镇党政综合办）', agency: 'town' },
+] as const;

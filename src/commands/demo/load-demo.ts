@@ -8,7 +8,7 @@ import { saveLetterSettings } from '../agencies/letter-settings.ts';
 import { createAgency } from '../agencies/save-agency.ts';
 import { demoTotpSecret, provisionTotp, TOTP_REQUIRED_ROLES } from '../auth/totp.ts';
 import { createUser } from '../users/create-user.ts';
-import { DEMO_AGENCIES, DEMO_REGIONS, DEMO_USERS, type DemoAgency, SEED_AGENCY_CODE } from './data.ts';
+import { DEMO_AGENCIES, DEMO_REGIONS, DEMO_STAFF, DEMO_USERS, type DemoAgency, SEED_AGENCY_CODE } from './data.ts';
 
 export interface DemoResult {
   loaded: boolean;
@@ -42,14 +42,24 @@ async function settleLetterSettings(ctx: Ctx) {
   }
 }
 
+/** Where the demo's files go (attachments): the data directory; none in tests that need no files. */
+export interface DemoEnv {
+  dataDir?: string;
+}
+
 /** Extension points for later modules' demo data (catalogue, applications, reports), run in the same transaction. */
-export type DemoExtension = (ctx: Ctx, ids: Record<string, string>) => Promise<void>;
+export type DemoExtension = (ctx: Ctx, ids: Record<string, string>, env: DemoEnv) => Promise<void>;
 
 /**
  * Loads the demo government in one transaction; does nothing when it is already there.
  * Every record goes through the ordinary commands, so it is validated and audited like any other.
  */
-export async function loadDemo(ctx: Ctx, password: string, extensions: DemoExtension[] = []): Promise<DemoResult> {
+export async function loadDemo(
+  ctx: Ctx,
+  password: string,
+  extensions: DemoExtension[] = [],
+  env: DemoEnv = {},
+): Promise<DemoResult> {
   const users = DEMO_USERS.map((u) => ({ username: u.username, displayName: u.displayName }));
   if (await findAgencyByCreditCode(ctx.db, SEED_AGENCY_CODE)) {
     await settleLetterSettings({ ...ctx, actor: SYSTEM_ACTOR });
@@ -102,7 +112,19 @@ export async function loadDemo(ctx: Ctx, password: string, extensions: DemoExten
       // 等保: administrators log in with a second factor; the demo's is derived from the demo password.
       if (TOTP_REQUIRED_ROLES.has(u.role)) await provisionTotp(sys, userId, demoTotpSecret(password));
     }
-    for (const ext of extensions) await ext(sys, ids);
+    for (const s of DEMO_STAFF) {
+      await createUser(sys, {
+        username: s.username,
+        displayName: s.displayName,
+        password,
+        roles: (['operator', 'reviewer', 'approver'] as const).map((role) => ({
+          role,
+          agencyId: ids[s.agency]!,
+          regionCode: null,
+        })),
+      });
+    }
+    for (const ext of extensions) await ext(sys, ids, env);
   });
   return { loaded: true, users };
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { findApplication } from '../../db/repos/applications.ts';
+import { TRACKING_NUMBER } from '../../domain/case/tracking-number.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { moderationInput } from '../../domain/supervision/supervision-input.ts';
 import { authorizeAgency, type Ctx, inTransaction } from '../../shared/context.ts';
@@ -10,10 +11,7 @@ const score = z.coerce.number({ message: '请选择评分' }).int().min(1, '请�
 const comment = z.string().trim().max(500, '意见不超过 500 字').default('');
 const itemRating = z.object({ itemId: z.uuid('信息不存在'), score, comment });
 const applicationRating = z.object({
-  trackingNumber: z
-    .string()
-    .trim()
-    .regex(/^GK\d{4}-\d{6}$/, '申请编号或查询码不正确'),
+  trackingNumber: z.string().trim().regex(TRACKING_NUMBER, '申请编号或查询码不正确'),
   queryCode: z
     .string()
     .trim()

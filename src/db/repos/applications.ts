@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseForPolicy } from '../../domain/access/index.ts';
-import { type CaseStanding, type CaseState, clockEvents } from '../../domain/case/index.ts';
+import { type CaseStanding, type CaseState, clockEvents, formatTrackingNumber } from '../../domain/case/index.ts';
 import type { DB } from '../schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -58,7 +58,7 @@ export function caseForPolicy(
 
 export async function nextTrackingNumber(db: Q, year: number): Promise<string> {
   const r = await db
-    .selectNoFrom((eb) => eb.fn<number>('nextval', [eb.val('application_tracking_seq')]).as('n'))
+    .selectNoFrom((eb) => eb.fn<string>('nextval', [eb.val('application_tracking_seq')]).as('n'))
     .executeTakeFirstOrThrow();
-  return `GK${year}-${String(r.n).padStart(6, '0')}`;
+  return formatTrackingNumber(year, String(r.n)); // bigint: a string from pg; width grows past 999999
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { indexTokens, SEARCH_TOKENS_VERSION } from '../../domain/catalogue/index.ts';
+import { indexTokens, SEARCH_TOKENS_VERSION, searchText } from '../../domain/catalogue/index.ts';
 import type { DB } from '../schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -19,7 +19,7 @@ export type ItemRow = NonNullable<Awaited<ReturnType<typeof findItem>>>;
 
 /**
  * The search columns of an item: its vector (title, 文号 and keywords weigh more than the body; built without the
- * database's parser) and the token version it holds. Spread into an insert or update.
+ * database's parser), its folded search text and the token version they hold. Spread into an insert or update.
  */
 export function searchColumns(title: string, docNumber: string | null, keywords: string, bodyText: string) {
   const head = indexTokens(`${title} ${docNumber ?? ''} ${keywords}`);
@@ -27,6 +27,7 @@ export function searchColumns(title: string, docNumber: string | null, keywords:
   const body = indexTokens(bodyText).filter((t) => !inHead.has(t));
   return {
     search: sql`setweight(array_to_tsvector(${head}::text[]), 'A') || setweight(array_to_tsvector(${body}::text[]), 'B')`,
+    search_text: searchText(title, docNumber, keywords, bodyText),
     search_version: SEARCH_TOKENS_VERSION,
   };
 }

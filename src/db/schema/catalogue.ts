@@ -30,8 +30,8 @@ export interface CatalogueItemsTable {
   publish_at: Timestamp | null;
   published_at: Timestamp | null;
   search: ColumnType<string | null, never, never>;
-  /** Generated: lower-cased title, 文号, keywords and text without spaces (exact-substring search). */
-  match_text: ColumnType<string, never, never>;
+  /** Folded title, 文号, keywords and text, one a line (searchText in domain/catalogue/search-query.ts). */
+  search_text: ColumnType<string | null, never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
@@ -45,7 +45,8 @@ export interface IndexSequencesTable {
 
 export interface AgencyPagesTable {
   agency_id: string;
-  kind: 'guide' | 'rules';
+  /** guide, rules, or a section or page of either (guide.fees, rules.secrecy: domain/catalogue/column.ts). */
+  kind: string;
   body_html: string;
   updated_at: Generated<Date>;
 }

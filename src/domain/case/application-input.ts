@@ -32,24 +32,39 @@ export const applicantInput = z
       .regex(/^\d{6}$/, '邮政编码应为6位数字')
       .optional(),
   })
-  .superRefine((a, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (a.type === 'natural_person') {
-      // 条例第二十九条: the applicant's 身份证明.
-      if (!a.idType) issue('idType', '请选择身份证件类型');
-      if (!a.idNumber) issue('idNumber', '请填写身份证件号码');
-      else if (a.idType === '居民身份证' && !isValidResidentId(a.idNumber.toUpperCase())) {
-        issue('idNumber', '居民身份证号码不正确');
+  // 条例第二十九条 asks for all of 姓名或名称, 身份证明 and 联系方式: checked even when another field is wrong
+  // (`when`), so a form shows every missing part at once. The values may then be of any type.
+  .superRefine(
+    (raw, ctx) => {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
+      const a = raw as Record<string, unknown>;
+      const str = (k: string) => (typeof a[k] === 'string' ? (a[k] as string).trim() : '');
+      // One message per field: a value of the wrong type has already been named.
+      const issue = (path: string, message: string) => {
+        if (!ctx.issues.some((i) => i.path?.[0] === path)) ctx.addIssue({ code: 'custom', path: [path], message });
+      };
+      if (a.type === 'natural_person') {
+        // 条例第二十九条第一项: the applicant's 身份证明.
+        if (!str('idType')) issue('idType', '请选择身份证件类型');
+        if (!str('idNumber')) issue('idNumber', '请填写身份证件号码');
+        else if (a.idType === '居民身份证' && !isValidResidentId(str('idNumber').toUpperCase())) {
+          issue('idNumber', '居民身份证号码不正确');
+        }
+      } else if (typeof a.type === 'string' && a.type !== '') {
+        const code = str('creditCode').toUpperCase();
+        if (!code) issue('creditCode', '请填写统一社会信用代码');
+        else {
+          const problem = checkCreditCode(code);
+          if (problem) issue('creditCode', creditCodeProblemText[problem]);
+        }
       }
-    } else {
-      if (!a.creditCode) issue('creditCode', '请填写统一社会信用代码');
-      else {
-        const problem = checkCreditCode(a.creditCode);
-        if (problem) issue('creditCode', creditCodeProblemText[problem]);
+      // 条例第二十九条第一项: 联系方式 — at least one way to reach the applicant.
+      if (!str('phone') && !str('email') && !str('address')) {
+        issue('phone', '请至少填写一种联系方式（电话、电子邮箱或通信地址）');
       }
-    }
-    if (!a.phone && !a.email && !a.address) issue('phone', '请至少填写一种联系方式（电话、电子邮箱或通信地址）');
-  });
+    },
+    { when: () => true },
+  );
 
 export const applicationInput = z
   .object({

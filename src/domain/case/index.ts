@@ -9,3 +9,4 @@ export * from './reply-deadline.ts';
 export * from './similarity.ts';
 export * from './state-sets.ts';
 export * from './states.ts';
+export * from './tracking-number.ts';

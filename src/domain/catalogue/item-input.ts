@@ -67,5 +67,5 @@ export const returnInput = z.object({
 });
 
 /** 〔2019〕61号 column pages of an agency: its 指南 and 制度. */
-export const PAGE_KINDS = { guide: '政府信息公开指南', rules: '政府信息公开制度' } as const;
+export { PAGE_KINDS } from './column.ts';
 export const pageInput = z.object({ bodyHtml: z.string().min(10, '内容过短').max(500_000, '内容过长') });

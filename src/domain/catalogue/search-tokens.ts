@@ -10,9 +10,12 @@
  *    few documents instead of every one with 第, 1 and 号 somewhere. A version-2 query never asks for a token a
  *    matching text lacks: every suffix of a number or word is indexed, and a number cut by the query's edge is
  *    asked as a prefix of one. A query of punctuation alone asks for nothing and finds nothing.
+ * 3. The same tokens; the row's search text (what the match confirms) is written by the application, folded by
+ *    `foldForSearch` (search-query.ts: NFKC, brackets, dots and dashes alike), one field a line. Tokens never hold
+ *    punctuation, so folding it changes no token: rows are upgraded for their search text.
  */
-export const SEARCH_TOKENS_VERSION = 2;
-export type SearchTokensVersion = 1 | 2;
+export const SEARCH_TOKENS_VERSION = 3;
+export type SearchTokensVersion = 1 | 2 | 3;
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const ALNUM = /[a-z0-9]/;
@@ -101,18 +104,4 @@ export function tsqueryOf(tokens: string[]): string {
 /** The text a query must occur in, compared after the same normalisation. */
 export function normalizeForMatch(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-}
-
-/** A short excerpt around the first match, with the matches marked (the caller escapes HTML). */
-export function snippet(text: string, q: string, width = 60): { before: string; match: string; after: string } | null {
-  const nq = q.normalize('NFKC').trim();
-  if (!nq) return null;
-  const i = text.normalize('NFKC').toLowerCase().indexOf(nq.toLowerCase());
-  if (i < 0) return null;
-  const start = Math.max(0, i - width / 2);
-  return {
-    before: (start > 0 ? '…' : '') + text.slice(start, i),
-    match: text.slice(i, i + nq.length),
-    after: text.slice(i + nq.length, i + nq.length + width) + (i + nq.length + width < text.length ? '…' : ''),
-  };
 }

@@ -178,7 +178,9 @@ export const saveAgencyPage = defineRoute({
   auth: 'login',
   params: z.object({
     id: agencyId(),
-    kind: z.enum(Object.keys(PAGE_KINDS) as ['guide', 'rules'], { message: '栏目应为 guide（指南）或 rules（制度）' }),
+    kind: z.enum(Object.keys(PAGE_KINDS) as [string, ...string[]], {
+      message: `栏目应为 ${Object.keys(PAGE_KINDS).join('、')} 之一`,
+    }),
   }),
   body: pageInput,
   responses: { 200: ok },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isISODate } from '../../domain/calendar/index.ts';
+import { TRACKING_NUMBER } from '../../domain/case/tracking-number.ts';
 
 /**
  * The HTTP contract's building blocks: a route's description (method, path, inputs, responses, who may call
@@ -127,7 +128,7 @@ export const regionCode = () =>
 export const trackingNumber = () =>
   z
     .string()
-    .regex(/^GK\d{4}-\d{6}$/, '申请编号格式不正确（如 GK2026-000001）')
+    .regex(TRACKING_NUMBER, '申请编号格式不正确（如 GK2026-000001）')
     .meta({ title: '申请编号', labelEn: 'tracking number', example: 'GK2026-000001' });
 export const limit = (max = 1000) =>
   z.coerce.number().int().min(1).max(max).meta({ title: '条数', labelEn: 'limit' }).optional();

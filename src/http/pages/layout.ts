@@ -1,4 +1,5 @@
 import { type T, zhT } from './i18n.ts';
+import { siteFooter } from './site-identity.ts';
 
 /** Server-rendered page shell: zh-CN (or en), landmarks, no JavaScript required. */
 export function escapeHtml(s: unknown): string {
@@ -38,7 +39,8 @@ function render(v: unknown): string {
   return escapeHtml(v);
 }
 
-export function page(opts: { title: string; body: SafeHtml; t?: T }): string {
+/** `feed`: the page's own Atom feed (an agency's), announced beside the platform's for autodiscovery. */
+export function page(opts: { title: string; body: SafeHtml; t?: T; feed?: { title: string; href: string } }): string {
   const t = opts.t ?? zhT;
   const other =
     t.locale === 'en'
@@ -51,12 +53,13 @@ export function page(opts: { title: string; body: SafeHtml; t?: T }): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(opts.title)}</title>
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="alternate" type="application/atom+xml" title="${escapeHtml(t('政府信息公开平台'))}" href="/feed.xml">${opts.feed ? `\n<link rel="alternate" type="application/atom+xml" title="${escapeHtml(opts.feed.title)}" href="${escapeHtml(opts.feed.href)}">` : ''}
 </head>
 <body>
 <a class="skip" href="#main">${escapeHtml(t('跳到主要内容'))}</a>
-<header class="site-header" role="banner"><div class="wrap"><a class="brand" href="/">${escapeHtml(t('政府信息公开平台'))}</a><nav class="modes" aria-label="${escapeHtml(t('显示模式'))}"><a href="/large-text?on=1">${escapeHtml(t('长辈版'))}</a> <a href="/large-text?on=0">${escapeHtml(t('标准版'))}</a> ${other.value}</nav></div></header>
+<header class="site-header" role="banner"><div class="wrap"><a class="brand" href="/">${escapeHtml(t('政府信息公开平台'))}</a><nav class="modes" aria-label="${escapeHtml(t('显示模式'))}"><a class="m-large" href="/large-text?on=1">${escapeHtml(t('长辈版'))}</a> <a class="m-std" href="/large-text?on=0">${escapeHtml(t('标准版'))}</a> ${other.value}</nav></div></header>
 <main id="main" class="wrap">${opts.body.value}</main>
-<footer class="site-footer" role="contentinfo"><div class="wrap">${escapeHtml(t('依据《中华人民共和国政府信息公开条例》（国务院令第711号）建设 · gongkai 开源政府信息公开平台'))}</div></footer>
+<footer class="site-footer" role="contentinfo"><div class="wrap">${siteFooter(t).value}</div></footer>
 </body>
 </html>`;
 }

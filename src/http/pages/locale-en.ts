@@ -1,8 +1,13 @@
+import { EN_APPLY } from './locale-en-apply.ts';
+import { EN_COLUMN } from './locale-en-column.ts';
+
 /**
  * The portal's English interface (second locale). Keys are the Chinese source text; a missing key shows the
  * Chinese (the test in i18n.test.ts fails on any key used in the pages that has no English here).
  */
 export const EN: Record<string, string> = {
+  ...EN_APPLY,
+  ...EN_COLUMN,
   // Shell and navigation
   跳到主要内容: 'Skip to main content',
   政府信息公开平台: 'Government Information Disclosure Portal',
@@ -18,6 +23,8 @@ export const EN: Record<string, string> = {
   '您访问的页面不存在，或信息尚未公开、已撤回。':
     'The page does not exist, or the information has not been published or was withdrawn.',
   返回首页: 'Back to home',
+  服务暂时不可用: 'Service temporarily unavailable',
+  '请稍后刷新重试。': 'Please reload the page in a moment.',
   // Home and agency pages
   政府信息公开: 'Open Government Information',
   '本平台依据《中华人民共和国政府信息公开条例》公开政府信息、受理政府信息公开申请。':
@@ -41,7 +48,7 @@ export const EN: Record<string, string> = {
   政府信息公开工作年度报告: 'Annual reports on open government information',
   '暂无。': 'None yet.',
   最新信息: 'Latest information',
-  '全部信息（{n} 条）': 'All information ({n} items)',
+  '全部信息（{n}）': 'All information ({n})',
   '订阅（Atom）': 'Subscribe (Atom)',
   '下载：': 'Download: ',
   // Lists, search, item
@@ -50,7 +57,23 @@ export const EN: Record<string, string> = {
   上一页: 'Previous',
   下一页: 'Next',
   '第 {page} / {pages} 页': 'Page {page} of {pages}',
-  '约 {n}+ 条': 'About {n}+ items',
+  '约 {n} 条': 'About {n} items',
+  '搜索词过长：最多 {n} 个字符，请删去一些词再搜索。':
+    'The search is too long: at most {n} characters. Remove some words and search again.',
+  '搜索词过多：最多 {n} 个词，请删去一些词再搜索。': 'Too many words: at most {n}. Remove some and search again.',
+  '请输入文字、数字或文号：标点符号不能单独搜索。':
+    'Type words, numbers or a document number: punctuation alone cannot be searched.',
+  '排序：': 'Sort: ',
+  按相关度: 'By relevance',
+  按时间排序: 'Newest first',
+  筛选结果: 'Narrow the results',
+  '试试去掉一个词：': 'Try without one word: ',
+  '去掉“{w}”': 'without “{w}”',
+  '没有找到同时包含这些词的信息。': 'No information contains all of these words.',
+  '也可以减少筛选条件，或换一个说法。没有公开的信息，可以':
+    'You can also remove filters or try other words. For information that is not published, you can ',
+  '申请政府信息公开（依申请公开）': 'apply for disclosure',
+  '。': '.',
   '共 {n} 条': '{n} items',
   '搜索“{q}”': 'Search: “{q}”',
   信息公开目录: 'Disclosure catalogue',

@@ -1,8 +1,15 @@
 import { dateZh } from '../../domain/calendar/index.ts';
-import { ARTICLE_ITEMS, DISCLOSURE_LABELS, GENRES, snippet, VALIDITY_LABELS } from '../../domain/catalogue/index.ts';
+import {
+  ARTICLE_ITEMS,
+  DISCLOSURE_LABELS,
+  GENRES,
+  termSnippet,
+  VALIDITY_LABELS,
+} from '../../domain/catalogue/index.ts';
 import type { T } from './i18n.ts';
 import { html, type SafeHtml, sanitizedHtml } from './layout.ts';
 import { ratingForm } from './rating-form.ts';
+import { marked } from './search-views.ts';
 
 export interface ListRow {
   id: string;
@@ -15,23 +22,15 @@ export interface ListRow {
   body_text?: string;
 }
 
-export function itemList(t: T, rows: ListRow[], q?: string): SafeHtml {
+/** A list of items; with search terms, each marked in the title, the 文号 and an excerpt of the body. */
+export function itemList(t: T, rows: ListRow[], terms?: string[]): SafeHtml {
   if (!rows.length) return html`<p class="empty">${t('没有符合条件的信息。')}</p>`;
   return html`<ol class="items">${rows.map((r) => {
-    const s = q && r.body_text ? snippet(r.body_text, q) : null;
-    return html`<li><a href="/items/${r.id}">${highlight(r.title, q)}</a>
-<span class="meta">${r.agency_name}${r.doc_number ? html` · ${highlight(r.doc_number, q)}` : ''} · <time datetime="${r.publish_date ?? ''}">${r.publish_date ?? ''}</time>${r.validity !== 'in_force' ? html` · <strong>${t(VALIDITY_LABELS[r.validity as 'in_force'])}</strong>` : ''}</span>
-${s ? html`<p class="snippet">${s.before}<mark>${s.match}</mark>${s.after}</p>` : ''}</li>`;
+    const s = terms?.length && r.body_text ? termSnippet(r.body_text, terms) : null;
+    return html`<li><a href="/items/${r.id}">${marked(r.title, terms)}</a>
+<span class="meta">${r.agency_name}${r.doc_number ? html` · ${marked(r.doc_number, terms)}` : ''} · <time datetime="${r.publish_date ?? ''}">${r.publish_date ?? ''}</time>${r.validity !== 'in_force' ? html` · <strong>${t(VALIDITY_LABELS[r.validity as 'in_force'])}</strong>` : ''}</span>
+${s ? html`<p class="snippet">${marked(s, terms)}</p>` : ''}</li>`;
   })}</ol>`;
-}
-
-/** Marks the query in a title (escaped by the template). */
-export function highlight(text: string, q?: string): SafeHtml {
-  if (!q) return html`${text}`;
-  const i = text.normalize('NFKC').toLowerCase().indexOf(q.normalize('NFKC').trim().toLowerCase());
-  if (i < 0) return html`${text}`;
-  const n = q.trim().length;
-  return html`${text.slice(0, i)}<mark>${text.slice(i, i + n)}</mark>${text.slice(i + n)}`;
 }
 
 export function pager(t: T, base: string, page: number, total: number, size: number): SafeHtml {

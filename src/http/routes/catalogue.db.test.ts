@@ -168,14 +168,37 @@ describe('public search', () => {
 
   test('feeds and the sitemap list published items only; public pages answer 304 to a matching ETag', async () => {
     const draft = await create({ title: '尚未发布的草稿信息' });
+    // The sitemap is an index (sitemaps.org): the site's pages and the items, each file ≤ 50,000 URLs.
     const sitemap = await server.request('GET', '/sitemap.xml');
-    assert.ok(!sitemap.text.includes(draft));
+    assert.match(sitemap.text, /<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    const files = [...sitemap.text.matchAll(/<loc>[^<]*?(\/sitemaps\/[a-z0-9-]+\.xml)<\/loc>/g)].map((m) => m[1]!);
+    assert.deepEqual(files, ['/sitemaps/pages.xml', '/sitemaps/items-1.xml']);
+    const pages = await server.request('GET', '/sitemaps/pages.xml');
+    assert.match(pages.text, /\/agencies\/[0-9a-f-]{36}\/guide<\/loc>/);
+    const items = await server.request('GET', '/sitemaps/items-1.xml');
+    const published = await database.pool.query(
+      "select id from catalogue_items where state = 'published' and disclosure = 'proactive'",
+    );
+    assert.equal([...items.text.matchAll(/<url>/g)].length, published.rows.length);
+    assert.ok(items.text.includes(`/items/${published.rows[0].id}</loc>`));
+    assert.ok(!items.text.includes(draft));
+    assert.equal((await server.request('GET', '/sitemaps/items-2.xml')).status, 404);
     const feedR = await server.request('GET', '/feed.xml');
     assert.match(feedR.text, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    assert.match(feedR.text, /<link rel="self" type="application\/atom\+xml" href="http:\/\/[^"]+\/feed.xml"\/>/);
+    assert.match(feedR.text, /<entry>.*<summary>[^<]{10,}<\/summary><\/entry>/);
     assert.doesNotMatch(feedR.text, /尚未发布的草稿信息/);
+    const agencyPage = await server.request('GET', `/agencies/${agency.id}`);
+    assert.match(
+      agencyPage.text,
+      new RegExp(
+        `<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="/agencies/${agency.id}/feed.xml">`,
+      ),
+    );
     const home = await server.request('GET', '/');
     const etag = home.headers.get('etag')!;
-    assert.ok(home.headers.get('cache-control')?.includes('max-age'));
+    // no-cache: a browser or proxy asks again each time (304 when unchanged), so a withdrawal shows at once.
+    assert.equal(home.headers.get('cache-control'), 'public, no-cache');
     const again = await server.request('GET', '/', { headers: { 'if-none-match': etag } });
     assert.equal(again.status, 304);
   });
@@ -198,9 +221,30 @@ test('the agency admin edits the 指南 and 制度 pages (sanitised); the portal
     403,
   );
   const pageR = await server.request('GET', `/agencies/${agency.id}`);
-  assert.match(pageR.text, /政府信息公开制度/);
-  assert.match(pageR.text, /责任追究制度/);
-  assert.doesNotMatch(pageR.text, /alert\(1\)/);
+  assert.match(pageR.text, new RegExp(`href="/agencies/${agency.id}/rules/rules"`));
+  const rules = await server.request('GET', `/agencies/${agency.id}/rules/rules`);
+  assert.equal(rules.status, 200);
+  assert.match(rules.text, /责任追究制度/);
+  assert.doesNotMatch(rules.text, /alert\(1\)/);
+
+  // A section of the 指南 (国办发〔2019〕61号): the default text from the agency's data until the agency writes its own.
+  const before = await server.request('GET', `/agencies/${agency.id}/guide`);
+  assert.match(before.text, /《条例》第四十二条/);
+  const fees = await server.request('PUT', `/api/v1/agencies/${agency.id}/pages/guide.fees`, {
+    token: admin,
+    body: { bodyHtml: '<p>本局依申请提供政府信息不收费；超出合理范围的按件计收信息处理费。</p>' },
+  });
+  assert.equal(fees.status, 200, fees.text);
+  const after = await server.request('GET', `/agencies/${agency.id}/guide`);
+  assert.match(after.text, /超出合理范围的按件计收信息处理费/);
+  assert.doesNotMatch(after.text, /《条例》第四十二条/);
+  assert.match(after.text, /《条例》第五十一条/, 'the other sections keep their default');
+  const unknown = await server.request('PUT', `/api/v1/agencies/${agency.id}/pages/guide.other`, {
+    token: admin,
+    body: { bodyHtml: '<p>测试测试测试测试</p>' },
+  });
+  assert.equal(unknown.status, 400);
+  assert.match(unknown.body.error.details[0].message, /栏目应为/);
 });
 
 test('the published catalogue exports as CSV in the import columns, and imports back into another agency', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AppDeps } from '../deps.ts';
+import { KIOSK_JS } from '../pages/kiosk-script.ts';
 import { LARGE_CSS, SITE_CSS } from '../pages/site-css.ts';
 
 export function homeRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -18,11 +19,39 @@ export function homeRoutes(app: FastifyInstance, deps: AppDeps) {
     }
   });
 
+  // Readiness: each database. Ready while the primary answers; a replica down or behind only moves the
+  // portal's reads to the primary (read-router.ts), so it is reported, not a reason to take the instance out.
+  app.get('/readyz', async (_req, reply) => {
+    const started = performance.now();
+    let primary: Record<string, unknown>;
+    try {
+      await sql`select 1`.execute(deps.db);
+      primary = { status: 'ok', kind: deps.dbKind, ms: Math.round(performance.now() - started) };
+    } catch (err) {
+      primary = { status: 'error', kind: deps.dbKind, message: (err as Error).message };
+    }
+    const reads = deps.readHealth?.();
+    reply.header('cache-control', 'no-store');
+    if (primary.status !== 'ok') reply.status(503);
+    return {
+      status: primary.status === 'ok' ? 'ok' : 'error',
+      primary,
+      replica: reads ? reads.replica : null,
+      portalReads: reads ? reads.serving : 'primary',
+    };
+  });
+
   // One stylesheet URL for every page (no JavaScript): the 长辈版 cookie adds the large-text rules.
   app.get('/assets/site.css', async (req, reply) => {
     const large = req.cookies.gk_large === '1';
     reply.header('cache-control', 'private, max-age=300').header('vary', 'Cookie').type('text/css; charset=utf-8');
     return large ? SITE_CSS + LARGE_CSS : SITE_CSS;
+  });
+
+  // The viewing point's idle reset (pages add it only in kiosk mode; portal-engage.ts).
+  app.get('/assets/kiosk.js', async (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=300').type('text/javascript; charset=utf-8');
+    return KIOSK_JS;
   });
 
   // Display preferences set by a plain link (no JavaScript), then back to the page the visitor was on.

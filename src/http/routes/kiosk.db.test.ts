@@ -54,3 +54,23 @@ test('typed into the address bar or clicked on this site, it switches for a work
   assert.equal(off.status, 303);
   assert.ok(cookies(off).some((c) => /^gk_kiosk=0;/.test(c)));
 });
+
+test('in kiosk mode reading pages reset after idle time (script, or a noscript refresh); form pages never by refresh', async () => {
+  const on = { cookie: 'gk_kiosk=1; gk_large=1' };
+  const reading = await server.request('GET', '/concerns', { headers: on });
+  assert.match(reading.text, /<noscript><meta http-equiv="refresh" content="180;url=\/"><\/noscript>/);
+  assert.match(reading.text, /<script src="\/assets\/kiosk.js" defer><\/script>/);
+  assert.match(reading.text, /<body class="kiosk" data-idle="180">/);
+  for (const path of ['/apply', '/track', '/deadline']) {
+    const form = await server.request('GET', path, { headers: on });
+    assert.doesNotMatch(form.text, /http-equiv="refresh"/, path);
+    assert.match(form.text, /data-idle="180"/, `${path}: the script still asks`);
+  }
+  const home = await server.request('GET', '/', { headers: on });
+  assert.doesNotMatch(home.text, /http-equiv="refresh"|kiosk\.js/);
+  const js = await server.request('GET', '/assets/kiosk.js');
+  assert.equal(js.status, 200);
+  assert.match(js.headers.get('content-type') ?? '', /javascript/);
+  const plain = await server.request('GET', '/concerns');
+  assert.doesNotMatch(plain.text, /kiosk\.js|http-equiv="refresh"/, 'only in kiosk mode');
+});

@@ -60,7 +60,8 @@ export function portalEngageRoutes(app: FastifyInstance, deps: AppDeps) {
       req,
       reply,
       () => submitRating(ctx, 'application', { ...b, trackingNumber: b.number, queryCode: b.code }, req.ip),
-      `/track?number=${encodeURIComponent(b.number ?? '')}&code=${encodeURIComponent(b.code ?? '')}`,
+      // Back to the tracking page of the session (the 查询码 stays out of the URL).
+      '/track',
     );
   });
 
@@ -124,20 +125,33 @@ ${rows.map((r) => html`<tr><td lang="zh-CN">${r.topic}</td><td>${t(CONCERN_SOURC
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.cookies.gk_kiosk !== '1' || typeof payload !== 'string') return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
-    return kioskPage(payload, req.url === '/' ? null : 180);
+    return kioskPage(payload, req.url === '/' ? null : 180, req.url);
   });
 }
 
-/** Rewrites a portal page for the viewing point: no external links, an idle reset, a visible banner. */
-export function kioskPage(htmlText: string, idleSeconds: number | null): string {
+/** Pages with a form a visitor fills in: never reset by the no-JavaScript refresh (only the script, which asks). */
+const FORM_PAGES = /^\/(apply|track|deadline)(\/|\?|$)/;
+
+/**
+ * Rewrites a portal page for the viewing point: no external links, a visible banner, and the idle reset — the
+ * script (assets/kiosk.js) following real input, or without JavaScript a `<noscript>` meta refresh on reading
+ * pages only.
+ */
+export function kioskPage(htmlText: string, idleSeconds: number | null, url = ''): string {
+  const refresh = idleSeconds && !FORM_PAGES.test(url);
   return htmlText
     .replace(
       /<a\b[^>]*\bhref="(?:https?:)?\/\/[^"]*"[^>]*>([\s\S]*?)<\/a>/gi,
       (_m, text: string) => `<span class="external">${text}</span>`,
     )
-    .replace('<head>', idleSeconds ? `<head>\n<meta http-equiv="refresh" content="${idleSeconds};url=/">` : '<head>')
+    .replace(
+      '<head>',
+      idleSeconds
+        ? `<head>\n${refresh ? `<noscript><meta http-equiv="refresh" content="${idleSeconds};url=/"></noscript>\n` : ''}<script src="/assets/kiosk.js" defer></script>`
+        : '<head>',
+    )
     .replace(
       '<body>',
-      '<body class="kiosk">\n<p class="kiosk-banner noprint">信息查阅点 · 无操作 3 分钟后自动返回首页 · 打印请使用终端打印键</p>',
+      `<body class="kiosk"${idleSeconds ? ` data-idle="${idleSeconds}"` : ''}>\n<p class="kiosk-banner noprint">信息查阅点 · 无操作 3 分钟后自动返回首页（正在填写的表单不会清除） · 打印请使用终端打印键</p>`,
     );
 }

@@ -1,29 +1,50 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { attachmentPath } from '../../commands/catalogue/attachments.ts';
-import { ARTICLE_ITEMS, TOPICS, VALIDITY_LABELS } from '../../domain/catalogue/index.ts';
+import { COLUMN_PARTS } from '../../domain/catalogue/column.ts';
+import { ARTICLE_ITEMS, GENRES, TOPICS, VALIDITY_LABELS, wellFormed } from '../../domain/catalogue/index.ts';
+import { sitemapFiles, sitemapIndexXml, urlsetXml } from '../../domain/catalogue/sitemap.ts';
 import { PAGE_SIZE, type PublicFilter, publicItem, publicItems, searchItems } from '../../queries/catalogue.ts';
 import type { AppDeps } from '../deps.ts';
+import { columnHead, rulesList } from '../pages/column-views.ts';
 import { localeOf, type T, translator } from '../pages/i18n.ts';
-import { escapeHtml, html, page, type SafeHtml, sanitizedHtml } from '../pages/layout.ts';
+import { escapeHtml, html, page, type SafeHtml } from '../pages/layout.ts';
 import { itemList, itemPage, pager } from '../pages/portal-views.ts';
+import { countText, facetsView, noResults, problemText, sortLinks } from '../pages/search-views.ts';
+import { categoryCounts, categoryList, publishedReports } from './portal-column.ts';
 
 const filterQuery = z.object({
-  q: z.string().max(100).optional(),
+  // Any length and any characters: a query too long, or of punctuation alone, is answered with a message.
+  q: z.string().optional().catch(undefined),
   agency: z.uuid().optional().catch(undefined),
   item: z.string().max(10).optional(),
   topic: z.string().max(30).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   validity: z.enum(['in_force', 'amended', 'repealed']).optional().catch(undefined),
+  genre: z
+    .enum(Object.keys(GENRES) as [keyof typeof GENRES])
+    .optional()
+    .catch(undefined),
+  sort: z.enum(['relevance', 'date']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(50).default(1).catch(1),
 });
 
-/** Public pages: cacheable, with an ETag so repeat visits cost a 304; the language cookie varies them. */
-function send(req: FastifyRequest, reply: FastifyReply, body: string, type = 'text/html; charset=utf-8', maxAge = 60) {
+/**
+ * Public pages: with an ETag, and `no-cache` (a browser or proxy asks again every time, a 304 when unchanged):
+ * a withdrawn item is gone at the next request everywhere, not after a max-age. The language cookie varies them.
+ */
+export function send(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  body: string,
+  type = 'text/html; charset=utf-8',
+  _maxAge = 60,
+) {
   const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
-  reply.header('cache-control', `public, max-age=${maxAge}`).header('etag', etag).header('vary', 'Cookie').type(type);
+  reply.header('cache-control', 'public, no-cache').header('etag', etag).header('vary', 'Cookie').type(type);
   if (req.headers['if-none-match'] === etag) return reply.status(304).send();
   return reply.send(body);
 }
@@ -38,7 +59,9 @@ function qs(f: Record<string, unknown>): string {
 export function portalRoutes(app: FastifyInstance, deps: AppDeps) {
   // Reads only: a read replica takes them when there is one.
   const db = deps.readDb ?? deps.db;
-  const cached = { config: { publicCache: true } };
+  // Kept in the public page cache until what they show changes; a page reading query parameters names them.
+  const cached = { config: { publicCache: { query: [] } } };
+  const cachedSearch = { config: { publicCache: { query: Object.keys(filterQuery.shape) } } };
   const agencies = () =>
     db
       .selectFrom('agencies')
@@ -72,46 +95,28 @@ ${searchForm(t, {})}
     const t = translator(localeOf(req));
     const [latest, counts, pages] = await Promise.all([
       publicItems(db, { agencyId: a.id }, 1),
-      db
-        .selectFrom('catalogue_items')
-        .select(['article_item', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('agency_id', '=', a.id)
-        .where('state', '=', 'published')
-        .groupBy('article_item')
-        .execute(),
-      db.selectFrom('agency_pages').selectAll().where('agency_id', '=', a.id).execute(),
+      categoryCounts(db, a.id),
+      db.selectFrom('agency_pages').select('kind').where('agency_id', '=', a.id).execute(),
     ]);
-    const reports = await db
-      .selectFrom('annual_reports')
-      .select('year')
-      .where('agency_id', '=', a.id)
-      .where('status', '=', 'published')
-      .orderBy('year', 'desc')
-      .execute();
+    const reports = await publishedReports(db, a.id);
     const contact = a.contact as { office?: string; address?: string; phone?: string; hours?: string };
-    const guide = pages.find((p) => p.kind === 'guide');
-    const rules = pages.find((p) => p.kind === 'rules');
-    const body = html`<nav class="crumbs" aria-label="${t('位置')}"><a href="/">${t('首页')}</a> › ${a.name}</nav>
-<h1>${a.name} ${t('政府信息公开')}</h1>
+    const col = { id: a.id, name: a.name, creditCode: a.credit_code };
+    const rules = new Set(pages.map((p) => p.kind).filter((k) => k.startsWith('rules')));
+    const body = html`${columnHead(t, col, null)}
+<h1 class="sr-only">${a.name} ${t('政府信息公开')}</h1>
 <div class="cols">
-<section aria-labelledby="guide-h"><h2 id="guide-h">${t('政府信息公开指南')}</h2>
-${
-  guide
-    ? sanitizedHtml(guide.body_html)
-    : html`<p>${t('政府信息公开工作机构：')}${contact.office ?? ''}<br>${t('办公地址：')}${contact.address ?? ''}<br>${t('联系电话：')}${contact.phone ?? ''}<br>${t('办公时间：')}${contact.hours ?? ''}</p>
-<p><a href="/apply?agency=${a.credit_code}">${t('在线提交申请')}</a>${t('；也可以当面、邮寄、传真提交书面申请（《条例》第二十九条）。')}</p>`
-}</section>
-${rules ? html`<section aria-labelledby="rules-h"><h2 id="rules-h">${t('政府信息公开制度')}</h2>${sanitizedHtml(rules.body_html)}</section>` : ''}
-<section aria-labelledby="items-h"><h2 id="items-h">${t('法定主动公开内容')}</h2>
-<ul>${Object.entries(ARTICLE_ITEMS).map(([k, label]) => {
-      const n = counts.find((c) => c.article_item === k)?.n ?? 0;
-      return n ? html`<li><a href="/search?agency=${a.id}&amp;item=${k}">${t(label)}</a>（${n}）</li>` : '';
-    })}</ul></section>
+<section aria-labelledby="guide-h"><h2 id="guide-h"><a href="/agencies/${a.id}/guide">${t('政府信息公开指南')}</a></h2>
+<p>${t('政府信息公开工作机构：')}${contact.office ?? ''}<br>${t('办公地址：')}${contact.address ?? ''}<br>${t('联系电话：')}${contact.phone ?? ''}<br>${t('办公时间：')}${contact.hours ?? ''}</p>
+<p><a href="/apply?agency=${a.credit_code}">${t('在线提交申请')}</a>${t('；也可以当面、邮寄、传真提交书面申请（《条例》第二十九条）。')}</p></section>
+<section aria-labelledby="rules-h"><h2 id="rules-h"><a href="/agencies/${a.id}/rules">${t('政府信息公开制度')}</a></h2>${rulesList(t, col, rules)}</section>
 </div>
-<section aria-labelledby="reports-h"><h2 id="reports-h">${t('政府信息公开工作年度报告')}</h2>
-${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a.id}/reports/${r.year}">${a.name}${r.year}年政府信息公开工作年度报告</a></li>`)}</ul>` : html`<p>${t('暂无。')}</p>`}</section>
-<section aria-labelledby="latest-h"><h2 id="latest-h">${t('最新信息')}</h2>${itemList(t, latest.rows)}<p><a href="/search?agency=${a.id}">${t('全部信息（{n} 条）', { n: `${latest.capped ? '~' : ''}${latest.total}${latest.capped ? '+' : ''}` })}</a> · <a href="/agencies/${a.id}/feed.xml">${t('订阅（Atom）')}</a></p></section>`;
-    return send(req, reply, page({ t, title: `${a.name} - ${t('政府信息公开')}`, body }));
+<section aria-labelledby="items-h"><h2 id="items-h"><a href="/agencies/${a.id}/proactive">${t('法定主动公开内容')}</a></h2>
+${categoryList(t, a.id, counts)}</section>
+<section aria-labelledby="reports-h"><h2 id="reports-h"><a href="/agencies/${a.id}/reports">${t('政府信息公开工作年度报告')}</a></h2>
+${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a.id}/reports/${r.year}">${a.name}${r.year}年政府信息公开工作年度报告</a></li>`)}</ul>` : html`<p class="empty">${t('暂无。')}</p>`}</section>
+<section aria-labelledby="latest-h"><h2 id="latest-h">${t('最新信息')}</h2>${itemList(t, latest.rows)}<p><a href="/search?agency=${a.id}">${t('全部信息（{n}）', { n: countText(t, latest.total, latest.capped) })}</a> · <a href="/agencies/${a.id}/feed.xml">${t('订阅（Atom）')}</a></p></section>`;
+    const feed = { title: `${a.name} 政府信息公开`, href: `/agencies/${a.id}/feed.xml` };
+    return send(req, reply, page({ t, title: `${a.name} - ${t('政府信息公开')}`, body, feed }));
   });
 
   app.get<{ Params: { id: string } }>('/items/:id', cached, async (req, reply) => {
@@ -135,7 +140,7 @@ ${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a
       .send(data);
   });
 
-  app.get('/search', cached, async (req, reply) => {
+  app.get('/search', cachedSearch, async (req, reply) => {
     const f = filterQuery.parse(req.query);
     const t = translator(localeOf(req));
     const filter: PublicFilter = {
@@ -144,19 +149,43 @@ ${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a
       topic: f.topic,
       year: f.year,
       validity: f.validity,
+      genre: f.genre,
     };
-    const q = f.q?.trim() ?? '';
-    const result = q ? await searchItems(db, q, filter, f.page) : await publicItems(db, filter, f.page);
-    const count = result.capped ? t('约 {n}+ 条', { n: result.total - 1 }) : t('共 {n} 条', { n: result.total });
-    const body = html`<h1>${q ? t('搜索“{q}”', { q }) : t('信息公开目录')}</h1>
-${searchForm(t, f, await agencies())}
-<p role="status">${count}</p>
-${itemList(t, result.rows, q || undefined)}
-${pager(t, `/search${qs(f)}`, f.page, result.total, PAGE_SIZE)}`;
+    const q = wellFormed(f.q ?? '').trim();
+    const list = await agencies();
+    const cur = { ...f, q: q || undefined, page: undefined };
+    let body: SafeHtml;
+    if (q) {
+      const sort = f.sort ?? 'relevance';
+      const r = await searchItems(db, q, filter, f.page, { sort });
+      const name = (id: string) => list.find((a) => a.id === id)?.name;
+      body = html`<h1>${t('搜索“{q}”', { q: q.length > 60 ? `${q.slice(0, 60)}…` : q })}</h1>
+${searchForm(t, f, list)}
+${
+  r.problem
+    ? html`<p role="status" class="alert">${problemText(t, r.problem)}</p>`
+    : html`<p role="status">${countText(t, r.total, r.capped)}</p>
+${r.total ? sortLinks(t, cur, sort) : ''}
+<div class="results${r.facets ? ' with-facets' : ''}"><div>${r.rows.length ? itemList(t, r.rows, r.terms) : noResults(t, cur, r.terms)}
+${pager(t, `/search${qs(cur)}`, f.page, r.total, PAGE_SIZE)}</div>
+${r.facets && r.total ? facetsView(t, cur, r.facets, name) : ''}</div>`
+}`;
+    } else {
+      const r = await publicItems(db, filter, f.page);
+      body = html`<h1>${t('信息公开目录')}</h1>
+${searchForm(t, f, list)}
+<p role="status">${countText(t, r.total, r.capped)}</p>
+${itemList(t, r.rows)}
+${pager(t, `/search${qs(cur)}`, f.page, r.total, PAGE_SIZE)}`;
+    }
     return send(
       req,
       reply,
-      page({ t, title: `${q ? `${q} - ${t('搜索')}` : t('信息公开目录')} - ${t('政府信息公开平台')}`, body }),
+      page({
+        t,
+        title: `${q ? `${q.slice(0, 60)} - ${t('搜索')}` : t('信息公开目录')} - ${t('政府信息公开平台')}`,
+        body,
+      }),
       'text/html; charset=utf-8',
       30,
     );
@@ -165,13 +194,34 @@ ${pager(t, `/search${qs(f)}`, f.page, result.total, PAGE_SIZE)}`;
   const feed = async (req: FastifyRequest, reply: FastifyReply, agencyId?: string) => {
     const { rows } = await publicItems(db, { agencyId }, 1);
     const base = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+    const self = agencyId ? `/agencies/${agencyId}/feed.xml` : '/feed.xml';
+    const home = agencyId ? `/agencies/${agencyId}` : '/';
+    // Each entry's summary: the opening of its text (the reader sees what it is before opening it).
+    const texts = rows.length
+      ? await db
+          .selectFrom('catalogue_items')
+          .select(['id', sql<string>`left(body_text, 200)`.as('summary')])
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute()
+      : [];
+    const summary = new Map(texts.map((x) => [x.id, x.summary.replace(/\s+/g, ' ').trim()]));
     const xml = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
 <title>${escapeHtml(agencyId ? `${rows[0]?.agency_name ?? ''} 政府信息公开` : '政府信息公开平台')}</title>
-<id>${base}${agencyId ? `/agencies/${agencyId}` : '/'}</id>
-<link href="${base}/"/>
+<id>${base}${home}</id>
+<link rel="self" type="application/atom+xml" href="${base}${self}"/>
+<link rel="alternate" type="text/html" href="${base}${home}"/>
 <updated>${rows[0]?.publish_date ?? '2019-05-15'}T00:00:00+08:00</updated>
-${rows.map((r) => `<entry><title>${escapeHtml(r.title)}</title><id>${base}/items/${r.id}</id><link href="${base}/items/${r.id}"/><updated>${r.publish_date}T00:00:00+08:00</updated><author><name>${escapeHtml(r.agency_name)}</name></author></entry>`).join('\n')}
+${rows
+  .map((r) => {
+    const sum = summary.get(r.id);
+    return `<entry><title>${escapeHtml(r.title)}</title><id>${base}/items/${r.id}</id><link rel="alternate" type="text/html" href="${base}/items/${r.id}"/><updated>${r.publish_date}T00:00:00+08:00</updated><author><name>${escapeHtml(r.agency_name)}</name></author>${sum ? `<summary>${escapeHtml(r.doc_number ? `${r.doc_number} · ${sum}` : sum)}</summary>` : ''}</entry>`;
+  })
+  .join('\n')}
 </feed>`;
     return send(req, reply, xml, 'application/atom+xml; charset=utf-8', 300);
   };
@@ -180,28 +230,66 @@ ${rows.map((r) => `<entry><title>${escapeHtml(r.title)}</title><id>${base}/items
     /^[0-9a-f-]{36}$/i.test(req.params.id) ? feed(req, reply, req.params.id) : reply.callNotFound(),
   );
 
-  app.get('/sitemap.xml', cached, async (req, reply) => {
-    const base = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
-    const rows = await db
-      .selectFrom('catalogue_items')
+  // The sitemap index (sitemaps.org: at most 50,000 URLs a file): the site's pages, then the items in slices.
+  const publicItemsQuery = () =>
+    db.selectFrom('catalogue_items').where('state', '=', 'published').where('disclosure', '=', 'proactive');
+  const files = async () => {
+    const c = await publicItemsQuery()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return sitemapFiles(Number(c.n));
+  };
+  const baseOf = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  const xmlType = 'application/xml; charset=utf-8';
+  app.get('/sitemap.xml', cached, async (req, reply) =>
+    send(req, reply, sitemapIndexXml(baseOf(req), await files()), xmlType, 3600),
+  );
+  app.get('/sitemaps/pages.xml', cached, async (req, reply) => {
+    const [list, reports] = await Promise.all([
+      agencies(),
+      db.selectFrom('annual_reports').select(['agency_id', 'year']).where('status', '=', 'published').execute(),
+    ]);
+    const urls = [
+      { path: '/' },
+      { path: '/search' },
+      { path: '/reports' },
+      { path: '/site-map' },
+      { path: '/apply' },
+      { path: '/concerns' },
+      ...list.flatMap((a) => [
+        { path: `/agencies/${a.id}` },
+        ...COLUMN_PARTS.map((p) => ({ path: `/agencies/${a.id}${p.path}` })),
+      ]),
+      ...reports.map((r) => ({ path: `/agencies/${r.agency_id}/reports/${r.year}` })),
+    ];
+    return send(req, reply, urlsetXml(baseOf(req), urls), xmlType, 3600);
+  });
+  app.get<{ Params: { n: string } }>('/sitemaps/items-:n.xml', cached, async (req, reply) => {
+    const file = (await files()).find((f) => f.path === `/sitemaps/items-${req.params.n}.xml`);
+    if (!file?.items) return reply.callNotFound();
+    const rows = await publicItemsQuery()
       .select(['id', 'publish_date'])
-      .where('state', '=', 'published')
-      .where('disclosure', '=', 'proactive')
-      .orderBy('publish_date', 'desc')
-      .limit(50000)
+      .orderBy('id')
+      .offset(file.items.offset)
+      .limit(file.items.limit)
       .execute();
-    const xml = `<?xml version="1.0" encoding="utf-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-<url><loc>${base}/</loc></url>
-${rows.map((r) => `<url><loc>${base}/items/${r.id}</loc><lastmod>${r.publish_date}</lastmod></url>`).join('\n')}
-</urlset>`;
-    return send(req, reply, xml, 'application/xml; charset=utf-8', 3600);
+    const urls = rows.map((r) => ({ path: `/items/${r.id}`, lastmod: r.publish_date }));
+    return send(req, reply, urlsetXml(baseOf(req), urls), xmlType, 3600);
   });
 }
 
 function searchForm(
   t: T,
-  f: { q?: string; agency?: string; item?: string; topic?: string; year?: number; validity?: string },
+  f: {
+    q?: string;
+    agency?: string;
+    item?: string;
+    topic?: string;
+    year?: number;
+    validity?: string;
+    genre?: string;
+    sort?: string;
+  },
   agencies: { id: string; name: string }[] = [],
 ): SafeHtml {
   const opt = (v: string, label: string, cur?: string | number) =>
@@ -217,5 +305,6 @@ ${
 <div class="field"><label for="validity">${t('有效性')}</label><select id="validity" name="validity">${opt('', t('全部'))}${Object.entries(VALIDITY_LABELS).map(([k, v]) => opt(k, t(v), f.validity))}</select></div>`
     : ''
 }
+${f.genre ? html`<input type="hidden" name="genre" value="${f.genre}">` : ''}${f.sort ? html`<input type="hidden" name="sort" value="${f.sort}">` : ''}
 <p><button type="submit" class="primary">${t('搜索')}</button></p></form>`;
 }

@@ -110,7 +110,12 @@ export function splitRowSum(groups: string[]): number[][] | 'too_many' {
         const left = 6 - v.length;
         // Not past the total; and the digits left (each part at most as long as the total) can still reach it.
         if (sum > total || digitsLeft > left * len || digitsLeft < left) return false;
-        return left === 0 || sum + left * POW10[Math.min(len, digitsLeft - left + 1)]! > total;
+        if (left === 0) return true;
+        // The longest part still to come has at least ⌈digits/parts⌉ digits; with two or more it starts with a
+        // non-zero digit, so it alone is at least 10^(that−1): past the total, no split of the rest can fit.
+        const longest = Math.ceil(digitsLeft / left);
+        if (longest >= 2 && sum + POW10[longest - 1]! > total) return false;
+        return sum + left * POW10[Math.min(len, digitsLeft - left + 1)]! > total;
       },
       (v, sum) => (v.length === 5 ? total - sum : undefined),
     );

@@ -61,13 +61,16 @@ export function tokenize(s: string): Tok[] {
         j++;
         while (isDigit(s[j])) j++;
       }
+      // The unit, also when a PDF's text layer sets it apart from its number ("2 元": separate text items).
+      let k = j;
+      while (s[k] === ' ' || s[k] === '\t' || s[k] === '\u3000') k++;
       let unit = '';
-      const rest = s.slice(j, j + 2);
+      const rest = s.slice(k, k + 2);
       if (rest === '万元') unit = '万元';
       else if (rest[0] === '元') unit = '元';
       flush();
       out.push({ t: 'num', s: s.slice(i, j) + unit });
-      i = j + unit.length;
+      i = unit ? k + unit.length : j;
       continue;
     }
     if (isSpace(c)) {
