@@ -49,10 +49,31 @@ test('supervisor: overdue reports red, 考核 无数据 with its rule, 汇总年
   await page.getByText('计分规则').waitFor();
   assert.match((await page.textContent('main')) ?? '', /其权重不计入分母/);
   assert.ok((await page.locator('.ant-card', { hasText: '考核排名' }).getByText('无数据').count()) >= 1);
+  // The table shows the server's ranking row for row (the rule itself is tested in domain/supervision): equal
+  // totals share a rank, the agency with a reply past its deadline ranks below the ones without.
   const ranking = page.locator('.ant-card', { hasText: '考核排名' });
-  const first = ranking.locator('tr', { hasText: '凉州区市场监督管理局' });
-  // The first cell is the row's expand button.
-  assert.equal((await first.locator('td').nth(1).textContent())?.trim(), '1');
+  const server = await page.evaluate(async () => {
+    const year = new Date().getFullYear();
+    const agencies = (await (await fetch('/api/v1/agencies')).json()).items as { kind: string; regionCode: string }[];
+    const region = agencies.find((x) => x.kind === 'government')!.regionCode;
+    const a = await (await fetch(`/api/v1/supervision/assessment?region=${region}&year=${year}`)).json();
+    return (a.rows as { agency: string; rank: number | null; total: number | null }[]).map((r) => ({
+      name: r.agency,
+      rank: r.rank,
+      total: r.total,
+    }));
+  });
+  assert.ok(server.length >= 6, 'every agency of the district is assessed');
+  for (const row of server) {
+    // The first cell is the row's expand button.
+    const cell = ranking.locator('tr', { hasText: row.name }).first().locator('td').nth(1);
+    assert.equal((await cell.textContent())?.trim(), row.rank === null ? '不排名' : String(row.rank), row.name);
+  }
+  for (const a of server) {
+    for (const b of server) if (a.total !== null && a.total === b.total) assert.equal(a.rank, b.rank);
+  }
+  const samr = server.find((r) => r.name === '凉州区市场监督管理局')!;
+  assert.ok(server.every((r) => r.total === null || r.total >= samr.total! || r.rank! < samr.rank!));
   for (const w of [1440, 1024]) {
     await page.setViewportSize({ width: w, height: 900 });
     await page.screenshot({ path: join(shots, `supervision-${w}.png`), fullPage: true });
@@ -68,53 +89,57 @@ test('supervisor: overdue reports red, 考核 无数据 with its rule, 汇总年
   assert.match((await page.textContent('main')) ?? '', /各部门合计/);
 });
 
-test('report editor: a section-二 cell edited shows and clears its live check, saved, all checks pass', async () => {
-  const page = await login('demo-supervisor');
-  const gov = await page.evaluate(
+test('report editor: a section-二 cell cleared shows its live check, typed clears it, saved, the server agrees', async () => {
+  // 条例第四十九条: the agency's operator enters its section-二 figures (the demo's are entered for every year).
+  const page = await login('demo-operator');
+  const samr = await page.evaluate(
     async () =>
-      (await (await fetch('/api/v1/agencies')).json()).items.find((a: { kind: string }) => a.kind === 'government')
-        .id as string,
+      (await (await fetch('/api/v1/agencies')).json()).items.find(
+        (a: { name: string }) => a.name === '凉州区市场监督管理局',
+      ).id as string,
   );
   const year = new Date().getFullYear() - 1;
-  await page.goto(`${app.url}/console/reports?agency=${gov}&year=${year}`);
+  await page.goto(`${app.url}/console/reports?agency=${samr}&year=${year}`);
   await checksTitle(page).waitFor();
-  assert.equal(await checksTitle(page).textContent(), '校验（4 项未通过）');
+  assert.equal(await checksTitle(page).textContent(), '校验（全部通过）');
   const licensing = page.getByLabel('行政许可 本年处理决定数量');
   const cellError = (label: string) =>
     page
       .locator('.ant-space-item', { has: page.getByLabel(label) })
       .locator('.ant-typography-danger', { hasText: '空白' });
+  assert.equal(await cellError('行政许可 本年处理决定数量').count(), 0);
+
+  // Cleared: the check comes at once (the browser runs the domain's rules), next to the cell; typed: it goes.
+  await licensing.fill('');
+  await page.getByText('校验（1 项未通过）').waitFor();
   assert.equal(await cellError('行政许可 本年处理决定数量').count(), 1);
+  await page.getByText('含未保存的修改').waitFor();
   for (const w of [1440, 1024]) {
     await page.setViewportSize({ width: w, height: 900 });
     await page.getByText('二、主动公开政府信息情况').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, `report-editor-${w}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByLabel('行政处罚 本年处理决定数量').fill('');
+  await page.getByText('校验（2 项未通过）').waitFor();
 
-  // Typed: the check goes at once (the browser runs the domain's rules); cleared: it comes back.
-  await licensing.fill('1280');
-  await page.getByText('校验（3 项未通过）').waitFor();
-  assert.equal(await cellError('行政许可 本年处理决定数量').count(), 0);
-  await page.getByText('含未保存的修改').waitFor();
-  await licensing.fill('');
-  await page.getByText('校验（4 项未通过）').waitFor();
-  assert.equal(await cellError('行政许可 本年处理决定数量').count(), 1);
-
-  // All four filled and saved: the server's checks agree.
+  // Filled and saved: the server's checks agree, and the figures stay after a reload.
   await licensing.fill('1280');
   await page.getByLabel('行政处罚 本年处理决定数量').fill('96');
-  await page.getByLabel('行政强制 本年处理决定数量').fill('7');
-  await page.getByLabel('行政事业性收费 本年收费金额（单位：万元）').fill('0');
   await page.getByText('校验（全部通过）').waitFor();
+  assert.equal(await cellError('行政许可 本年处理决定数量').count(), 0);
   await page.getByRole('button', { name: '保存第二部分' }).click();
   await page.getByText('已保存').first().waitFor();
   await page.reload();
   await page.getByText('校验（全部通过）').waitFor();
   assert.equal(await page.getByLabel('行政许可 本年处理决定数量').inputValue(), '1280');
+  assert.equal(await page.getByLabel('行政处罚 本年处理决定数量').inputValue(), '96');
   const r = await page.evaluate(
-    async ({ gov, year }) => (await (await fetch(`/api/v1/reports/${gov}/${year}`)).json()).failures.length as number,
-    { gov, year },
+    async ({ samr, year }) => {
+      const rep = await (await fetch(`/api/v1/reports/${samr}/${year}`)).json();
+      return { failures: rep.failures.length as number, licensing: rep.proactive.licensing.decisions as number };
+    },
+    { samr, year },
   );
-  assert.equal(r, 0);
+  assert.deepEqual(r, { failures: 0, licensing: 1280 });
 });
