@@ -59,6 +59,7 @@ before(async () => {
   await database.db
     .insertInto('application_events')
     .values({
+      agency_id: agency.id,
       application_id: appId,
       seq: 2,
       type: 'consultation_started',
@@ -67,9 +68,9 @@ before(async () => {
     })
     .execute();
   await database.pool.query(
-    `insert into letters (application_id, kind, title, body, issued_date, event_seq) values
-       ($1, 'receipt', $2, $3, '2026-03-02', 1), ($1, 'third_party', '征求第三方意见书', $4, '2026-03-02', 2)`,
-    [appId, `${NAME}的登记回执`, JSON.stringify(legacy.receipt), JSON.stringify(legacy.consult)],
+    `insert into letters (agency_id, application_id, kind, title, body, issued_date, event_seq) values
+       ($5, $1, 'receipt', $2, $3, '2026-03-02', 1), ($5, $1, 'third_party', '征求第三方意见书', $4, '2026-03-02', 2)`,
+    [appId, `${NAME}的登记回执`, JSON.stringify(legacy.receipt), JSON.stringify(legacy.consult), agency.id],
   );
   await database.pool.query(
     `insert into mail_outbox (legacy_to_address, subject, legacy_body, dedupe_key, last_error) values

@@ -185,6 +185,7 @@ async function intake(
     await trx
       .insertInto('application_events')
       .values({
+        agency_id: agency.id,
         application_id: app.id,
         seq: 1,
         type: 'registered',

@@ -144,6 +144,7 @@ export async function issueLetter(
   const row = await trx
     .insertInto('letters')
     .values({
+      agency_id: opts.agencyId,
       application_id: opts.applicationId,
       kind: opts.kind,
       title,

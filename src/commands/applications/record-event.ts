@@ -71,6 +71,7 @@ export async function recordCaseEvent(ctx: Ctx, trackingNumber: string, body: un
     await trx
       .insertInto('application_events')
       .values({
+        agency_id: app.agency_id,
         application_id: app.id,
         seq,
         type,
@@ -209,7 +210,7 @@ async function applyEffect(
         })
         .onConflict((oc) =>
           oc
-            .column('application_id')
+            .columns(['agency_id', 'application_id'])
             .doUpdateSet({ mode: n.mode, amount: f.amount, notice_date: n.date, paid_date: null }),
         )
         .execute();

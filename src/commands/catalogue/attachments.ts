@@ -53,7 +53,15 @@ export async function storeAttachment(
   const sha256 = createHash('sha256').update(file.data).digest('hex');
   const row = await trx
     .insertInto('catalogue_attachments')
-    .values({ item_id: item.id, filename: file.name, mime: file.mime, size: file.data.length, sha256, created_at: at })
+    .values({
+      agency_id: item.agency_id,
+      item_id: item.id,
+      filename: file.name,
+      mime: file.mime,
+      size: file.data.length,
+      sha256,
+      created_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const path = attachmentPath(dataDir, item.id, row.id);

@@ -41,6 +41,8 @@ export async function importCatalogue(
       const existing = await ctx.db
         .selectFrom('catalogue_items')
         .select('index_no')
+        // 索引号 are unique per agency (migration 0024): another agency's same number is no conflict.
+        .where('agency_id', '=', agencyId)
         .where('index_no', 'in', numbers.slice(i, i + 5000))
         .execute();
       for (const e of existing)

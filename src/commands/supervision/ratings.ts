@@ -83,7 +83,7 @@ export async function submitRating(
         client_hash: clientHash,
         created_at: ctx.now(),
       })
-      .onConflict((oc) => oc.column('target_id').where('target_type', '=', 'application').doNothing())
+      .onConflict((oc) => oc.columns(['agency_id', 'target_id']).where('target_type', '=', 'application').doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!row) throw new AppError('conflict', '该申请已评价，每件申请只能评价一次');

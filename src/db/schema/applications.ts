@@ -41,6 +41,8 @@ export interface ApplicationsTable {
 
 export interface ApplicationEventsTable {
   id: Generated<string>;
+  /** The case's agency (migration 0024: every agency table's key leads with it). */
+  agency_id: string;
   application_id: string;
   seq: number;
   type: string;
@@ -53,6 +55,8 @@ export interface ApplicationEventsTable {
 
 export interface LettersTable {
   id: Generated<string>;
+  /** The case's agency (migration 0024). */
+  agency_id: string;
   application_id: string;
   kind: string;
   title: string;

@@ -53,6 +53,8 @@ export interface AgencyPagesTable {
 
 export interface CatalogueAttachmentsTable {
   id: Generated<string>;
+  /** The item's agency (migration 0024). */
+  agency_id: string;
   item_id: string;
   filename: string;
   mime: string;
