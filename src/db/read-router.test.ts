@@ -13,7 +13,7 @@ const lsnValue = (s: string) => {
  * A primary and a replica as the router's health check sees them: the time since the replica's last replayed
  * commit, the primary's flushed WAL position and the replica's replayed one.
  */
-function fakeServers(state: { lagMs: number; primaryLsn: () => number; replayLsn: () => number }) {
+function fakeServers(state: { lagMs: number | null; primaryLsn: () => number; replayLsn: () => number }) {
   const answer = (rows: object[]) => ({ rows }) as unknown as pg.QueryResult;
   const primary = {
     query: async (text: string) => {
@@ -71,6 +71,18 @@ test('a replica whose last replayed commit is old is behind only if it lacks WAL
     assert.equal(stuck.health().replica.lagMs, old);
   }
   await stuck.close();
+
+  // No commit replayed since the replica started: no time to go by, the WAL positions decide.
+  const fresh = fakeServers({ lagMs: null, primaryLsn: () => 7000, replayLsn: () => 7000 });
+  await fresh.check();
+  assert.equal(fresh.health().replica.status, 'ok');
+  assert.equal(fresh.health().replica.lagMs, null);
+  await fresh.close();
+  const restarted = fakeServers({ lagMs: null, primaryLsn: () => 7000, replayLsn: () => 100 });
+  await restarted.check();
+  assert.equal(restarted.health().replica.status, 'lagging', 'a replica started from an old copy is behind');
+  assert.equal(restarted.health().serving, 'primary');
+  await restarted.close();
 
   // Recent commits replayed: close behind, the primary is not asked.
   const recent = fakeServers({

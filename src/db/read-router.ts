@@ -18,6 +18,7 @@ const CHECK_MS = 2000;
 export interface ReadHealth {
   /** Where reads go now. */
   serving: 'replica' | 'primary';
+  /** `lagMs`: since the last replayed commit; null when down or when none was replayed since the replica started. */
   replica: { status: 'ok' | 'lagging' | 'down'; lagMs: number | null; message?: string; checkedAt: string | null };
 }
 
@@ -61,15 +62,17 @@ export function readRouter(primary: pg.Pool, replica: pg.Pool) {
     try {
       const r = await replica.query<{ lag: number | null }>(
         `select case when pg_is_in_recovery() then
-           coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()) * 1000, 0) else 0 end as lag`,
+           extract(epoch from now() - pg_last_xact_replay_timestamp()) * 1000 else 0 end as lag`,
       );
-      const lag = Math.max(0, Math.round(Number(r.rows[0]?.lag ?? 0)));
+      // Null: no commit replayed since the replica started (it may be far behind): judged by WAL alone.
+      const raw = r.rows[0]?.lag;
+      const lag = raw === null || raw === undefined ? null : Math.max(0, Math.round(Number(raw)));
       // An idle primary writes nothing to replay, and one busy in a long transaction commits nothing: the time
       // since the last replayed commit grows without the replica falling behind. Behind means the replica has
       // not replayed WAL the primary had flushed at the previous check (what it flushed a moment ago may still
       // be on its way).
       let behind = false;
-      if (lag > MAX_REPLICA_LAG_MS) {
+      if (lag === null || lag > MAX_REPLICA_LAG_MS) {
         const seen = await primaryFlushLsn(primary);
         behind = await replicaBehind(replica, primaryLsn ?? seen);
         primaryLsn = seen;

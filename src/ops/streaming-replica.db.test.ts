@@ -40,10 +40,11 @@ test('portal reads on a real streaming replica: served there, moved to the prima
   const now = fixedClock(new Date('2026-03-02T02:00:00Z'));
   const agency = await makeAgency(systemCtx(database, now), { name: '凉州区市场监督管理局' });
   const name = new URL(database.url!).pathname.slice(1);
+  const migrated = Date.now() - started;
 
   const replica: StreamingReplica = await startStreamingReplica(process.env.DATABASE_URL!);
   cleanup.push(() => replica.remove());
-  t.diagnostic(`replica on port ${replica.port} after ${Date.now() - started} ms`);
+  t.diagnostic(`test database after ${migrated} ms, replica on port ${replica.port} after ${Date.now() - started} ms`);
   const [copied] = await replica.query<{ n: string }>('select count(*) as n from agencies', name);
   assert.equal(Number(copied?.n), 1, "the copy holds the test database's rows");
 
