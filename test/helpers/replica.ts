@@ -129,10 +129,11 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Streami
   try {
     const source = new URL(primaryUrl);
     source.pathname = '/postgres';
+    source.password = ''; // in the environment, not on a command line
     try {
       // -R: standby.signal and primary_conninfo; -X stream: the WAL written during the copy comes with it.
       await pgRun('pg_basebackup', ['-d', source.toString(), '-D', data, '-R', '-X', 'stream', '-c', 'fast', '-w'], {
-        PGPASSWORD: decodeURIComponent(primary.password),
+        ...(primary.password ? { PGPASSWORD: decodeURIComponent(primary.password) } : {}),
       });
     } catch (err) {
       const stderr = (err as { stderr?: string }).stderr ?? String(err);
