@@ -18,6 +18,7 @@ const CHECK_MS = 2000;
 export interface ReadHealth {
   /** Where reads go now. */
   serving: 'replica' | 'primary';
+  /** `lagMs`: since the last replayed commit; null when down or when none was replayed since the replica started. */
   replica: { status: 'ok' | 'lagging' | 'down'; lagMs: number | null; message?: string; checkedAt: string | null };
 }
 
@@ -30,13 +31,24 @@ export function readRouter(primary: pg.Pool, replica: pg.Pool) {
   const primaryDriver = new PostgresDialect({ pool: primary }).createDriver();
   // A replica that stops cuts its connections: an error on a client checked out must not crash the process.
   const quiet = new WeakSet<pg.PoolClient>();
+  // A client whose session ended goes back to the pool until its socket's end is read: the next read or health
+  // check would take it and fail. One that met a lost connection is released as broken (the pool drops it).
+  const lost = new WeakSet<pg.PoolClient>();
   const replicaPool = {
     connect: async () => {
       const c = await replica.connect();
       if (!quiet.has(c)) {
         quiet.add(c);
-        c.on('error', () => {});
+        c.on('error', () => lost.add(c));
+        const query = c.query.bind(c) as (...args: unknown[]) => unknown;
+        (c as { query: unknown }).query = (...args: unknown[]) => {
+          const r = query(...args);
+          if (r instanceof Promise) r.catch((err: unknown) => connectionLost(err) && lost.add(c));
+          return r;
+        };
       }
+      const release = c.release;
+      c.release = (err?: Error | boolean) => release(err || lost.has(c));
       return c;
     },
     end: async () => {},
@@ -44,16 +56,27 @@ export function readRouter(primary: pg.Pool, replica: pg.Pool) {
   const replicaDriver = new PostgresDialect({ pool: replicaPool as unknown as pg.Pool }).createDriver();
   const health: ReadHealth = { serving: 'primary', replica: { status: 'down', lagMs: null, checkedAt: null } };
   const owner = new WeakMap<DatabaseConnection, Driver>();
+  // The primary's flushed WAL position at the last check that asked for it (two seconds ago or more).
+  let primaryLsn: string | null = null;
   const check = async () => {
     try {
       const r = await replica.query<{ lag: number | null }>(
         `select case when pg_is_in_recovery() then
-           coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()) * 1000, 0) else 0 end as lag`,
+           extract(epoch from now() - pg_last_xact_replay_timestamp()) * 1000 else 0 end as lag`,
       );
-      const lag = Math.max(0, Math.round(Number(r.rows[0]?.lag ?? 0)));
-      // An idle primary writes nothing to replay: the lag since the last replayed write grows without the
-      // replica falling behind. Behind means the primary has WAL the replica has not replayed.
-      const behind = lag > MAX_REPLICA_LAG_MS && (await replicaBehind(primary, replica));
+      // Null: no commit replayed since the replica started (it may be far behind): judged by WAL alone.
+      const raw = r.rows[0]?.lag;
+      const lag = raw === null || raw === undefined ? null : Math.max(0, Math.round(Number(raw)));
+      // An idle primary writes nothing to replay, and one busy in a long transaction commits nothing: the time
+      // since the last replayed commit grows without the replica falling behind. Behind means the replica has
+      // not replayed WAL the primary had flushed at the previous check (what it flushed a moment ago may still
+      // be on its way).
+      let behind = false;
+      if (lag === null || lag > MAX_REPLICA_LAG_MS) {
+        const seen = await primaryFlushLsn(primary);
+        behind = await replicaBehind(replica, primaryLsn ?? seen);
+        primaryLsn = seen;
+      } else primaryLsn = null;
       health.replica = { status: behind ? 'lagging' : 'ok', lagMs: lag, checkedAt: new Date().toISOString() };
     } catch (err) {
       health.replica = {
@@ -94,7 +117,7 @@ export function readRouter(primary: pg.Pool, replica: pg.Pool) {
               try {
                 return await c.executeQuery(q);
               } catch (err) {
-                if ((err as { severity?: string }).severity) throw err; // an answer of the server: the query's own error
+                if (!connectionLost(err)) throw err; // the query's own error
                 down(err);
                 if (inTransaction) throw err;
                 const p = await primaryDriver.acquireConnection();
@@ -158,15 +181,33 @@ export function readRouter(primary: pg.Pool, replica: pg.Pool) {
   };
 }
 
-async function replicaBehind(primary: pg.Pool, replica: pg.Pool): Promise<boolean> {
+async function primaryFlushLsn(primary: pg.Pool): Promise<string | null> {
   try {
-    const p = await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
-    const r = await replica.query<{ behind: boolean }>(
-      'select coalesce(pg_last_wal_replay_lsn() < $1::pg_lsn, false) as behind',
-      [p.rows[0]!.lsn],
-    );
-    return r.rows[0]?.behind ?? true;
+    const p = await primary.query<{ lsn: string }>('select pg_current_wal_flush_lsn()::text as lsn');
+    return p.rows[0]?.lsn ?? null;
   } catch {
-    return true;
+    return null;
   }
+}
+
+/** Whether the replica has not replayed up to `lsn` (a primary position); unknown counts as behind. */
+async function replicaBehind(replica: pg.Pool, lsn: string | null): Promise<boolean> {
+  if (!lsn) return true;
+  const r = await replica.query<{ behind: boolean }>(
+    'select coalesce(pg_last_wal_replay_lsn() < $1::pg_lsn, false) as behind',
+    [lsn],
+  );
+  return r.rows[0]?.behind ?? true;
+}
+
+/**
+ * Whether an error means the replica's connection is gone rather than the query failing: no answer of the server
+ * (a socket cut), a session ended by the server (FATAL: `pg_ctl stop -m fast` ends each session with 57P01),
+ * operator intervention (57P01–57P03) or a connection exception (class 08).
+ */
+export function connectionLost(err: unknown): boolean {
+  const e = err as { severity?: string; code?: string };
+  if (!e.severity) return true;
+  if (e.severity === 'FATAL' || e.severity === 'PANIC') return true;
+  return /^(57P0[123]|08)/.test(e.code ?? '');
 }

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { type TestDatabase, testDatabase } from '../../test/helpers/db.ts';
 import { fixedClock, makeAgency, systemCtx } from '../../test/helpers/factory.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/server.ts';
+import type { DB } from '../db/schema.ts';
 import { errorBody } from './contract/common.ts';
 
 /**
@@ -153,4 +156,36 @@ test('too many requests answer 429 in the same body', async () => {
   let last: Awaited<ReturnType<TestServer['request']>> | undefined;
   for (let i = 0; i < 12; i++) last = await server.request('POST', '/api/v1/auth/totp/enrol', { body });
   await refused(last!, 429, 'rate_limited', /请求过于频繁/);
+});
+
+test("a portal page whose database read fails answers an HTML page (503, 服务暂时不可用), in the visitor's language", async () => {
+  // Portal reads on a database that refuses connections (no fallback behind it).
+  const dead = new pg.Pool({ connectionString: 'postgres://gongkai@127.0.0.1:1/none', connectionTimeoutMillis: 1000 });
+  dead.on('error', () => {});
+  const broken = await startTestServer(database, now, {
+    readDb: new Kysely<DB>({ dialect: new PostgresDialect({ pool: dead }) }),
+  });
+  try {
+    for (const path of [
+      '/',
+      '/search?q=通知',
+      `/items/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
+      '/?lang=en',
+    ]) {
+      const r = await broken.request('GET', path);
+      assert.equal(r.status, 503, path);
+      assert.match(r.headers.get('content-type') ?? '', /^text\/html/);
+      assert.equal(r.headers.get('cache-control'), 'no-store');
+      assert.match(
+        r.text,
+        path.endsWith('lang=en') ? /<h1>Service temporarily unavailable<\/h1>/ : /<h1>服务暂时不可用<\/h1>/,
+      );
+      assert.doesNotMatch(r.text, /ECONNREFUSED|127\.0\.0\.1|"error"/);
+    }
+    // Staff and the API read the primary: unaffected.
+    assert.equal((await broken.request('GET', '/api/v1/catalogue/items', { token: operator })).status, 200);
+  } finally {
+    await broken.close();
+    await dead.end();
+  }
 });
