@@ -245,6 +245,32 @@ test('the agency admin edits the 指南 and 制度 pages (sanitised); the portal
   });
   assert.equal(unknown.status, 400);
   assert.match(unknown.body.error.details[0].message, /栏目应为/);
+
+  // The console's form reads every section: the saved text, or the default the portal shows.
+  const list = await server.request('GET', `/api/v1/agencies/${agency.id}/pages`, { token: admin });
+  assert.equal(list.status, 200, list.text);
+  assert.equal(list.body.editable, true);
+  const byKind = new Map(list.body.guide.map((p: { kind: string }) => [p.kind, p]));
+  assert.match(byKind.get('guide.fees').bodyHtml, /按件计收信息处理费/);
+  assert.match(byKind.get('guide.remedy').defaultHtml, /《条例》第五十一条/);
+  assert.equal(byKind.get('guide.remedy').bodyHtml, null);
+  assert.equal(byKind.get('guide.remedy').required, true);
+  assert.ok(list.body.rules.some((p: { kind: string; bodyHtml: string | null }) => p.kind === 'rules' && p.bodyHtml));
+  const asOperator = await server.request('GET', `/api/v1/agencies/${agency.id}/pages`, { token: t.operator });
+  assert.equal(asOperator.status, 200);
+  assert.equal(asOperator.body.editable, false);
+  // An empty section (tags only) and one over 20,000 characters are refused on the field; nothing changes.
+  for (const bodyHtml of ['<p> </p><p></p>', `<p>${'长'.repeat(20_001)}</p>`]) {
+    const bad = await server.request('PUT', `/api/v1/agencies/${agency.id}/pages/guide.fees`, {
+      token: admin,
+      body: { bodyHtml },
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.details[0].path, 'bodyHtml');
+    assert.match(bad.body.error.details[0].message, /请填写本栏内容|内容不能超过20000字/);
+  }
+  const still = await server.request('GET', `/agencies/${agency.id}/guide`);
+  assert.match(still.text, /超出合理范围的按件计收信息处理费/);
 });
 
 test('the published catalogue exports as CSV in the import columns, and imports back into another agency', async () => {
