@@ -516,9 +516,9 @@ export const EN: Record<string, string> = {
   '还没有申请：网上申请会自动出现在这里，当面或邮寄的申请点“登记申请”':
     'No applications yet: online ones appear here by themselves; register those made in person or by post with “Register”',
   还没有申请: 'No applications yet',
-  信息公开专栏: 'Disclosure column',
-  公开指南: 'Disclosure guide',
-  公开制度: 'Disclosure rules',
+  信息公开专栏: 'OGI column',
+  公开指南: 'Guide',
+  公开制度: 'Rules',
   '门户上本机关信息公开专栏的政府信息公开指南和制度页面（国办发〔2019〕61号）。指南各部分未编写时，门户显示按本机关信息生成的默认内容。':
     "The agency's disclosure guide and rules pages in its column on the portal (State Council Office circular [2019] No. 61). A guide section the agency has not written shows a default made from the agency's details.",
   没有可编辑的机关: 'No agency to edit',
@@ -554,5 +554,5 @@ export const EN: Record<string, string> = {
   政府信息公开保密审查制度: 'Rules on confidentiality review',
   政府信息发布协调制度: 'Rules on coordinating releases',
   政府信息公开工作考核与责任追究制度: 'Rules on assessment and accountability',
-  政府信息公开制度: 'Disclosure rules',
+  政府信息公开制度: 'Rules',
 };

@@ -1,6 +1,6 @@
 import { ExportOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { PAGE_MAX_CHARS, PAGE_REQUIRED, PAGE_TOO_LONG, pageTextLength } from '../../../src/domain/catalogue/column.ts';
 import { ApiError, call, type Output } from '../api.ts';
 import { useAction, useLoad } from '../hooks.ts';
@@ -121,6 +121,8 @@ function PagesForm({
   const editable = pages.editable;
   const initial: Values = Object.fromEntries(entries.map((e) => [e.kind, e.bodyHtml ?? e.defaultHtml ?? '']));
   if (part === 'guide') initial.contact = { ...agency.contact };
+  // After a save and reload, the form starts again from what the server now holds.
+  useEffect(() => form.resetFields(), [form, data]);
   const publicPath = (e?: Entry) =>
     part === 'guide'
       ? `/agencies/${agency.id}/guide`
@@ -164,7 +166,23 @@ function PagesForm({
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={save} disabled={!editable || saving}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={save}
+      disabled={!editable || saving}
+      // A server's message stays on its field until that field is changed.
+      onValuesChange={(changed: Partial<Values>) =>
+        form.setFields(
+          Object.entries(changed).flatMap(([k, v]): { name: (string | number)[]; errors: string[] }[] =>
+            k === 'contact' && v && typeof v === 'object'
+              ? Object.keys(v).map((c) => ({ name: ['contact', c], errors: [] }))
+              : [{ name: [k], errors: [] }],
+          ) as Parameters<typeof form.setFields>[0],
+        )
+      }
+    >
       {!editable && (
         <Alert
           type="info"
@@ -228,7 +246,18 @@ function PagesForm({
           </Row>
         </Card>
       )}
-      <Space wrap style={{ position: 'sticky', bottom: 0, background: '#f5f5f5', padding: '8px 0', width: '100%' }}>
+      <Space
+        wrap
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 2,
+          background: '#f5f5f5',
+          borderTop: '1px solid #e8e8e8',
+          padding: '8px 0',
+          width: '100%',
+        }}
+      >
         {editable && (
           <Button type="primary" htmlType="submit" loading={saving}>
             {t('保存')}
