@@ -554,5 +554,5 @@ export const EN: Record<string, string> = {
   政府信息公开保密审查制度: 'Rules on confidentiality review',
   政府信息发布协调制度: 'Rules on coordinating releases',
   政府信息公开工作考核与责任追究制度: 'Rules on assessment and accountability',
-  政府信息公开制度: 'Rules',
+  政府信息公开制度: 'Disclosure rules',
 };
