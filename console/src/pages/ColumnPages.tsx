@@ -17,15 +17,15 @@ type Agency = Output<'getAgency'>;
 type Contact = Agency['contact'];
 type Values = Record<string, string> & { contact?: Contact };
 
-/** The 联系方式 of the 指南 (条例第十二条), the agency's own fields (PATCH /agencies/:id). */
+/** The 联系方式 of the 指南 (条例第十二条), the agency's own fields (PATCH /agencies/:id); in the console's language. */
 const CONTACT_FIELDS: { key: keyof Contact; label: string; placeholder?: string }[] = [
-  { key: 'office', label: '工作机构', placeholder: '如 办公室（政务公开办）' },
-  { key: 'address', label: '办公地址' },
-  { key: 'postcode', label: '邮政编码', placeholder: '6位数字' },
-  { key: 'hours', label: '办公时间', placeholder: '如 工作日 9:00—12:00，14:30—17:30' },
-  { key: 'phone', label: '联系电话' },
-  { key: 'fax', label: '传真' },
-  { key: 'email', label: '电子邮箱' },
+  { key: 'office', label: t('工作机构'), placeholder: t('如 办公室（政务公开办）') },
+  { key: 'address', label: t('办公地址') },
+  { key: 'postcode', label: t('邮政编码'), placeholder: t('6位数字') },
+  { key: 'hours', label: t('办公时间'), placeholder: t('如 工作日 9:00—12:00，14:30—17:30') },
+  { key: 'phone', label: t('联系电话') },
+  { key: 'fax', label: t('传真') },
+  { key: 'email', label: t('电子邮箱') },
 ];
 
 /** Mirrors the server's rule (pageInput): a required section has text, none longer than PAGE_MAX_CHARS. */
@@ -238,8 +238,8 @@ function PagesForm({
           <Row gutter={16}>
             {CONTACT_FIELDS.map((f) => (
               <Col key={f.key} xs={24} md={12}>
-                <Form.Item label={t(f.label)} name={['contact', f.key]}>
-                  <Input placeholder={f.placeholder ? t(f.placeholder) : undefined} allowClear />
+                <Form.Item label={f.label} name={['contact', f.key]}>
+                  <Input placeholder={f.placeholder} allowClear />
                 </Form.Item>
               </Col>
             ))}
