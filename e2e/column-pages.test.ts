@@ -48,6 +48,7 @@ test('the administrator edits a 指南 section in the console; the portal shows 
   assert.match(href, /\/agencies\/[0-9a-f-]{36}\/guide$/);
   const before = await publicGuide(page, href);
   assert.match(before, /《条例》第四十二条/, 'the default 收费 text');
+  assert.equal(await page.getByText(/guide\.|rules\.|bodyHtml/).count(), 0, 'no raw page kinds in Chinese');
   await page.screenshot({ path: join(shots, 'column-guide-1440.png'), fullPage: true });
 
   const fees = page.getByRole('textbox', { name: '收费' });

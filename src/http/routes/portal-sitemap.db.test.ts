@@ -77,8 +77,9 @@ test('the reads use the partial index in id order, never OFFSET', async () => {
     (await sql<{ 'QUERY PLAN': string }>`explain ${q}`.execute(database.db)).rows
       .map((r) => r['QUERY PLAN'])
       .join('\n');
-  const first = (await sql<{ id: string }>`select id::text id from catalogue_items order by id limit 1`.execute(database.db)).rows[0]!
-    .id;
+  const first = (
+    await sql<{ id: string }>`select id::text id from catalogue_items order by id limit 1`.execute(database.db)
+  ).rows[0]!.id;
   const file = await plan(
     sql`select id, publish_date from catalogue_items where state = 'published' and disclosure = 'proactive'
       and id >= ${sql.lit(first)} order by id limit 7`,
