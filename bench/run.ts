@@ -23,6 +23,7 @@ import { intakeBench } from './intake.ts';
 import { listsBench } from './lists.ts';
 import { portalMix } from './mix.ts';
 import { searchMixBench } from './search-mix.ts';
+import { sitemapBench, sitemapExpected } from './sitemap.ts';
 import { writeSummary } from './summary.ts';
 
 const quick = process.argv.includes('--quick');
@@ -34,6 +35,8 @@ const searchOnly = process.argv.includes('--search-only');
 const boundedOnly = process.argv.includes('--bounded-only');
 /** `--audit-only [--reports=N]`: only the researcher's bulk audit of a folder (bench/audit.ts). */
 const auditOnly = process.argv.includes('--audit-only');
+/** `--sitemap-only [--items=N] [--agencies=K] [--db=…]`: only the sitemap index and every file (bench/sitemap.ts). */
+const sitemapOnly = process.argv.includes('--sitemap-only');
 const arg = (name: string) => {
   const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   return v === undefined ? undefined : Number(v);
@@ -43,7 +46,7 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const SIZES = quick
   ? { agencies: 20, items: [5_000], applications: 20_000, seconds: 3 }
   : { agencies: 200, items: [100_000, 1_000_000], applications: 1_000_000, seconds: 10 };
-if (listsOnly || searchOnly) {
+if (listsOnly || searchOnly || sitemapOnly) {
   SIZES.agencies = arg('agencies') ?? SIZES.agencies;
   SIZES.items = [arg('items') ?? SIZES.items.at(-1)!];
   SIZES.applications = arg('applications') ?? SIZES.applications;
@@ -188,7 +191,7 @@ async function runOn(kind: 'postgres' | 'embedded') {
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
     // A search-only run has a database of its own: it may run beside another bench.
-    const dbName = searchOnly ? 'gongkai_bench_search' : 'gongkai_bench';
+    const dbName = searchOnly ? 'gongkai_bench_search' : sitemapOnly ? 'gongkai_bench_sitemap' : 'gongkai_bench';
     await admin.query(`drop database if exists ${dbName}`);
     await admin.query(`create database ${dbName}`);
     await admin.end();
@@ -197,7 +200,7 @@ async function runOn(kind: 'postgres' | 'embedded') {
     database = await openDatabase({ dataDir: dir, databaseUrl: url, secretKey: BENCH_KEY });
     env = { DATABASE_URL: url, GONGKAI_DATA_DIR: dir, GONGKAI_SECRET_KEY: BENCH_KEY.toString('hex') };
     dropDb = async () => {
-      if (!searchOnly || process.env.BENCH_KEEP_DB) return; // kept for EXPLAIN when asked
+      if (!(searchOnly || sitemapOnly) || process.env.BENCH_KEEP_DB) return; // kept for EXPLAIN when asked
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
       await c.query(`drop database if exists ${dbName}`);
@@ -222,7 +225,7 @@ async function runOn(kind: 'postgres' | 'embedded') {
     log(`[${kind}] ${loaded} items loaded in ${Math.round((performance.now() - t) / 1000)} s`);
     await sql`vacuum analyze catalogue_items`.execute(database.db);
     await sql`checkpoint`.execute(database.db); // the load's writes flushed before anything is timed
-    if (listsOnly) continue;
+    if (listsOnly || sitemapOnly) continue;
     const s = await searchBench(
       database,
       agencies.map((a) => a.prefix),
@@ -238,6 +241,14 @@ async function runOn(kind: 'postgres' | 'embedded') {
     );
     log(`[${kind}] search mix at ${loaded}: ${JSON.stringify(m)}`);
     mix.push(m);
+  }
+  if (sitemapOnly) {
+    const expected = await sitemapExpected(database.db);
+    await database.close();
+    results.sitemap = await sitemapBench(env, expected, log);
+    log(`[${kind}] sitemap: ${JSON.stringify(results.sitemap)}`);
+    await dropDb?.();
+    return results;
   }
   results.search = search;
   results.search_mix = mix;
@@ -306,7 +317,7 @@ async function runOn(kind: 'postgres' | 'embedded') {
 
 const started = Date.now();
 const out: Record<string, unknown> = { quick, at: new Date().toISOString(), node: process.version };
-if (boundedOnly || (!listsOnly && !searchOnly && !auditOnly)) {
+if (boundedOnly || (!listsOnly && !searchOnly && !auditOnly && !sitemapOnly)) {
   out.bounded = await boundedBench();
   log(`bounded: ${JSON.stringify(out.bounded)}`);
 }
@@ -316,7 +327,7 @@ if (boundedOnly) {
   log(`done → ${file}`);
   process.exit(0);
 }
-if (!listsOnly && !searchOnly) {
+if (!listsOnly && !searchOnly && !sitemapOnly) {
   out.parse = await parseBench();
   log(`parse: ${JSON.stringify(out.parse)}`);
   out.audit = await auditBench(arg('reports') ?? (quick ? 300 : 2000));
@@ -331,7 +342,7 @@ if (auditOnly) {
 for (const kind of ['embedded', 'postgres'] as const) {
   if (only && only !== kind) continue;
   if (listsOnly && !only && kind === 'postgres') continue; // lists only: the embedded database unless --db= says
-  if (searchOnly && !only && kind === 'embedded') continue; // search only: PostgreSQL unless --db= says
+  if ((searchOnly || sitemapOnly) && !only && kind === 'embedded') continue; // PostgreSQL unless --db= says
   out[kind] = await runOn(kind);
 }
 out.seconds = Math.round((Date.now() - started) / 1000);
@@ -340,6 +351,12 @@ if (listsOnly) {
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   log(`done in ${out.seconds} s → ${file}`);
   process.exit(0);
+}
+if (sitemapOnly) {
+  const file = join(import.meta.dirname, `results/sitemap-${SIZES.items[0]}-${only ?? 'postgres'}.json`);
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`done in ${out.seconds} s → ${file}`);
+  process.exit(((out.postgres ?? out.embedded) as { sitemap?: { sitemap_ok?: boolean } })?.sitemap?.sitemap_ok ? 0 : 1);
 }
 if (searchOnly) {
   // Named for its size: a small run never stands for the full one.

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   DashboardOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
@@ -16,6 +17,7 @@ import { Admin } from './pages/Admin.tsx';
 import { CaseDetail } from './pages/CaseDetail.tsx';
 import { Cases } from './pages/Cases.tsx';
 import { Catalogue } from './pages/Catalogue.tsx';
+import { ColumnPages } from './pages/ColumnPages.tsx';
 import { ItemEditor } from './pages/ItemEditor.tsx';
 import { Login } from './pages/Login.tsx';
 import { ReportEditor } from './pages/ReportEditor.tsx';
@@ -59,12 +61,33 @@ export function App() {
       : []),
     { key: '/catalogue', icon: <FolderOpenOutlined />, label: t('主动公开') },
     { key: '/reports', icon: <AuditOutlined />, label: t('年度报告') },
+    ...(hasRole(me, 'agency_admin', 'sysadmin', 'operator')
+      ? [
+          {
+            key: 'column',
+            icon: <BookOutlined />,
+            label: t('信息公开专栏'),
+            children: [
+              { key: '/column', label: t('公开指南') },
+              { key: '/column?tab=rules', label: t('公开制度') },
+            ],
+          },
+        ]
+      : []),
     ...(hasRole(me, 'supervisor') ? [{ key: '/supervision', icon: <BarChartOutlined />, label: t('监督考核') }] : []),
     ...(hasRole(me, 'agency_admin', 'sysadmin', 'supervisor')
       ? [{ key: '/admin', icon: <SettingOutlined />, label: t('系统管理') }]
       : []),
   ];
   const section = `/${route.path.split('/')[1] ?? ''}`;
+  const selected =
+    section === '/item'
+      ? '/catalogue'
+      : section === '/case'
+        ? '/cases'
+        : section === '/column' && route.query.get('tab') === 'rules'
+          ? '/column?tab=rules'
+          : section;
   return (
     <SessionContext.Provider value={{ ...state, logout }}>
       <Layout style={{ minHeight: '100vh' }}>
@@ -95,7 +118,8 @@ export function App() {
             <nav aria-label={t('主菜单')}>
               <Menu
                 mode="inline"
-                selectedKeys={[section === '/item' ? '/catalogue' : section === '/case' ? '/cases' : section]}
+                selectedKeys={[selected]}
+                defaultOpenKeys={section === '/column' ? ['column'] : []}
                 items={items}
                 onClick={(e) => navigate(e.key)}
               />
@@ -130,6 +154,8 @@ function Screen({ path, query }: { path: string; query: URLSearchParams }) {
       return <ReportEditor query={query} />;
     case 'supervision':
       return <Supervision query={query} />;
+    case 'column':
+      return <ColumnPages query={query} />;
     case 'admin':
       return <Admin />;
     default:

@@ -26,6 +26,8 @@ export interface AppDeps {
   publicChanges?: PublicChanges;
   /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs, `TRUST_PROXY`); none by default. */
   trustProxy?: string[];
+  /** URLs per sitemap file (at most and by default 50,000, sitemaps.org); tests make it small. */
+  sitemapUrlsPerFile?: number;
   /** The portal footer's site identity (config SITE_*); what is unset comes from the government agency. */
   site?: SiteIdentity;
 }

@@ -76,7 +76,7 @@ export const ROUTES: Record<string, RouteCase> = {
   'GET /feed.xml': { rule: PUBLIC, path: () => '/feed.xml' },
   'GET /sitemap.xml': { rule: PUBLIC, path: () => '/sitemap.xml' },
   'GET /sitemaps/pages.xml': { rule: PUBLIC, path: () => '/sitemaps/pages.xml' },
-  'GET /sitemaps/items-:n.xml': { rule: PUBLIC, path: () => '/sitemaps/items-1.xml' },
+  'GET /sitemaps/items/:first': { rule: PUBLIC, path: (t) => `/sitemaps/items/${t.itemId}.xml` },
   'GET /apply': { rule: PUBLIC, path: () => '/apply' },
   'POST /apply': {
     rule: PUBLIC,
@@ -191,6 +191,10 @@ export const ROUTES: Record<string, RouteCase> = {
     rule: agency('agency.update'),
     path: (t) => `/api/v1/agencies/${t.agencyId}/letter-templates/receipt`,
     body: () => ({ title: '回执', body: '短' }),
+  },
+  'GET /api/v1/agencies/:id/pages': {
+    rule: agency('agency.read'),
+    path: (t) => `/api/v1/agencies/${t.agencyId}/pages`,
   },
   'PUT /api/v1/agencies/:id/pages/:kind': {
     rule: agency('agency.update'),

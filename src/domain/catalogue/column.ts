@@ -107,3 +107,20 @@ export const PAGE_KINDS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(GUIDE_SECTIONS.map((s) => [s.kind, `政府信息公开指南：${s.title}`])),
   ...Object.fromEntries(RULES_PAGES.map((s) => [s.kind, s.title])),
 };
+
+/** A page's text is required (an empty 指南 section would leave the 条例第十二条 item unsaid) and bounded. */
+export const PAGE_MAX_CHARS = 20_000;
+export const PAGE_REQUIRED = '请填写本栏内容';
+export const PAGE_TOO_LONG = '内容不能超过20000字';
+
+/** The visible length of a page's HTML: tags dropped, entities one character, whitespace not counted. */
+export function pageTextLength(html: string): number {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, 'x')
+    .replace(/\s+/g, '').length;
+}
+
+/** A default text as the editor's HTML: one paragraph a line. */
+export const paragraphsHtml = (lines: string[]) =>
+  lines.map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`).join('');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isISODate } from '../calendar/index.ts';
 import { RETURN_COMMENT_REQUIRED } from '../review/history.ts';
 import { ARTICLE_ITEMS, GENRES } from './catalogue.ts';
+import { PAGE_MAX_CHARS, PAGE_REQUIRED, PAGE_TOO_LONG, pageTextLength } from './column.ts';
 
 /** The inputs of the catalogue's editing and review workflow (条例第十七条, 第十九条至第二十一条). */
 const date = (title: string, labelEn: string) =>
@@ -67,5 +68,12 @@ export const returnInput = z.object({
 });
 
 /** 〔2019〕61号 column pages of an agency: its 指南 and 制度. */
-export { PAGE_KINDS } from './column.ts';
-export const pageInput = z.object({ bodyHtml: z.string().min(10, '内容过短').max(500_000, '内容过长') });
+export { PAGE_KINDS, PAGE_MAX_CHARS, PAGE_REQUIRED, PAGE_TOO_LONG, pageTextLength } from './column.ts';
+export const pageInput = z.object({
+  bodyHtml: z
+    .string({ message: PAGE_REQUIRED })
+    .max(500_000, PAGE_TOO_LONG)
+    .refine((h) => pageTextLength(h) > 0, PAGE_REQUIRED)
+    .refine((h) => pageTextLength(h) <= PAGE_MAX_CHARS, PAGE_TOO_LONG)
+    .meta({ title: '内容', labelEn: 'text' }),
+});

@@ -1,27 +1,33 @@
 /**
  * The sitemap protocol (sitemaps.org): one file holds at most 50,000 URLs, so the portal's /sitemap.xml is an
- * index of smaller files — the site's own pages and each agency's column, and the items in files of at most
- * `SITEMAP_MAX_URLS`. Pure: the route counts the items and renders what this says.
+ * index of smaller files — the site's own pages and each agency's column, and the items in slices of at most
+ * `SITEMAP_MAX_URLS` by id order. A slice is named by its first item's id (keyset: a file reads its items from
+ * that id on through the index, at the same cost however far into the catalogue it lies — never OFFSET).
+ * Pure: the route finds the slices' first ids and renders what this says.
  */
 export const SITEMAP_MAX_URLS = 50_000;
 
 export interface SitemapFile {
-  /** Path under the site, e.g. /sitemaps/items-3.xml. */
+  /** Path under the site: /sitemaps/pages.xml, or /sitemaps/items/<first id>.xml. */
   path: string;
-  /** For an item file: which slice of the items (by id order), 0-based offset and count. */
-  items?: { offset: number; limit: number };
+  /** For an item file: the id its slice starts at (inclusive). */
+  from?: string;
 }
 
-/** The files of the index for `itemCount` public items: the pages file, then as many item files as needed. */
-export function sitemapFiles(itemCount: number, perFile = SITEMAP_MAX_URLS): SitemapFile[] {
-  const n = Math.ceil(Math.max(0, itemCount) / perFile);
-  return [
-    { path: '/sitemaps/pages.xml' },
-    ...Array.from({ length: n }, (_, i) => ({
-      path: `/sitemaps/items-${i + 1}.xml`,
-      items: { offset: i * perFile, limit: Math.min(perFile, itemCount - i * perFile) },
-    })),
-  ];
+/** The path of the item file whose slice starts at `firstId`. */
+export const itemsFilePath = (firstId: string) => `/sitemaps/items/${firstId}.xml`;
+
+/** The files of the index: the pages file, then one item file per slice (given by the slices' first ids). */
+export function sitemapFiles(firstIds: readonly string[]): SitemapFile[] {
+  return [{ path: '/sitemaps/pages.xml' }, ...firstIds.map((id) => ({ path: itemsFilePath(id), from: id }))];
+}
+
+/**
+ * Of the ids in order, the first of each slice of `perFile`: what the index lists. (The route asks the database
+ * for these directly, `row_number() % perFile`; this is the rule, for tests.)
+ */
+export function sliceStarts(sortedIds: readonly string[], perFile = SITEMAP_MAX_URLS): string[] {
+  return sortedIds.filter((_, i) => i % perFile === 0);
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

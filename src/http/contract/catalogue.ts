@@ -186,6 +186,33 @@ export const saveAgencyPage = defineRoute({
   responses: { 200: ok },
 });
 
+const agencyPage = z.object({
+  kind: z.string().meta({ description: '栏目（guide.fees、rules.secrecy 等，见 src/domain/catalogue/column.ts）' }),
+  title: z.string(),
+  required: z.boolean().meta({ description: '指南的各部分必须有内容（条例第十二条）；制度页面发布后不能清空' }),
+  bodyHtml: z.string().nullable().meta({ description: '本机关编写的内容；null：门户显示默认内容（或不显示）' }),
+  defaultHtml: z.string().nullable().meta({ description: '未编写时门户显示的默认内容（按机关信息生成）' }),
+  updatedAt: instant.nullable(),
+});
+
+export const listAgencyPages = defineRoute({
+  method: 'GET',
+  path: '/api/v1/agencies/:id/pages',
+  operationId: 'listAgencyPages',
+  summary: '机关的政府信息公开指南各部分和制度页面（本机关内容或默认内容）',
+  tag: 'agencies',
+  auth: 'login',
+  params: z.object({ id: agencyId() }),
+  responses: {
+    200: z.object({
+      agency: z.object({ id: z.uuid(), name: z.string() }),
+      editable: z.boolean().meta({ description: '当前用户能否保存（机关管理员）' }),
+      guide: z.array(agencyPage),
+      rules: z.array(agencyPage),
+    }),
+  },
+});
+
 export const addAttachment = defineRoute({
   method: 'POST',
   path: '/api/v1/catalogue/items/:id/attachments',
@@ -253,6 +280,7 @@ export const catalogueContract = [
   updateItem,
   itemStep,
   exportCatalogue,
+  listAgencyPages,
   saveAgencyPage,
   addAttachment,
   importCatalogue,

@@ -122,6 +122,8 @@ export const EN_MESSAGES: Record<string, string> = {
   答复结果不正确: 'The outcome is not valid',
   搜索词不超过60个字: 'The search text must be at most 60 characters',
   '页码过大：请用搜索或筛选缩小范围': 'The page is too far: please narrow the list with a search or a filter',
+  请填写本栏内容: 'Please enter the text of this section',
+  内容不能超过20000字: 'The text must be at most 20,000 characters',
   [MALFORMED_TEXT_MESSAGE]:
     'The input contains characters that cannot be read (perhaps pasted from other software); please remove them and try again',
 };

@@ -171,18 +171,23 @@ describe('public search', () => {
     // The sitemap is an index (sitemaps.org): the site's pages and the items, each file ≤ 50,000 URLs.
     const sitemap = await server.request('GET', '/sitemap.xml');
     assert.match(sitemap.text, /<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
-    const files = [...sitemap.text.matchAll(/<loc>[^<]*?(\/sitemaps\/[a-z0-9-]+\.xml)<\/loc>/g)].map((m) => m[1]!);
-    assert.deepEqual(files, ['/sitemaps/pages.xml', '/sitemaps/items-1.xml']);
+    const files = [...sitemap.text.matchAll(/<loc>[^<]*?(\/sitemaps\/[a-z0-9/-]+\.xml)<\/loc>/g)].map((m) => m[1]!);
+    assert.equal(files.length, 2);
+    assert.equal(files[0], '/sitemaps/pages.xml');
+    assert.match(files[1]!, /^\/sitemaps\/items\/[0-9a-f-]{36}\.xml$/);
     const pages = await server.request('GET', '/sitemaps/pages.xml');
     assert.match(pages.text, /\/agencies\/[0-9a-f-]{36}\/guide<\/loc>/);
-    const items = await server.request('GET', '/sitemaps/items-1.xml');
+    const items = await server.request('GET', files[1]!);
     const published = await database.pool.query(
-      "select id from catalogue_items where state = 'published' and disclosure = 'proactive'",
+      "select id from catalogue_items where state = 'published' and disclosure = 'proactive' order by id",
     );
+    assert.equal(files[1], `/sitemaps/items/${published.rows[0].id}.xml`, 'named by the first id');
     assert.equal([...items.text.matchAll(/<url>/g)].length, published.rows.length);
     assert.ok(items.text.includes(`/items/${published.rows[0].id}</loc>`));
     assert.ok(!items.text.includes(draft));
-    assert.equal((await server.request('GET', '/sitemaps/items-2.xml')).status, 404);
+    // Not a file: an id that is no published item, or no id at all.
+    assert.equal((await server.request('GET', `/sitemaps/items/${draft}.xml`)).status, 404);
+    assert.equal((await server.request('GET', '/sitemaps/items/1.xml')).status, 404);
     const feedR = await server.request('GET', '/feed.xml');
     assert.match(feedR.text, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     assert.match(feedR.text, /<link rel="self" type="application\/atom\+xml" href="http:\/\/[^"]+\/feed.xml"\/>/);
@@ -245,6 +250,33 @@ test('the agency admin edits the 指南 and 制度 pages (sanitised); the portal
   });
   assert.equal(unknown.status, 400);
   assert.match(unknown.body.error.details[0].message, /栏目应为/);
+
+  // The console's form reads every section: the saved text, or the default the portal shows.
+  const list = await server.request('GET', `/api/v1/agencies/${agency.id}/pages`, { token: admin });
+  assert.equal(list.status, 200, list.text);
+  assert.equal(list.body.editable, true);
+  type Entry = { kind: string; bodyHtml: string | null; defaultHtml: string | null; required: boolean };
+  const byKind = new Map<string, Entry>(list.body.guide.map((p: Entry) => [p.kind, p]));
+  assert.match(byKind.get('guide.fees')!.bodyHtml!, /按件计收信息处理费/);
+  assert.match(byKind.get('guide.remedy')!.defaultHtml!, /《条例》第五十一条/);
+  assert.equal(byKind.get('guide.remedy')!.bodyHtml, null);
+  assert.equal(byKind.get('guide.remedy')!.required, true);
+  assert.ok(list.body.rules.some((p: { kind: string; bodyHtml: string | null }) => p.kind === 'rules' && p.bodyHtml));
+  const asOperator = await server.request('GET', `/api/v1/agencies/${agency.id}/pages`, { token: t.operator });
+  assert.equal(asOperator.status, 200);
+  assert.equal(asOperator.body.editable, false);
+  // An empty section (tags only) and one over 20,000 characters are refused on the field; nothing changes.
+  for (const bodyHtml of ['<p> </p><p></p>', `<p>${'长'.repeat(20_001)}</p>`]) {
+    const bad = await server.request('PUT', `/api/v1/agencies/${agency.id}/pages/guide.fees`, {
+      token: admin,
+      body: { bodyHtml },
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.details[0].path, 'bodyHtml');
+    assert.match(bad.body.error.details[0].message, /请填写本栏内容|内容不能超过20000字/);
+  }
+  const still = await server.request('GET', `/agencies/${agency.id}/guide`);
+  assert.match(still.text, /超出合理范围的按件计收信息处理费/);
 });
 
 test('the published catalogue exports as CSV in the import columns, and imports back into another agency', async () => {

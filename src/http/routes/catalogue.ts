@@ -8,6 +8,7 @@ import { readXlsxTable, writeXlsxTable, XLSX_MIME } from '../../documents/spread
 import { approveInput, returnInput, reviewInput, withdrawInput } from '../../domain/catalogue/item-input.ts';
 import { parseCsv, toCsv } from '../../domain/csv.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
+import { agencyPagesForStaff } from '../../queries/agency-pages.ts';
 import { exportCatalogue } from '../../queries/catalogue-export.ts';
 import { staffItemList } from '../../queries/catalogue-list.ts';
 import { importJobStatus } from '../../queries/import-jobs.ts';
@@ -55,6 +56,8 @@ export function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
     if (params.format === 'xlsx') return reply.type(XLSX_MIME).send(await writeXlsxTable('信息公开目录', table));
     return reply.type('text/csv; charset=utf-8').send(toCsv(table));
   });
+
+  route(app, c.listAgencyPages, async ({ req, params }) => agencyPagesForStaff(ctxOf(req, deps), params.id));
 
   route(app, c.saveAgencyPage, async ({ req, params, body }) => {
     await saveAgencyPage(ctxOf(req, deps), params.id, params.kind, body);

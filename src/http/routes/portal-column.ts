@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { COLUMN_PARTS, type GuideFacts, RULES_PAGES } from '../../domain/catalogue/column.ts';
+import { COLUMN_PARTS, RULES_PAGES } from '../../domain/catalogue/column.ts';
 import { ARTICLE_ITEMS } from '../../domain/catalogue/index.ts';
+import { guideFacts } from '../../queries/agency-pages.ts';
 import type { AppDeps } from '../deps.ts';
 import { type ColumnAgency, columnHead, guidePage, requestFlow, rulesIndex, rulesPage } from '../pages/column-views.ts';
 import { localeOf, type T, translator } from '../pages/i18n.ts';
@@ -73,32 +74,10 @@ export function portalColumnRoutes(app: FastifyInstance, deps: AppDeps) {
     });
 
   column('guide', async (t, a, row) => {
-    const [pages, letters, parent] = await Promise.all([
+    const [pages, facts] = await Promise.all([
       db.selectFrom('agency_pages').select(['kind', 'body_html']).where('agency_id', '=', row.id).execute(),
-      db
-        .selectFrom('letter_settings')
-        .select(['review_body', 'court'])
-        .where('agency_id', '=', row.id)
-        .executeTakeFirst(),
-      row.parent_agency_id
-        ? db.selectFrom('agencies').select('name').where('id', '=', row.parent_agency_id).executeTakeFirst()
-        : db
-            .selectFrom('agencies')
-            .select('name')
-            .where('region_code', '=', row.region_code)
-            .where('kind', '=', 'government')
-            .where('id', '!=', row.id)
-            .executeTakeFirst(),
+      guideFacts(db, row),
     ]);
-    const c = row.contact ?? {};
-    const facts: GuideFacts = {
-      name: row.name,
-      kind: row.kind,
-      ...c,
-      reviewBody: letters?.review_body,
-      court: letters?.court,
-      supervisor: parent?.name,
-    };
     return guidePage(t, {
       agency: a,
       facts,

@@ -4,9 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { attachmentPath } from '../../commands/catalogue/attachments.ts';
-import { COLUMN_PARTS } from '../../domain/catalogue/column.ts';
 import { ARTICLE_ITEMS, GENRES, TOPICS, VALIDITY_LABELS, wellFormed } from '../../domain/catalogue/index.ts';
-import { sitemapFiles, sitemapIndexXml, urlsetXml } from '../../domain/catalogue/sitemap.ts';
 import { PAGE_SIZE, type PublicFilter, publicItem, publicItems, searchItems } from '../../queries/catalogue.ts';
 import type { AppDeps } from '../deps.ts';
 import { columnHead, rulesList } from '../pages/column-views.ts';
@@ -15,6 +13,7 @@ import { escapeHtml, html, page, type SafeHtml } from '../pages/layout.ts';
 import { itemList, itemPage, pager } from '../pages/portal-views.ts';
 import { countText, facetsView, noResults, problemText, sortLinks } from '../pages/search-views.ts';
 import { categoryCounts, categoryList, publishedReports } from './portal-column.ts';
+import { portalSitemapRoutes } from './portal-sitemap.ts';
 
 const filterQuery = z.object({
   // Any length and any characters: a query too long, or of punctuation alone, is answered with a message.
@@ -230,52 +229,7 @@ ${rows
     /^[0-9a-f-]{36}$/i.test(req.params.id) ? feed(req, reply, req.params.id) : reply.callNotFound(),
   );
 
-  // The sitemap index (sitemaps.org: at most 50,000 URLs a file): the site's pages, then the items in slices.
-  const publicItemsQuery = () =>
-    db.selectFrom('catalogue_items').where('state', '=', 'published').where('disclosure', '=', 'proactive');
-  const files = async () => {
-    const c = await publicItemsQuery()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return sitemapFiles(Number(c.n));
-  };
-  const baseOf = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ?? 'localhost'}`;
-  const xmlType = 'application/xml; charset=utf-8';
-  app.get('/sitemap.xml', cached, async (req, reply) =>
-    send(req, reply, sitemapIndexXml(baseOf(req), await files()), xmlType, 3600),
-  );
-  app.get('/sitemaps/pages.xml', cached, async (req, reply) => {
-    const [list, reports] = await Promise.all([
-      agencies(),
-      db.selectFrom('annual_reports').select(['agency_id', 'year']).where('status', '=', 'published').execute(),
-    ]);
-    const urls = [
-      { path: '/' },
-      { path: '/search' },
-      { path: '/reports' },
-      { path: '/site-map' },
-      { path: '/apply' },
-      { path: '/concerns' },
-      ...list.flatMap((a) => [
-        { path: `/agencies/${a.id}` },
-        ...COLUMN_PARTS.map((p) => ({ path: `/agencies/${a.id}${p.path}` })),
-      ]),
-      ...reports.map((r) => ({ path: `/agencies/${r.agency_id}/reports/${r.year}` })),
-    ];
-    return send(req, reply, urlsetXml(baseOf(req), urls), xmlType, 3600);
-  });
-  app.get<{ Params: { n: string } }>('/sitemaps/items-:n.xml', cached, async (req, reply) => {
-    const file = (await files()).find((f) => f.path === `/sitemaps/items-${req.params.n}.xml`);
-    if (!file?.items) return reply.callNotFound();
-    const rows = await publicItemsQuery()
-      .select(['id', 'publish_date'])
-      .orderBy('id')
-      .offset(file.items.offset)
-      .limit(file.items.limit)
-      .execute();
-    const urls = rows.map((r) => ({ path: `/items/${r.id}`, lastmod: r.publish_date }));
-    return send(req, reply, urlsetXml(baseOf(req), urls), xmlType, 3600);
-  });
+  portalSitemapRoutes(app, deps);
 }
 
 function searchForm(

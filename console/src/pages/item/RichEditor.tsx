@@ -22,6 +22,8 @@ const CSS = `
 .gk-rich-area .ProseMirror .selectedCell::after { content: ''; position: absolute; inset: 0; background: rgba(22,119,255,.12); pointer-events: none; }
 .gk-rich-area .ProseMirror blockquote { border-left: 3px solid #d9d9d9; margin: 8px 0; padding-left: 12px; color: #595959; }
 .gk-rich-area .ProseMirror a { color: #1677ff; text-decoration: underline; }
+.ant-form-item-has-error .gk-rich-area { border-color: #ff4d4f !important; }
+.gk-rich-area.compact .ProseMirror { min-height: 120px; max-height: 420px; }
 .gk-rich-area[data-disabled='true'] { background: #f5f5f5; color: rgba(0,0,0,.45); }
 `;
 
@@ -30,9 +32,13 @@ interface Props {
   onChange?: (html: string) => void;
   disabled?: boolean;
   id?: string;
+  /** The text box's accessible name (default 正文). */
+  label?: string;
+  /** A shorter box, for forms with several editors (the 指南's sections). */
+  compact?: boolean;
 }
 
-export default function RichEditor({ value = '', onChange, disabled = false, id }: Props) {
+export default function RichEditor({ value = '', onChange, disabled = false, id, label, compact = false }: Props) {
   /** The HTML this editor last reported: a value that differs came from outside (从Word导入, a reload). */
   const reported = useRef(value);
   const editor = useEditor({
@@ -49,7 +55,9 @@ export default function RichEditor({ value = '', onChange, disabled = false, id 
     ],
     content: value,
     editable: !disabled,
-    editorProps: { attributes: { 'aria-label': t('正文'), 'aria-multiline': 'true', role: 'textbox' } },
+    editorProps: {
+      attributes: { 'aria-label': label ?? t('正文'), 'aria-multiline': 'true', role: 'textbox' },
+    },
     onUpdate: ({ editor: e }) => {
       // The empty paragraph the editor keeps after a last list or table (for the cursor) is not the body's.
       const html = e.isEmpty ? '' : e.getHTML().replace(/(<p><\/p>)+$/, '');
@@ -100,7 +108,7 @@ export default function RichEditor({ value = '', onChange, disabled = false, id 
   return (
     <div
       id={id}
-      className="gk-rich-area"
+      className={compact ? 'gk-rich-area compact' : 'gk-rich-area'}
       data-disabled={disabled}
       style={{ border: '1px solid #d9d9d9', borderRadius: 6, background: '#fff' }}
     >
