@@ -68,7 +68,9 @@ export async function serve(env: Record<string, string>): Promise<{ url: string;
   // As `npm start` runs it: the built server (rebuilt here if a source changed since).
   execSync('node scripts/server-bundle.mjs', { stdio: 'inherit' });
   const port = 4100 + Math.floor(Math.random() * 500);
-  const child = spawn(process.execPath, ['bin/gongkai.js', 'serve'], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the server the bench measures.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/gongkai.js', 'serve'], {
     env: { ...process.env, PUBLIC_CACHE_SECONDS: '5', ...env, PORT: String(port), LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
