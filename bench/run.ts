@@ -275,6 +275,7 @@ async function runOn(kind: 'postgres' | 'embedded') {
       id: string;
     }>`select id from catalogue_items where state = 'published' order by publish_date desc limit 1`.execute(database.db)
   ).rows[0]!.id;
+  const sitemapWants = kind === 'postgres' ? await sitemapExpected(database.db) : undefined;
   await database.close();
   const pages = {
     item: `/items/${item}`,
@@ -306,6 +307,9 @@ async function runOn(kind: 'postgres' | 'embedded') {
     results.rss_mb = Math.max(results.rss_mb as number, await cached.stop());
     results.intake = await intakeBench(PG_URL, { agencies: 8, clients: [1, 8, 16], seconds: SIZES.seconds });
     log(`[${kind}] intake: ${JSON.stringify(results.intake)}`);
+    // The sitemap of the whole catalogue (issue #21: ≤ 50,000 URLs a file at a million items).
+    results.sitemap = await sitemapBench(env, sitemapWants!, log);
+    log(`[${kind}] sitemap: ${JSON.stringify(results.sitemap)}`);
   }
   results.rss_mb = Math.max(results.rss_mb as number, await uncached.stop());
   log(
