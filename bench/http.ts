@@ -1,6 +1,7 @@
 /** The HTTP side of the bench: the product's server as `npm start` runs it, the bare-server ceiling, autocannon. */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -64,10 +65,22 @@ async function bareServer(body: Buffer) {
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }
 
+/** A port nothing listens on now (the kernel's pick): a random one met another service's (4222) once. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 export async function serve(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<number> }> {
   // As `npm start` runs it: the built server (rebuilt here if a source changed since).
   execSync('node scripts/server-bundle.mjs', { stdio: 'inherit' });
-  const port = 4100 + Math.floor(Math.random() * 500);
+  const port = await freePort();
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the server the bench measures.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, 'bin/gongkai.js', 'serve'], {
