@@ -116,7 +116,8 @@ test('长辈版 scales breadcrumbs and the footer, and marks itself as the curre
       footer: await px('.site-footer p'),
       body: await px('main p'),
       line,
-      current: await page.locator('.modes a.m-large').evaluate((e) => getComputedStyle(e, '::after').content),
+      // The mark is text a screen reader reads too (translated: " (current)" in English), shown on one link only.
+      current: await page.locator('.modes a.m-large').innerText(),
     };
     await page.screenshot({ path: join(shots, `guide${large ? '-large' : ''}.png`) });
     await page.context().close();

@@ -226,8 +226,16 @@ describe('the search page', () => {
     assert.match(r.text, /共 1 条/);
     const none = await server.request('GET', `/search?q=${encodeURIComponent('食品安全 量子通信')}`);
     assert.match(none.text, /共 0 条/);
-    assert.match(none.text, /href="\/search\?q=%E9%A3%9F%E5%93%81%E5%AE%89%E5%85%A8"[^>]*>去掉“量子通信”/);
+    assert.match(
+      none.text,
+      /href="\/search\?q=%E9%A3%9F%E5%93%81%E5%AE%89%E5%85%A8"[^>]*>去掉“量子通信”<\/a>（共 \d+ 条）/,
+    );
+    // Leaving out 食品安全 finds nothing either (量子通信 is nowhere): not offered.
+    assert.doesNotMatch(none.text, /去掉“食品安全”/);
     assert.match(none.text, /href="\/apply"/);
+    const neither = await server.request('GET', `/search?q=${encodeURIComponent('量子通信 航天发射')}`);
+    assert.match(neither.text, /去掉其中任何一个词也没有找到/);
+    assert.doesNotMatch(neither.text, /class="drop"/);
   });
 
   test('bad input: a 2,000-character query, punctuation alone, a lone surrogate → a message, never a 5xx', async () => {

@@ -57,7 +57,7 @@ export function page(opts: { title: string; body: SafeHtml; t?: T; feed?: { titl
 </head>
 <body>
 <a class="skip" href="#main">${escapeHtml(t('跳到主要内容'))}</a>
-<header class="site-header" role="banner"><div class="wrap"><a class="brand" href="/">${escapeHtml(t('政府信息公开平台'))}</a><nav class="modes" aria-label="${escapeHtml(t('显示模式'))}"><a class="m-large" href="/large-text?on=1">${escapeHtml(t('长辈版'))}</a> <a class="m-std" href="/large-text?on=0">${escapeHtml(t('标准版'))}</a> ${other.value}</nav></div></header>
+<header class="site-header" role="banner"><div class="wrap"><a class="brand" href="/">${escapeHtml(t('政府信息公开平台'))}</a><nav class="modes" aria-label="${escapeHtml(t('显示模式'))}"><a class="m-large" href="/large-text?on=1">${escapeHtml(t('长辈版'))}<span class="now">${escapeHtml(t('（当前）'))}</span></a> <a class="m-std" href="/large-text?on=0">${escapeHtml(t('标准版'))}<span class="now">${escapeHtml(t('（当前）'))}</span></a> ${other.value}</nav></div></header>
 <main id="main" class="wrap">${opts.body.value}</main>
 <footer class="site-footer" role="contentinfo"><div class="wrap">${siteFooter(t).value}</div></footer>
 </body>

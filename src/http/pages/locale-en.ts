@@ -14,6 +14,7 @@ export const EN: Record<string, string> = {
   显示模式: 'Display mode',
   长辈版: 'Large text',
   标准版: 'Standard',
+  '（当前）': ' (current)',
   '依据《中华人民共和国政府信息公开条例》（国务院令第711号）建设 · gongkai 开源政府信息公开平台':
     'Built under the Regulations of the PRC on Open Government Information (State Council Decree No. 711) · gongkai, open-source disclosure platform',
   位置: 'Breadcrumb',
@@ -70,6 +71,8 @@ export const EN: Record<string, string> = {
   '试试去掉一个词：': 'Try without one word: ',
   '去掉“{w}”': 'without “{w}”',
   '没有找到同时包含这些词的信息。': 'No information contains all of these words.',
+  '去掉其中任何一个词也没有找到，请换一个说法。':
+    'Leaving out any one of the words finds nothing either: try other words.',
   '也可以减少筛选条件，或换一个说法。没有公开的信息，可以':
     'You can also remove filters or try other words. For information that is not published, you can ',
   '申请政府信息公开（依申请公开）': 'apply for disclosure',

@@ -78,15 +78,25 @@ ${group('体裁', 'genre', facets.genre, (k) => t(GENRES[k as keyof typeof GENRE
 </aside>`;
 }
 
-/** Nothing found: drop a word (a link per term), and 依申请公开 for what is not published. */
-export function noResults(t: T, cur: Params, terms: string[]): SafeHtml {
-  const drops =
-    terms.length > 1
-      ? html`<p>${t('试试去掉一个词：')}${terms.map(
-          (x, i) =>
-            html`<a class="drop" href="${searchHref(cur, { q: queryOf(terms.filter((_, j) => j !== i)) })}">${t('去掉“{w}”', { w: x })}</a> `,
-        )}</p>`
+/** What a query finds with one of its terms left out (counted only on a page that found nothing). */
+export interface Drop {
+  term: string;
+  q: string;
+  total: number;
+  capped: boolean;
+}
+
+/** Nothing found: the words whose removal finds something, with what it finds; and 依申请公开. */
+export function noResults(t: T, cur: Params, drops: Drop[]): SafeHtml {
+  const helpful = drops.filter((d) => d.total > 0);
+  const tip = helpful.length
+    ? html`<p>${t('试试去掉一个词：')}${helpful.map(
+        (d) =>
+          html`<a class="drop" href="${searchHref(cur, { q: d.q })}">${t('去掉“{w}”', { w: d.term })}</a>（${countText(t, d.total, d.capped)}） `,
+      )}</p>`
+    : drops.length
+      ? html`<p>${t('去掉其中任何一个词也没有找到，请换一个说法。')}</p>`
       : '';
-  return html`<div class="empty"><p>${t('没有找到同时包含这些词的信息。')}</p>${drops}
+  return html`<div class="empty"><p>${t('没有找到同时包含这些词的信息。')}</p>${tip}
 <p>${t('也可以减少筛选条件，或换一个说法。没有公开的信息，可以')}<a href="/apply">${t('申请政府信息公开（依申请公开）')}</a>${t('。')}</p></div>`;
 }

@@ -29,7 +29,7 @@ ol.items{list-style:none;padding:0}ol.items li{padding:10px 0;border-bottom:1px 
 .facets section{margin:0 0 16px}.facets h2{font-size:1rem;margin:10px 0 4px}.facets ul{list-style:none;padding:0;margin:0}.facets li{padding:3px 0;font-size:.9rem}
 p.sort{margin:0 0 4px}.empty a.drop{display:inline-block;margin:0 12px 4px 0}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:24px}@media (max-width:720px){.cols{grid-template-columns:1fr}}
-form.search{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}form.search .field{margin:0}form.search input,form.search select{min-width:12em}
+form.search{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}form.search .field{margin:0}form.search input,form.search select{min-width:12em}form.search input#q{min-width:min(22em,100%)}
 .crumbs{font-size:.9rem;margin:12px 0}.pager{margin:16px 0;display:flex;gap:16px}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 article .body{margin-top:16px}
@@ -47,7 +47,7 @@ ol.timeline li.next::before{background:#fff;border:3px solid var(--accent)}ol.ti
 button{min-height:44px;font:inherit;padding:8px 16px}
 @media print{.site-header,.site-footer,.crumbs,.skip,.noprint,.kiosk-banner{display:none!important}body{font-size:12pt}main.wrap{max-width:none;padding:0}a{color:inherit;text-decoration:none}table.meta th{background:none}}
 .site-header .wrap{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px}.modes a{color:#fff;margin-left:12px;display:inline-block;padding:8px 4px;min-height:44px}
-.modes a.m-std{font-weight:700;text-decoration:none;border-bottom:3px solid #fff}.modes a.m-std::after{content:"（当前）";font-weight:400;font-size:.85em}
+.modes a.m-std{font-weight:700;text-decoration:none;border-bottom:3px solid #fff}.modes a .now{display:none;font-weight:400;font-size:.85em}.modes a.m-std .now{display:inline}
 nav.column-nav{margin:8px 0 20px;border-bottom:3px solid var(--accent)}nav.column-nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap}
 nav.column-nav li{margin:0}nav.column-nav a{display:block;padding:10px 16px;min-height:44px;text-decoration:none;font-weight:600;color:var(--fg)}nav.column-nav a:hover{background:#fbeaea}
 nav.column-nav a[aria-current="page"]{background:var(--accent);color:#fff}
@@ -64,7 +64,7 @@ ol.flow-steps li.branch{border-style:dashed}ol.flow-steps strong{display:inline}
 @media (max-width:720px){ol.flow-steps{flex-direction:column;gap:22px}ol.flow-steps li:not(:last-child)::after{right:auto;left:50%;top:auto;bottom:-22px;transform:translateX(-50%);border:8px solid transparent;border-top:12px solid var(--accent)}}
 .guide-part h2{border-left:5px solid var(--accent);padding-left:10px;font-size:1.25rem}
 ul.actions{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}a.button{display:inline-block;padding:10px 20px;min-height:44px;border:2px solid var(--accent);border-radius:4px;font-weight:700;text-decoration:none;color:var(--accent)}
-table.report-matrix td{text-align:center}.table-wrap:focus{outline:3px solid #0969da}
+table.report-matrix td{text-align:center}table.report-matrix th[scope=row]{min-width:9em;text-align:left}.table-wrap:focus{outline:3px solid #0969da}
 .site-footer ul.identity{list-style:none;padding:0;margin:0 0 6px;display:flex;flex-wrap:wrap;gap:4px 24px}.site-footer .k{font-weight:600}.site-footer p{margin:4px 0}
 .sitemap ul{padding-left:1.2em}
 .kiosk-warning{position:fixed;left:50%;top:30%;transform:translateX(-50%);z-index:20;background:#fff;border:4px solid var(--accent);padding:16px 24px;max-width:90vw;box-shadow:0 8px 32px rgba(0,0,0,.35);font-size:1.1rem}
@@ -88,6 +88,6 @@ table.report{font-size:.95rem}th,td{padding:10px 12px}
 button,button.primary,a.button{font-size:1rem;min-height:52px;padding:12px 28px}
 .modes a,nav.column-nav a,label.radio{min-height:52px}.field.check input,label.radio input{width:1.5em;height:1.5em}
 ol.items li{padding:14px 0}p,li{margin-top:.4em;margin-bottom:.4em}
-.modes a.m-std{font-weight:400;border-bottom:0}.modes a.m-std::after{content:none}
-.modes a.m-large{font-weight:700;text-decoration:none;border-bottom:3px solid #fff}.modes a.m-large::after{content:"（当前）";font-weight:400;font-size:.85em}
+.modes a.m-std{font-weight:400;border-bottom:0}.modes a.m-std .now{display:none}
+.modes a.m-large{font-weight:700;text-decoration:none;border-bottom:3px solid #fff}.modes a.m-large .now{display:inline}
 `;

@@ -11,7 +11,7 @@ import { columnHead, rulesList } from '../pages/column-views.ts';
 import { localeOf, type T, translator } from '../pages/i18n.ts';
 import { escapeHtml, html, page, type SafeHtml } from '../pages/layout.ts';
 import { itemList, itemPage, pager } from '../pages/portal-views.ts';
-import { countText, facetsView, noResults, problemText, sortLinks } from '../pages/search-views.ts';
+import { countText, facetsView, noResults, problemText, queryOf, sortLinks } from '../pages/search-views.ts';
 import { categoryCounts, categoryList, publishedReports } from './portal-column.ts';
 import { portalSitemapRoutes } from './portal-sitemap.ts';
 
@@ -157,6 +157,17 @@ ${reports.length ? html`<ul>${reports.map((r) => html`<li><a href="/agencies/${a
     if (q) {
       const sort = f.sort ?? 'relevance';
       const r = await searchItems(db, q, filter, f.page, { sort });
+      // Nothing found with several words: what each word left out would find (only such a page pays for it).
+      const drops =
+        !r.problem && r.total === 0 && r.terms.length > 1
+          ? await Promise.all(
+              r.terms.map(async (term, i) => {
+                const dq = queryOf(r.terms.filter((_, j) => j !== i));
+                const d = await searchItems(db, dq, filter, 1, { sort });
+                return { term, q: dq, total: d.total, capped: d.capped };
+              }),
+            )
+          : [];
       const name = (id: string) => list.find((a) => a.id === id)?.name;
       body = html`<h1>${t('搜索“{q}”', { q: q.length > 60 ? `${q.slice(0, 60)}…` : q })}</h1>
 ${searchForm(t, f, list)}
@@ -165,7 +176,7 @@ ${
     ? html`<p role="status" class="alert">${problemText(t, r.problem)}</p>`
     : html`<p role="status">${countText(t, r.total, r.capped)}</p>
 ${r.total ? sortLinks(t, cur, sort) : ''}
-<div class="results${r.facets ? ' with-facets' : ''}"><div>${r.rows.length ? itemList(t, r.rows, r.terms) : noResults(t, cur, r.terms)}
+<div class="results${r.facets ? ' with-facets' : ''}"><div>${r.rows.length ? itemList(t, r.rows, r.terms) : noResults(t, cur, drops)}
 ${pager(t, `/search${qs(cur)}`, f.page, r.total, PAGE_SIZE)}</div>
 ${r.facets && r.total ? facetsView(t, cur, r.facets, name) : ''}</div>`
 }`;

@@ -254,8 +254,13 @@ function healthLicences(g: Gen): DemoDoc | null {
     topic: '卫生健康',
     keywords: `${kind} 办理结果`,
     paras: [
-      `现将${g.year}年第${cnNumber(q)}季度本局${kind}办理结果公示如下：共受理${g.r.int(10, 60)}件，准予许可（登记）${g.r.int(8, 55)}件，办理时限均在法定期限内。`,
-      '许可（登记）单位名单、许可项目、有效期限详见附表。',
+      // 受理 = 准予 + 不予 (both draws as before, so the rest of the demo is drawn as it was).
+      ((received: number, granted: number) =>
+        `现将${g.year}年第${cnNumber(q)}季度本局${kind}办理结果公示如下：共受理${received}件，准予许可（登记）${Math.min(received, granted)}件，不予许可（登记）${received - Math.min(received, granted)}件，办理时限均在法定期限内。`)(
+        g.r.int(10, 60),
+        g.r.int(8, 55),
+      ),
+      '许可（登记）单位名单、许可项目、有效期限可在甘肃政务服务网本局栏目查询。',
       `监督电话：${g.agency.phone}。`,
     ],
   };

@@ -56,7 +56,12 @@ export function finalAccounts(r: Rng, a: DemoAgency, year: number): DemoDoc {
         ]
       : [
           `## 一、收入支出决算总体情况`,
-          `${year}年度收入总计${wan(total)}，支出总计${wan(total - r.int(0, 800))}，年末结转和结余${wan(r.int(0, 800))}。`,
+          // 收入 − 支出 = 年末结转和结余 (the second draw kept, so the rest of the demo is drawn as before).
+          ((spent, _kept) =>
+            `${year}年度收入总计${wan(total)}，支出总计${wan(total - spent)}，年末结转和结余${wan(spent)}。`)(
+            r.int(0, 800),
+            r.int(0, 800),
+          ),
           `## 二、“三公”经费支出决算情况`,
           `“三公”经费支出${wan(r.int(200, 2000))}，较年初预算有所下降，主要是厉行节约、严控公务接待。`,
           '## 三、预算绩效情况说明',

@@ -182,8 +182,13 @@ function licences(g: Gen): DemoDoc | null {
     topic: '市场监管',
     keywords: `${kind} 行政许可 办理结果`,
     paras: [
-      `根据《中华人民共和国行政许可法》第四十条，现将${g.year}年${m}月本局${kind}办理结果公示如下：本月共受理申请${n + g.r.int(0, 6)}件，准予许可${n}件，不予许可${g.r.int(0, 3)}件，全部在法定时限内办结。`,
-      `准予许可的${kind}名单（申请人、许可证编号、许可事项、有效期）见附表。对公示内容有异议的，可在公示之日起七个工作日内向本局行政审批股反映。`,
+      // 受理 = 准予 + 不予, all concluded (both draws as before, so the rest of the demo is drawn as it was).
+      ((a: number, b: number) =>
+        `根据《中华人民共和国行政许可法》第四十条，现将${g.year}年${m}月本局${kind}办理结果公示如下：本月共受理申请${n + Math.min(a, b)}件，准予许可${n}件，不予许可${Math.min(a, b)}件，全部在法定时限内办结。`)(
+        g.r.int(0, 6),
+        g.r.int(0, 3),
+      ),
+      `准予许可的${kind}名单（申请人、许可证编号、许可事项、有效期）同步在国家企业信用信息公示系统（甘肃）公示。对公示内容有异议的，可在公示之日起七个工作日内向本局行政审批股反映。`,
       `联系电话：${g.agency.phone}。`,
     ],
   };
