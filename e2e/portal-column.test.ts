@@ -117,7 +117,9 @@ test('长辈版 scales breadcrumbs and the footer, and marks itself as the curre
       body: await px('main p'),
       line,
       // The mark is text a screen reader reads too (translated: " (current)" in English), shown on one link only.
-      current: await page.locator('.modes a.m-large').innerText(),
+      current: await page
+        .locator('.modes a.m-large .now')
+        .evaluate((e) => (getComputedStyle(e).display === 'none' ? '' : (e.textContent ?? ''))),
     };
     await page.screenshot({ path: join(shots, `guide${large ? '-large' : ''}.png`) });
     await page.context().close();
